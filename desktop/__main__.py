@@ -1,0 +1,58 @@
+"""The ``fieldbook`` command: parse arguments, then hand over to the window (or a tool)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldbook", description=f"{APP_NAME}: your book of business, offline."
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help="folder for profiles and settings (default: $FIELDBOOK_DATA_DIR or the OS data folder)",
+    )
+    parser.add_argument("--profile", help="open this profile instead of the last one used")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo book of business (created on first use)",
+    )
+    return parser
+
+
+def has_display() -> bool:
+    """Whether a Qt window can be shown here (a platform plugin without a screen counts)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+NO_DISPLAY_MESSAGE = (
+    "Fieldbook needs a screen, and this session has none (DISPLAY is not set).\n"
+    "Run it from a desktop session, or on a virtual screen:\n"
+    "    xvfb-run -a fieldbook --demo\n"
+    "or without any window at all: QT_QPA_PLATFORM=offscreen fieldbook --demo"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from ui.app import run  # imported late: the core and command-line tools never load Qt
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

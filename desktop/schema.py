@@ -1,0 +1,222 @@
+"""The store's schema as ordered migrations.
+
+A migration, once released, never changes: a later change is a new function appended to
+``MIGRATIONS``. ``tests/fixtures/store-v1.sqlite`` holds a v1 database with data that every
+later version must open without loss.
+
+Entity tables carry ``seq INTEGER PRIMARY KEY`` (a stable rowid that full-text search points at,
+and insertion order) and ``id TEXT UNIQUE`` (the client-generated UUIDv7 every other part uses).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_COMMON = """
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+"""
+
+
+def _fts(table: str, columns: tuple[str, ...]) -> str:
+    """An external-content FTS5 index over ``table`` kept current by triggers."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return f"""
+    CREATE VIRTUAL TABLE {table}_fts USING fts5(
+        {cols}, content='{table}', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+    );
+    CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN
+        INSERT INTO {table}_fts(rowid, {cols}) VALUES (new.seq, {new});
+    END;
+    CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
+        INSERT INTO {table}_fts({table}_fts, rowid, {cols}) VALUES ('delete', old.seq, {old});
+    END;
+    CREATE TRIGGER {table}_fts_update AFTER UPDATE OF {cols} ON {table} BEGIN
+        INSERT INTO {table}_fts({table}_fts, rowid, {cols}) VALUES ('delete', old.seq, {old});
+        INSERT INTO {table}_fts(rowid, {cols}) VALUES (new.seq, {new});
+    END;
+    """
+
+
+def _v1_book_of_business(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        f"""
+    CREATE TABLE accounts (
+        {_COMMON},
+        name TEXT NOT NULL,
+        parent_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        industry TEXT, segment TEXT, type TEXT, owner TEXT, website TEXT, phone TEXT,
+        street TEXT, city TEXT, country TEXT,
+        mrr_cents INTEGER, annual_revenue_cents INTEGER,
+        tier TEXT, health TEXT, health_reason TEXT, churn_risk TEXT, churn_reason TEXT,
+        nps INTEGER, next_review TEXT, description TEXT
+    );
+    CREATE INDEX accounts_name ON accounts(name COLLATE NOCASE);
+    CREATE INDEX accounts_city ON accounts(city COLLATE NOCASE);
+    CREATE INDEX accounts_owner ON accounts(owner);
+    CREATE INDEX accounts_parent ON accounts(parent_id);
+    CREATE INDEX accounts_next_review ON accounts(next_review);
+
+    CREATE TABLE contacts (
+        {_COMMON},
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, title TEXT, email TEXT, phone TEXT,
+        reports_to_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+        role TEXT, stance TEXT, last_contacted TEXT
+    );
+    CREATE INDEX contacts_account ON contacts(account_id);
+    CREATE INDEX contacts_reports_to ON contacts(reports_to_id);
+
+    CREATE TABLE opportunities (
+        {_COMMON},
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, type TEXT, stage TEXT NOT NULL,
+        amount_cents INTEGER, mrr_cents INTEGER, close_date TEXT, probability INTEGER,
+        forecast_category TEXT, next_step TEXT, competitor TEXT
+    );
+    CREATE INDEX opportunities_account ON opportunities(account_id);
+    CREATE INDEX opportunities_stage ON opportunities(stage, close_date);
+
+    CREATE TABLE contracts (
+        {_COMMON},
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        number TEXT NOT NULL, start_date TEXT NOT NULL, term_months INTEGER, end_date TEXT,
+        notice_days INTEGER, auto_renew INTEGER, mrr_cents INTEGER, status TEXT
+    );
+    CREATE INDEX contracts_account ON contracts(account_id);
+    CREATE INDEX contracts_end ON contracts(end_date);
+
+    CREATE TABLE notes (
+        {_COMMON},
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+        opportunity_id TEXT REFERENCES opportunities(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL, title TEXT NOT NULL, body TEXT, occurred_at TEXT NOT NULL,
+        author TEXT
+    );
+    CREATE INDEX notes_account ON notes(account_id, occurred_at);
+    CREATE INDEX notes_contact ON notes(contact_id);
+    CREATE INDEX notes_opportunity ON notes(opportunity_id);
+    CREATE INDEX notes_occurred ON notes(occurred_at);
+
+    CREATE TABLE tasks (
+        {_COMMON},
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+        opportunity_id TEXT REFERENCES opportunities(id) ON DELETE SET NULL,
+        subject TEXT NOT NULL, kind TEXT, due_date TEXT, priority TEXT,
+        status TEXT NOT NULL
+    );
+    CREATE INDEX tasks_account ON tasks(account_id);
+    CREATE INDEX tasks_due ON tasks(status, due_date);
+    CREATE INDEX tasks_contact ON tasks(contact_id);
+    CREATE INDEX tasks_opportunity ON tasks(opportunity_id);
+
+    -- Every local edit appends here in the same transaction as the row change.
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY,
+        op_id TEXT NOT NULL UNIQUE,
+        table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+        changes TEXT NOT NULL,      -- JSON {{field: new value}}
+        base TEXT NOT NULL,         -- JSON {{field: value it replaced}}
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'parked'))
+    );
+    CREATE INDEX outbox_row ON outbox(table_name, row_id);
+
+    -- Domain preferences (UI state lives in QSettings).
+    CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT);
+    """
+        + _fts("accounts", ("name", "industry", "city"))
+        + _fts("contacts", ("name", "title", "email"))
+        + _fts("notes", ("title", "body"))
+        + _fts("opportunities", ("name", "next_step"))
+    )
+
+
+def _v2_sync_state(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+    -- Opaque connector cursors and other engine bookkeeping.
+    CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT);
+
+    -- The last server state the client saw of each synced row: the base of three-way merges.
+    CREATE TABLE sync_records (
+        table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        version TEXT,
+        base TEXT NOT NULL,        -- JSON {field: server value}
+        synced_at TEXT NOT NULL,
+        PRIMARY KEY (table_name, row_id)
+    ) WITHOUT ROWID;
+
+    -- A field changed differently on both sides, or an edit against a remote delete.
+    CREATE TABLE conflicts (
+        seq INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        field TEXT,                -- NULL for a whole-record conflict
+        kind TEXT NOT NULL CHECK (kind IN ('field', 'deleted_remotely', 'deleted_locally')),
+        base TEXT, mine TEXT, theirs TEXT,   -- JSON values
+        created_at TEXT NOT NULL,
+        resolved_at TEXT,
+        resolution TEXT
+    );
+    CREATE INDEX conflicts_open ON conflicts(resolved_at, table_name, row_id);
+    """
+    )
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run each statement of ``script`` inside the caller's transaction.
+
+    ``executescript`` would commit first, which would break a migration's all-or-nothing step.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement[:80]!r}")
+
+
+MIGRATIONS = (_v1_book_of_business, _v2_sync_state)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer Fieldbook."""
+
+
+def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring ``db`` up to ``target``, each step in its own transaction; return the old version."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"This data file is from a newer Fieldbook (schema {current}, this version knows "
+            f"{SCHEMA_VERSION}). Update Fieldbook to open it."
+        )
+    for version in range(current + 1, target + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return current

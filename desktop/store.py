@@ -1,0 +1,370 @@
+"""The local store: one SQLite file holding the rep's book of business and the outbox.
+
+Every domain change goes through ``create``, ``update`` and ``delete``. Each one validates its
+values, changes the row and appends the matching outbox operation in one transaction, so a crash
+at any instant leaves both or neither. Callers never write SQL for a domain change.
+
+Connections are per thread: the GUI thread reads, one worker thread writes (WAL lets them
+overlap). Listeners registered with ``add_listener`` hear what changed after each commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import entities as E
+from .clock import now_iso
+from .ids import new_id
+from .queries import BookQueries
+from .schema import SCHEMA_VERSION, migrate
+from .validation import ValidationError, validate
+
+ORIGIN_LOCAL = "local"
+ORIGIN_SYNC = "sync"
+
+
+class NotFound(LookupError):
+    """The record asked for is not in the store (deleted, or never synced here)."""
+
+
+@dataclass
+class Changes:
+    """What one committed transaction changed: table -> ids, and who made the change."""
+
+    tables: dict[str, set[str]] = field(default_factory=dict)
+    origin: str = ORIGIN_LOCAL
+    outbox: bool = False  # the outbox changed (pending count may differ)
+    sync_state: bool = False  # conflicts or sync bookkeeping changed
+
+    def add(self, table: str, row_id: str) -> None:
+        self.tables.setdefault(table, set()).add(row_id)
+
+    def merge(self, other: "Changes") -> None:
+        for table, ids in other.tables.items():
+            self.tables.setdefault(table, set()).update(ids)
+        self.outbox |= other.outbox
+        self.sync_state |= other.sync_state
+        if other.origin != ORIGIN_LOCAL:
+            self.origin = other.origin
+
+    def __bool__(self) -> bool:
+        return bool(self.tables) or self.outbox or self.sync_state
+
+    def touches(self, *tables: str) -> bool:
+        return any(t in self.tables for t in tables)
+
+
+Listener = Callable[[Changes], None]
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection with the pragmas every part of Fieldbook relies on."""
+    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA cache_size = -32000")
+    return db
+
+
+class Store(BookQueries):
+    """The rep's local copy. Open with ``Store.open(path)``."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._listeners: list[Listener] = []
+        self._connections: list[sqlite3.Connection] = []
+        self._connections_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Store":
+        """Open (creating if needed) the store at ``path`` and migrate it to the current schema."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(path)
+        migrate(store.db)
+        return store
+
+    # -- connections and transactions ------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = connect(self.path)
+            self._local.db = db
+            self._local.depth = 0
+            self._local.pending = None
+            with self._connections_lock:
+                self._connections.append(db)
+        return db
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        """Close every connection this store opened (call once no thread uses it any more)."""
+        with self._connections_lock:
+            for db in self._connections:
+                try:
+                    db.close()
+                except sqlite3.ProgrammingError:
+                    pass
+            self._connections.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def transaction(self, origin: str = ORIGIN_LOCAL) -> Iterator[Changes]:
+        """One write transaction (nested calls join the outer one); listeners hear it on commit."""
+        db = self.db
+        if self._local.depth:
+            self._local.depth += 1
+            try:
+                yield self._local.pending
+            finally:
+                self._local.depth -= 1
+            return
+        changes = Changes(origin=origin)
+        self._local.pending = changes
+        self._local.depth = 1
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield changes
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            self._local.depth = 0
+            self._local.pending = None
+        if changes:
+            self._notify(changes)
+
+    def add_listener(self, listener: Listener) -> None:
+        """Call ``listener(changes)`` after every committed change, on the writing thread."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # -- reading single records --------------------------------------------------------------
+
+    def get(self, table: str, row_id: str) -> dict[str, Any] | None:
+        """The record as a dict (with ``id``, ``created_at``, ``updated_at``), or None."""
+        E.entity(table)
+        row = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return _as_dict(row) if row else None
+
+    def require(self, table: str, row_id: str) -> dict[str, Any]:
+        row = self.get(table, row_id)
+        if row is None:
+            raise NotFound(f"That {E.entity(table).singular} no longer exists here.")
+        return row
+
+    def rows(self, table: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Records for ``ids`` in the order given; ids not found are skipped."""
+        E.entity(table)
+        ids = list(ids)
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
+                found[row["id"]] = _as_dict(row)
+        return [found[i] for i in ids if i in found]
+
+    # -- the write API -------------------------------------------------------------------------
+
+    def create(self, table: str, values: dict[str, Any], *, row_id: str | None = None) -> str:
+        """Validate and insert a new record with its outbox ``create``; return its id."""
+        entity = E.entity(table)
+        clean = validate(entity, values)
+        row_id = row_id or new_id()
+        with self.transaction() as changes:
+            self._check_refs(entity, clean, row_id)
+            stamp = now_iso()
+            record = {"id": row_id, "created_at": stamp, "updated_at": stamp, **clean}
+            columns = ", ".join(record)
+            marks = ", ".join("?" * len(record))
+            self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(record.values()))
+            full = {name: clean.get(name) for name in entity.field_names}
+            self._append_outbox(table, row_id, "create", full, {})
+            changes.add(table, row_id)
+            changes.outbox = True
+        return row_id
+
+    def update(self, table: str, row_id: str, values: dict[str, Any]) -> dict[str, Any]:
+        """Validate and apply ``values``; return the fields that really changed (maybe none)."""
+        entity = E.entity(table)
+        with self.transaction() as changes:
+            existing = self.require(table, row_id)
+            clean = validate(entity, values, existing)
+            changed = {k: v for k, v in clean.items() if existing.get(k) != v}
+            if not changed:
+                return {}
+            self._check_refs(entity, changed, row_id)
+            base = {k: existing.get(k) for k in changed}
+            assignments = ", ".join(f"{k} = ?" for k in changed)
+            self.db.execute(
+                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
+                [*changed.values(), now_iso(), row_id],
+            )
+            self._append_outbox(table, row_id, "update", changed, base)
+            changes.add(table, row_id)
+            changes.outbox = True
+        return changed
+
+    def delete(self, table: str, row_id: str) -> list[tuple[str, str]]:
+        """Delete a record and what belongs to it, children first; return every (table, id) removed.
+
+        References from records that survive (a task's contact, a contact's manager) are cleared
+        through ``update`` so the CRM hears of them too.
+        """
+        E.entity(table)
+        removed: list[tuple[str, str]] = []
+        with self.transaction():
+            self.require(table, row_id)
+            self._delete_tree(table, row_id, removed)
+        return removed
+
+    def dependents(self, table: str, row_id: str) -> dict[str, int]:
+        """How many records of each table a delete of this one would take with it."""
+        counts: dict[str, int] = {}
+
+        def walk(t: str, i: str) -> None:
+            for child, ref in E.referrers(t):
+                if ref.on_delete != "cascade":
+                    continue
+                for (child_id,) in self.db.execute(
+                    f"SELECT id FROM {child.table} WHERE {ref.name} = ?", (i,)
+                ):
+                    counts[child.table] = counts.get(child.table, 0) + 1
+                    walk(child.table, child_id)
+
+        walk(table, row_id)
+        return counts
+
+    def _delete_tree(self, table: str, row_id: str, removed: list[tuple[str, str]]) -> None:
+        db = self.db
+        for child, ref in E.referrers(table):
+            child_ids = [
+                r[0]
+                for r in db.execute(f"SELECT id FROM {child.table} WHERE {ref.name} = ?", (row_id,))
+            ]
+            for child_id in child_ids:
+                if ref.on_delete == "cascade":
+                    if self.get(child.table, child_id) is not None:
+                        self._delete_tree(child.table, child_id, removed)
+                elif not (child.table == table and child_id == row_id):
+                    self.update(child.table, child_id, {ref.name: None})
+        existing = self.get(table, row_id)
+        if existing is None:
+            return
+        entity = E.entity(table)
+        base = {name: existing.get(name) for name in entity.field_names}
+        db.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        self._append_outbox(table, row_id, "delete", {}, base)
+        removed.append((table, row_id))
+        self._local.pending.add(table, row_id)
+        self._local.pending.outbox = True
+
+    def _check_refs(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
+        errors = {}
+        for ref in entity.refs():
+            target = values.get(ref.name)
+            if target is None or (ref.ref == entity.table and target == row_id):
+                continue
+            found = self.db.execute(f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)).fetchone()
+            if not found:
+                errors[ref.name] = f"no such {E.entity(ref.ref).singular} (it may have been deleted)"
+        if entity is E.ACCOUNT and values.get("parent_id"):
+            if self._would_cycle("accounts", "parent_id", row_id, values["parent_id"]):
+                errors["parent_id"] = "would make the account its own ancestor"
+        if entity is E.CONTACT and values.get("reports_to_id"):
+            if self._would_cycle("contacts", "reports_to_id", row_id, values["reports_to_id"]):
+                errors["reports_to_id"] = "would make a reporting loop"
+        if errors:
+            raise ValidationError(errors, entity)
+
+    def _would_cycle(self, table: str, column: str, row_id: str, target: str) -> bool:
+        seen = set()
+        current: str | None = target
+        while current and current not in seen:
+            if current == row_id:
+                return True
+            seen.add(current)
+            row = self.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (current,)).fetchone()
+            current = row[0] if row else None
+        return False
+
+    def _append_outbox(
+        self, table: str, row_id: str, op: str, changes: dict[str, Any], base: dict[str, Any]
+    ) -> str:
+        op_id = new_id()
+        self.db.execute(
+            "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (op_id, table, row_id, op, json.dumps(changes), json.dumps(base), now_iso()),
+        )
+        return op_id
+
+    # -- domain preferences --------------------------------------------------------------------
+
+    def preference(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM preferences WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_preference(self, key: str, value: str | None) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO preferences (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- outbox summary (the sync engine owns the rest) ----------------------------------------
+
+    def pending_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+
+    def pending_rows(self) -> set[tuple[str, str]]:
+        return {(r[0], r[1]) for r in self.db.execute("SELECT table_name, row_id FROM outbox")}
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _as_dict(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    data.pop("seq", None)
+    return data
+
+
+__all__ = [
+    "Changes",
+    "NotFound",
+    "ORIGIN_LOCAL",
+    "ORIGIN_SYNC",
+    "SCHEMA_VERSION",
+    "Store",
+    "ValidationError",
+    "connect",
+]

@@ -1,0 +1,205 @@
+"""Checks every value before it reaches the store, and says in words what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from . import entities as E
+from .clock import add_months
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EARLIEST = dt.date(1900, 1, 1)
+_LATEST = dt.date(2200, 12, 31)
+
+
+class ValidationError(ValueError):
+    """One or more fields hold values the store will not take; ``errors`` maps field to message."""
+
+    def __init__(self, errors: dict[str, str], entity: E.Entity | None = None):
+        self.errors = dict(errors)
+        self.entity = entity
+        parts = []
+        for name, message in self.errors.items():
+            label = entity.field(name).label if entity and name in entity.field_names else name
+            parts.append(f"{label}: {message}")
+        super().__init__("; ".join(parts))
+
+
+def _clean_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def cents_from_text(text: str) -> int:
+    """Parse money typed by a person (``"12,500.50"``, ``"$1200"``) into integer cents."""
+    cleaned = re.sub(r"[\s$€£,]", "", text)
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError("expected an amount such as 12500 or 12,500.50") from None
+    if not amount.is_finite():
+        raise ValueError("expected an amount such as 12500 or 12,500.50")
+    return int((amount * 100).to_integral_value())
+
+
+def _normalize(field: E.Field, value: Any) -> Any:
+    """The stored form of ``value``, or ValueError with a message for a person."""
+    if isinstance(value, str) and field.kind not in (E.LONG_TEXT,):
+        value = value.strip()
+    if value is None or value == "":
+        return None
+    kind = field.kind
+    if kind in (E.TEXT, E.URL):
+        text = _clean_text(value)
+        if text and len(text) > 500:
+            raise ValueError("must be at most 500 characters")
+        return text
+    if kind == E.LONG_TEXT:
+        text = str(value)
+        return text if text.strip() else None
+    if kind == E.EMAIL:
+        text = str(value)
+        if not _EMAIL.match(text):
+            raise ValueError("expected an e-mail address such as name@example.com")
+        return text
+    if kind == E.ENUM:
+        text = str(value).strip().lower().replace(" ", "_").replace("-", "_")
+        if text not in field.choices:
+            raise ValueError("expected one of: " + ", ".join(c.replace("_", " ") for c in field.choices))
+        return text
+    if kind in (E.INTEGER, E.PERCENT):
+        if isinstance(value, bool):
+            raise ValueError("expected a whole number")
+        try:
+            number = int(value) if not isinstance(value, float) or value.is_integer() else None
+        except (TypeError, ValueError):
+            number = None
+        if number is None:
+            raise ValueError("expected a whole number")
+        low, high = field.min_value, field.max_value
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise ValueError(f"expected a number from {low} to {high}")
+        return number
+    if kind == E.CENTS:
+        if isinstance(value, bool):
+            raise ValueError("expected an amount")
+        if isinstance(value, str):
+            cents = cents_from_text(value)
+        elif isinstance(value, Decimal):
+            cents = int((value * 100).to_integral_value())
+        elif isinstance(value, int):
+            cents = value
+        else:
+            raise ValueError("expected an amount in cents (a whole number)")
+        if cents < 0:
+            raise ValueError("must not be negative")
+        return cents
+    if kind == E.BOOL:
+        if isinstance(value, str):
+            lowered = value.strip().lower()
+            if lowered in ("1", "true", "yes", "on"):
+                return 1
+            if lowered in ("0", "false", "no", "off"):
+                return 0
+            raise ValueError("expected yes or no")
+        return 1 if value else 0
+    if kind == E.DATE:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            day = value
+        else:
+            try:
+                day = dt.date.fromisoformat(str(value))
+            except ValueError:
+                raise ValueError("expected a date such as 2026-03-31") from None
+        if not _EARLIEST <= day <= _LATEST:
+            raise ValueError(f"expected a date between {_EARLIEST.year} and {_LATEST.year}")
+        return day.isoformat()
+    if kind == E.DATETIME:
+        if isinstance(value, dt.datetime):
+            moment = value
+        elif isinstance(value, dt.date):
+            moment = dt.datetime.combine(value, dt.time())
+        else:
+            try:
+                moment = dt.datetime.fromisoformat(str(value))
+            except ValueError:
+                raise ValueError("expected a date and time such as 2026-03-31T14:30") from None
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        if not _EARLIEST <= moment.date() <= _LATEST:
+            raise ValueError(f"expected a date between {_EARLIEST.year} and {_LATEST.year}")
+        return moment.replace(microsecond=0).isoformat(timespec="seconds")
+    if kind == E.REF:
+        text = _clean_text(value)
+        return text
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def _cross_field(entity: E.Entity, row: dict[str, Any], errors: dict[str, str]) -> None:
+    if entity is E.CONTRACT and not errors:
+        start, end, term = row.get("start_date"), row.get("end_date"), row.get("term_months")
+        if start and end and end < start:
+            errors["end_date"] = "must not be before the start date"
+    if entity is E.CONTACT and row.get("reports_to_id") and row.get("reports_to_id") == row.get("id"):
+        errors["reports_to_id"] = "a contact cannot report to themselves"
+    if entity is E.ACCOUNT and row.get("parent_id") and row.get("parent_id") == row.get("id"):
+        errors["parent_id"] = "an account cannot be its own parent"
+
+
+def derive(entity: E.Entity, row: dict[str, Any], changed: set[str]) -> dict[str, Any]:
+    """Values that follow from others when the rep left them empty."""
+    derived: dict[str, Any] = {}
+    if entity is E.CONTRACT:
+        start, term = row.get("start_date"), row.get("term_months")
+        if start and term and not row.get("end_date") and {"start_date", "term_months"} & changed:
+            end = add_months(dt.date.fromisoformat(start), int(term)) - dt.timedelta(days=1)
+            derived["end_date"] = end.isoformat()
+    if entity is E.OPPORTUNITY and "stage" in changed and "probability" not in changed:
+        derived["probability"] = E.STAGE_PROBABILITY[row["stage"]]
+        if row["stage"] == "closed_won":
+            derived["forecast_category"] = "closed"
+        elif row["stage"] == "closed_lost":
+            derived["forecast_category"] = "omitted"
+    return derived
+
+
+def validate(
+    entity: E.Entity, values: dict[str, Any], existing: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Normalized ``values`` for ``entity`` merged over ``existing``; raises ValidationError.
+
+    Returns only the fields that are given in ``values`` (plus derived ones), normalized.
+    """
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in entity.field_names:
+            errors[name] = f"is not a field of {entity.singular}"
+            continue
+        field = entity.field(name)
+        try:
+            clean[name] = _normalize(field, value)
+        except ValueError as exc:
+            errors[name] = str(exc)
+    merged = dict(existing or {})
+    merged.update(clean)
+    for field in entity.fields:
+        if field.required and field.name not in errors and merged.get(field.name) in (None, ""):
+            if existing is None or field.name in values:
+                errors[field.name] = "is required"
+    if not errors:
+        for name, value in derive(entity, merged, set(clean)).items():
+            if name not in values or values[name] in (None, ""):
+                clean[name] = value
+                merged[name] = value
+    _cross_field(entity, merged, errors)
+    if errors:
+        raise ValidationError(errors, entity)
+    return clean

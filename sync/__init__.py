@@ -1,0 +1,1 @@
+"""Sync engine and CRM connectors. Plain Python: never imports Qt."""

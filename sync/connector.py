@@ -1,0 +1,128 @@
+"""The one small interface between the sync engine and a central CRM.
+
+A connector speaks the CRM's protocol and maps its fields to ours. Values cross this interface
+in the store's own form (see ``desktop.entities``): money as integer cents, dates as ISO text,
+references as the client UUIDs of the referred records, enumerations as our choice names. Every
+record on the CRM carries its client UUID, so a create can be retried without duplicating it.
+"""
+
+from __future__ import annotations
+
+import enum
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ErrorKind(str, enum.Enum):
+    """The few kinds a CRM's errors are turned into; the engine acts on the kind alone."""
+
+    SIGN_IN = "sign_in"  # credentials refused or session dead after a refresh: ask the user
+    RATE_LIMITED = "rate_limited"  # back off for ``retry_after`` seconds
+    TRANSIENT = "transient"  # network down, timeout, 5xx: retry later with backoff
+    CONFLICT = "conflict"  # the record changed on the server since the base version
+    INVALID = "invalid"  # the CRM refuses the values: park the operation with the reason
+    NOT_FOUND = "not_found"  # deleted on the server, or no longer visible to this user
+
+
+class ConnectorError(Exception):
+    """A failure of a whole call (not of one record in a batch)."""
+
+    def __init__(self, kind: ErrorKind, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.retry_after = retry_after
+
+
+@dataclass
+class RemoteRecord:
+    """A record as the CRM holds it now."""
+
+    table: str
+    id: str  # the client UUID
+    version: str  # opaque; compared only for equality, passed back as a mutation's base
+    values: dict[str, Any]
+
+
+@dataclass
+class RemoteDeletion:
+    table: str
+    id: str
+
+
+@dataclass
+class PullPage:
+    """One page of changes. The engine stores ``cursor`` in the same transaction as the page."""
+
+    records: list[RemoteRecord]
+    deletions: list[RemoteDeletion]
+    cursor: str
+    more: bool
+
+
+@dataclass
+class Mutation:
+    """One outbox operation, as pushed."""
+
+    op_id: str
+    table: str
+    id: str
+    op: str  # create | update | delete
+    values: dict[str, Any]  # create: every field; update: the changed fields; delete: {}
+    base_version: str | None = None  # the server version the edit was made against
+    base: dict[str, Any] = field(default_factory=dict)  # the values the edit replaced
+
+
+class Outcome(str, enum.Enum):
+    APPLIED = "applied"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+    RETRY = "retry"
+
+
+@dataclass
+class MutationResult:
+    """What became of one mutation; ``record`` is the server's record after it (or now)."""
+
+    op_id: str
+    outcome: Outcome
+    record: RemoteRecord | None = None
+    reason: str | None = None
+    kind: ErrorKind | None = None
+    retry_after: float | None = None
+
+
+class Connector(ABC):
+    """A central CRM as the engine sees it."""
+
+    name: str = "CRM"
+    has_deletion_log: bool = True  # False: deletions are found by ``list_ids`` reconciliation
+    max_batch: int = 50
+
+    @abstractmethod
+    def sign_in(self) -> None:
+        """Open a session with stored credentials; ConnectorError(SIGN_IN) when refused."""
+
+    @abstractmethod
+    def refresh(self) -> None:
+        """Renew an expired session once; ConnectorError(SIGN_IN) when that is not possible."""
+
+    @abstractmethod
+    def pull(self, cursor: str | None, limit: int = 500) -> PullPage:
+        """Changes and deletions since ``cursor`` (None: everything), parents before children."""
+
+    @abstractmethod
+    def push(self, mutations: list[Mutation]) -> list[MutationResult]:
+        """Apply mutations in order; one result per mutation, in the same order."""
+
+    @abstractmethod
+    def list_ids(self, table: str) -> set[str]:
+        """Every client UUID of ``table`` in this user's scope on the CRM."""
+
+    @abstractmethod
+    def fetch(self, table: str, ids: list[str]) -> list[RemoteRecord]:
+        """The current server records for ``ids`` (missing ones are left out)."""
+
+    def close(self) -> None:
+        """Release network resources."""

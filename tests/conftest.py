@@ -1,0 +1,42 @@
+"""Every test runs offscreen, with an in-memory keyring and its own data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from desktop.credentials import MemoryKeyring  # noqa: E402
+from desktop.store import Store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Nothing in a test touches the machine's keyring."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch):
+    """No test reads or writes a real profile or real settings."""
+    data = tmp_path / "fieldbook-data"
+    monkeypatch.setenv("FIELDBOOK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    return data
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty store in a temporary file."""
+    s = Store.open(tmp_path / "store" / "book.sqlite")
+    yield s
+    s.close()
