@@ -31,8 +31,8 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
 
 def profile_slug(user: str, server: str, database: str = "") -> str:
     """A folder name for one user on one server: readable, and safe on every file system."""
-    raw = f"{user}@{server}" + (f"-{database}" if database else "")
-    raw = re.sub(r"^[a-z]+://", "", raw.lower())
+    server = re.sub(r"^[a-z]+://", "", server.lower())
+    raw = (f"{user}@{server}" + (f"-{database}" if database else "")).lower()
     return re.sub(r"[^a-z0-9@._-]+", "_", raw).strip("._")[:120] or "default"
 
 
