@@ -1,0 +1,244 @@
+"""A local Tryton CRM on 127.0.0.1: for the demo and the end-to-end tests.
+
+Building a Tryton database takes half a minute, so it is built once into a *template* file,
+cached under the data folder and keyed by the Tryton and module versions; each use copies the
+template (a few MB, well under a second) and starts ``trytond`` on a free port as a child
+process. No Qt here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+log = logging.getLogger(__name__)
+
+ADMIN_USER = "admin"
+ADMIN_PASSWORD = "admin"  # of the local demo/test CRM only; it never leaves 127.0.0.1
+DATABASE = "fieldbook"
+MODULES = ("fieldbook",)
+COMPANY_NAME = "Northwind Field Sales"
+
+
+class CrmServerError(RuntimeError):
+    """The local CRM could not be built or started; the message says what to do."""
+
+
+def _bin(name: str) -> str:
+    candidate = Path(sys.executable).parent / name
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which(name)
+    if not found:
+        raise CrmServerError(
+            f"{name} is not installed. Install the CRM extra: pip install -e '.[crm]'"
+        )
+    return found
+
+
+def _module_fingerprint() -> str:
+    """Changes when Tryton or our module changes, so a stale template is rebuilt."""
+    import trytond
+
+    digest = hashlib.sha256(trytond.__version__.encode())
+    module_dir = Path(__file__).resolve().parent.parent / "sync" / "tryton_module"
+    for path in sorted(module_dir.glob("*")):
+        if path.is_file() and path.suffix in {".py", ".cfg", ".xml"}:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _write_config(folder: Path, port: int) -> Path:
+    conf = folder / "trytond.conf"
+    conf.write_text(
+        textwrap.dedent(
+            f"""\
+            [database]
+            uri = sqlite://
+            path = {folder}
+            language = en
+
+            [web]
+            listen = 127.0.0.1:{port}
+
+            [session]
+            authentications = password
+            """
+        )
+    )
+    return conf
+
+
+def _env(folder: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    passfile = folder / "admin.pass"
+    passfile.write_text(ADMIN_PASSWORD)
+    env["TRYTONPASSFILE"] = str(passfile)
+    env.pop("TRYTOND_CONFIG", None)
+    return env
+
+
+_COMPANY_SCRIPT = """
+import sys
+from trytond.config import config
+config.update_etc(sys.argv[1])
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+db = sys.argv[2]
+Pool(db).init()
+with Transaction().start(db, 0, context={}) as transaction:
+    pool = Pool()
+    Currency = pool.get('currency.currency')
+    Party = pool.get('party.party')
+    Company = pool.get('company.company')
+    User = pool.get('res.user')
+    usd, = Currency.create([{'name': 'U.S. Dollar', 'code': 'USD', 'symbol': '$',
+        'rounding': 1, 'digits': 2}]) if not Currency.search([('code', '=', 'USD')]) \\
+        else Currency.search([('code', '=', 'USD')])
+    party, = Party.create([{'name': sys.argv[3]}])
+    company, = Company.create([{'party': party.id, 'currency': usd.id}])
+    admin, = User.search([('login', '=', 'admin')])
+    User.write([admin], {'companies': [('add', [company.id])], 'company': company.id})
+    transaction.commit()
+"""
+
+
+def build_template(cache_dir: Path) -> Path:
+    """The template database file, built on first use and cached; returns its path."""
+    cache_dir = Path(cache_dir)
+    target = cache_dir / f"tryton-template-{_module_fingerprint()}.sqlite"
+    if target.exists():
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="fieldbook-tryton-build-") as tmp:
+        folder = Path(tmp)
+        (folder / f"{DATABASE}.sqlite").touch()
+        conf = _write_config(folder, free_port())
+        env = _env(folder)
+        admin = _bin("trytond-admin")
+        steps = [
+            [admin, "-c", str(conf), "-d", DATABASE, "--all", "--email", "admin@example.com"],
+            [admin, "-c", str(conf), "-d", DATABASE, "-u", *MODULES, "--activate-dependencies"],
+            [sys.executable, "-c", _COMPANY_SCRIPT, str(conf), DATABASE, COMPANY_NAME],
+        ]
+        for cmd in steps:
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+            if done.returncode:
+                raise CrmServerError(
+                    "Building the local Tryton database failed:\n" + done.stderr[-4000:]
+                )
+        partial = target.with_suffix(".partial")
+        shutil.copyfile(folder / f"{DATABASE}.sqlite", partial)
+        partial.replace(target)  # atomic: a half-built template is never used
+    log.info("built Tryton template in %.1f s", time.monotonic() - started)
+    return target
+
+
+def copy_database(template: Path, folder: Path, name: str = DATABASE) -> Path:
+    """A fresh CRM database in ``folder``, copied from ``template``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.sqlite"
+    shutil.copyfile(template, path)
+    return path
+
+
+@dataclass
+class CrmServer:
+    """A running ``trytond`` serving one SQLite database on 127.0.0.1."""
+
+    folder: Path
+    database: str = DATABASE
+    port: int = 0
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60.0) -> CrmServer:
+        """Start the server (on the same port when restarted) and wait until it answers."""
+        if self.process and self.process.poll() is None:
+            return self
+        if not self.port:
+            self.port = free_port()
+        conf = _write_config(self.folder, self.port)
+        log_file = open(self.folder / "trytond.log", "ab")
+        try:
+            self.process = subprocess.Popen(
+                [_bin("trytond"), "-c", str(conf), "-d", self.database],
+                env=_env(self.folder),
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            log_file.close()
+        self._wait_until_answering(timeout)
+        return self
+
+    def _wait_until_answering(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        body = {"method": "common.server.version", "params": [], "id": 0}
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise CrmServerError(
+                    "The local Tryton server stopped at start-up; see "
+                    f"{self.folder / 'trytond.log'}"
+                )
+            try:
+                reply = requests.post(f"{self.url}/{self.database}/rpc/", json=body, timeout=5)
+                if reply.status_code in (200, 401):  # 401: up, and asks for a session
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise CrmServerError(f"The local Tryton server did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        """Stop the server; its database stays in ``folder``."""
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def __enter__(self) -> CrmServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def start_copy(template: Path, folder: Path, database: str = DATABASE) -> CrmServer:
+    """Copy ``template`` into ``folder`` and start a server on it."""
+    copy_database(template, folder, database)
+    return CrmServer(folder=Path(folder), database=database).start()
