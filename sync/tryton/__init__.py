@@ -1,0 +1,1 @@
+"""The Tryton connector: JSON-RPC client, field mapping, and the connector itself."""

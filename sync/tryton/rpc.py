@@ -1,0 +1,248 @@
+"""Tryton's JSON-RPC over ``requests``: one session, timeouts, exact dates and decimals.
+
+Tryton tags dates, datetimes and decimals as objects (``{"__class__": "Decimal", "decimal":
+"125000.00"}``); they are turned into ``datetime``/``Decimal`` values and back exactly, never
+through float. Failures become ``RpcError`` subclasses that the connector maps to its kinds.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import itertools
+import time
+import json
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
+
+
+class RpcError(Exception):
+    """A failed call; ``message`` is fit for a user, with what to do."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after
+
+
+class Unauthorized(RpcError):
+    """The password or the session was refused (HTTP 401/403)."""
+
+
+class RateLimited(RpcError):
+    """Too many requests (HTTP 429)."""
+
+
+class Unreachable(RpcError):
+    """No answer: connection refused or dropped, timeout, DNS, 5xx."""
+
+
+class TlsError(Unreachable):
+    """The server's certificate could not be verified."""
+
+
+class BadAddress(RpcError):
+    """The URL or database name is wrong (not a Tryton server, 404)."""
+
+
+class UserError(RpcError):
+    """Tryton refused the values (UserError, UserWarning, AccessError...)."""
+
+
+class Concurrency(RpcError):
+    """The record changed on the server since the timestamp we sent."""
+
+
+class ServerFault(RpcError):
+    """An unexpected exception on the server (a bug or a bad request of ours)."""
+
+
+def _decode(obj: dict) -> Any:
+    kind = obj.get("__class__")
+    if kind is None:
+        return obj
+    if kind == "Decimal":
+        return Decimal(obj["decimal"])
+    if kind == "date":
+        return dt.date(obj["year"], obj["month"], obj["day"])
+    if kind == "datetime":
+        return dt.datetime(
+            obj["year"], obj["month"], obj["day"], obj["hour"], obj["minute"],
+            obj["second"], obj.get("microsecond", 0),
+        )
+    if kind == "time":
+        return dt.time(obj["hour"], obj["minute"], obj["second"], obj.get("microsecond", 0))
+    if kind == "timedelta":
+        return dt.timedelta(seconds=obj["seconds"])
+    if kind == "bytes":
+        return base64.b64decode(obj["base64"])
+    return obj
+
+
+class _Encoder(json.JSONEncoder):
+    def default(self, o: Any) -> Any:
+        if isinstance(o, Decimal):
+            return {"__class__": "Decimal", "decimal": str(o)}
+        if isinstance(o, dt.datetime):
+            return {
+                "__class__": "datetime", "year": o.year, "month": o.month, "day": o.day,
+                "hour": o.hour, "minute": o.minute, "second": o.second,
+                "microsecond": o.microsecond,
+            }
+        if isinstance(o, dt.date):
+            return {"__class__": "date", "year": o.year, "month": o.month, "day": o.day}
+        if isinstance(o, (set, frozenset, tuple)):
+            return list(o)
+        return super().default(o)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, cls=_Encoder, separators=(",", ":"))
+
+
+def loads(text: str | bytes) -> Any:
+    return json.loads(text, object_hook=_decode)
+
+
+def normalize_url(url: str) -> str:
+    """``https://crm.example.com/`` from what a user typed; BadAddress when it is no URL."""
+    url = (url or "").strip()
+    if url and "://" not in url:
+        url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
+        raise BadAddress(
+            "This is not a server address. Enter it like https://crm.example.com."
+        )
+    return url.rstrip("/")
+
+
+class TrytonRpc:
+    """A JSON-RPC client for one Tryton database, reusing its HTTP connections."""
+
+    def __init__(self, url: str, database: str, timeout=DEFAULT_TIMEOUT, verify: bool = True):
+        self.url = normalize_url(url)
+        self.database = database
+        self.timeout = timeout
+        self.http = requests.Session()
+        self.http.verify = verify
+        self.http.headers["Content-Type"] = "application/json"
+        self._ids = itertools.count(1)
+        self.login_name: str | None = None
+        self.user_id: int | None = None
+        self.calls = 0
+        self.seconds_waiting = 0.0  # time spent in HTTP round trips, for the bench
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.url}/{self.database}/rpc/"
+
+    # -- session -------------------------------------------------------------------------
+
+    def login(self, login: str, password: str) -> str:
+        """Open a session; returns its token (the caller keeps it in the keyring only)."""
+        self.http.headers.pop("Authorization", None)
+        result = self.call("common.db.login", login, {"password": password}, "en")
+        user_id, token = result[0], result[1]
+        self.use_session(login, user_id, token)
+        return token
+
+    def use_session(self, login: str, user_id: int, token: str) -> None:
+        self.login_name, self.user_id = login, user_id
+        raw = f"{login}:{user_id}:{token}".encode()
+        self.http.headers["Authorization"] = "Session " + base64.b64encode(raw).decode()
+
+    def logout(self) -> None:
+        try:
+            self.call("common.db.logout")
+        except RpcError:
+            pass
+        self.http.headers.pop("Authorization", None)
+
+    # -- calls ---------------------------------------------------------------------------
+
+    def call(self, method: str, *params: Any) -> Any:
+        body = dumps({"method": method, "params": list(params), "id": next(self._ids)})
+
+        started = time.perf_counter()
+        try:
+            reply = self.http.post(self.endpoint, data=body, timeout=self.timeout)
+        except requests.exceptions.SSLError as exc:
+            raise TlsError(
+                "The server's security certificate could not be verified. Check the address, "
+                "or ask IT whether the certificate is valid."
+            ) from exc
+        except requests.exceptions.InvalidURL as exc:
+            raise BadAddress("This is not a server address.") from exc
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise Unreachable(
+                "The CRM server cannot be reached. Check your connection; Fieldbook keeps your "
+                "changes and retries."
+            ) from exc
+        finally:
+            self.calls += 1
+            self.seconds_waiting += time.perf_counter() - started
+        return self._result(reply)
+
+    def _result(self, reply: requests.Response) -> Any:
+        status = reply.status_code
+        if status in (401, 403):
+            raise Unauthorized("The CRM refused the user name or password, or the session ended.")
+        if status == 429:
+            retry = reply.headers.get("Retry-After")
+            raise RateLimited(
+                "The CRM asks to slow down.", retry_after=float(retry) if retry else 60.0
+            )
+        if status == 404:
+            raise BadAddress(
+                f"No Tryton database named {self.database!r} at this address. Check the "
+                "address and the database name."
+            )
+        if status >= 500:
+            retry = reply.headers.get("Retry-After")
+            raise Unreachable(
+                f"The CRM server had a problem (HTTP {status}); Fieldbook retries later.",
+                retry_after=float(retry) if retry and retry.isdigit() else None,
+            )
+        if status in (400, 422):
+            raise ServerFault(f"The CRM could not understand a request (HTTP {status}).")
+        if status != 200:
+            raise BadAddress(f"This address does not answer like a Tryton server (HTTP {status}).")
+        try:
+            data = loads(reply.content)
+        except ValueError as exc:
+            raise BadAddress("This address does not answer like a Tryton server.") from exc
+        if not isinstance(data, dict):
+            raise BadAddress("This address does not answer like a Tryton server.")
+        if "error" in data and data["error"] is not None:
+            raise self._error(data["error"])
+        return data.get("result")
+
+    @staticmethod
+    def _error(error: Any) -> RpcError:
+        name = error[0] if isinstance(error, (list, tuple)) and error else str(error)
+        args = error[1] if isinstance(error, (list, tuple)) and len(error) > 1 else None
+        if name == "ConcurrencyException":
+            return Concurrency("The record was changed on the CRM in the meantime.")
+        if name in ("UserError", "UserWarning"):
+            parts = args if isinstance(args, (list, tuple)) else [args]
+            if name == "UserWarning":
+                parts = parts[1:]
+            text = " ".join(str(p) for p in parts[:2] if p and isinstance(p, str)).strip()
+            return UserError(text or "The CRM refused the values.")
+        if name == "LoginException":
+            return Unauthorized("The CRM asks to sign in again.")
+        return ServerFault(f"The CRM failed on this request: {str(name)[:300]}")
+
+    # -- model helpers -------------------------------------------------------------------
+
+    def model(self, model: str, method: str, *params: Any) -> Any:
+        return self.call(f"model.{model}.{method}", *params)
+
+    def close(self) -> None:
+        self.http.close()
