@@ -114,7 +114,7 @@ with Transaction().start(db, 0, context={}) as transaction:
     usd, = Currency.create([{'name': 'U.S. Dollar', 'code': 'USD', 'symbol': '$',
         'rounding': 1, 'digits': 2}]) if not Currency.search([('code', '=', 'USD')]) \\
         else Currency.search([('code', '=', 'USD')])
-    party, = Party.create([{'name': sys.argv[3]}])
+    party, = Party.create([{'name': sys.argv[3], 'fieldbook_kind': 'internal'}])
     company, = Company.create([{'party': party.id, 'currency': usd.id}])
     admin, = User.search([('login', '=', 'admin')])
     User.write([admin], {'companies': [('add', [company.id])], 'company': company.id})
@@ -147,7 +147,7 @@ def build_template(cache_dir: Path) -> Path:
                 raise CrmServerError(
                     "Building the local Tryton database failed:\n" + done.stderr[-4000:]
                 )
-        partial = target.with_suffix(".partial")
+        partial = target.with_suffix(f".{os.getpid()}.partial")
         shutil.copyfile(folder / f"{DATABASE}.sqlite", partial)
         partial.replace(target)  # atomic: a half-built template is never used
     log.info("built Tryton template in %.1f s", time.monotonic() - started)
