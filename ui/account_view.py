@@ -9,7 +9,8 @@ touches a table it shows, for this account.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,12 +24,20 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPalette, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QMenu,
@@ -49,7 +58,7 @@ from desktop import entities as E
 from desktop.clock import parse_date, today
 from desktop.store import Changes
 
-from .chips import CHIP_ROLE, Chip, ChipDelegate, chip_text, stage_label
+from .chips import CHIP_ROLE, Chip, ChipDelegate, stage_label
 from .form_fields import choice_label, local_from_utc_iso
 from .note_capture import QuickCapture
 from .operations import OpContext, StoreOp
@@ -62,6 +71,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole record, for delegates and t
 NOTICE_SOON_DAYS = 30
 NOTICE_WATCH_DAYS = 90
 
+_ROOT = QModelIndex()  # the invisible root: these models are flat
 CHILD_TABLES = ("contacts", "notes", "opportunities", "contracts", "tasks")
 
 
@@ -115,17 +125,17 @@ class AccountRecordsModel(QAbstractTableModel):
         return self._rows[self.ids[row]]
 
     # Qt model API
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return QCoreApplication.translate("account_view", self.columns[section][1])
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            return QCoreApplication.translate("account_view", self.columns[section][1])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -212,7 +222,7 @@ class NotesModel(QAbstractListModel):
     def fetch(self, account_id: str) -> list[dict[str, Any]]:
         return self.context.store.notes_of(account_id)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.ids)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -394,7 +404,7 @@ class TasksModel(AccountRecordsModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,  # noqa: N802
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
                 or self.columns[index.column()][0] != "subject"):
@@ -448,7 +458,7 @@ class RecordTable(_EmptyHint, QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.setItemDelegate(ChipDelegate(self))
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self.paint_empty_hint()
 
@@ -468,7 +478,7 @@ class NoteCardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
         return base, title, small
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         base, title, small = self._fonts(option)
         record = index.data(ROW_ROLE) or {}
@@ -560,7 +570,7 @@ class NotesTimeline(_EmptyHint, QListView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSpacing(0)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self.paint_empty_hint()
 
@@ -568,7 +578,7 @@ class NotesTimeline(_EmptyHint, QListView):
 class RecordTab(QWidget):
     """One tab: an action row (New, Edit, Delete and extras) above a view of one table."""
 
-    def __init__(self, owner: "AccountView", table: str, model, view: QAbstractItemView,
+    def __init__(self, owner: AccountView, table: str, model, view: QAbstractItemView,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.owner = owner
@@ -1069,10 +1079,10 @@ class AccountView(QWidget):
         if not self.account_id:
             return
         account_ids = changes.tables.get("accounts", set())
-        if self.account_id in account_ids:
-            if self.context.store.get("accounts", self.account_id) is None:
-                self.show_account(self.account_id)  # shows "no longer exists"
-                return
+        if (self.account_id in account_ids
+                and self.context.store.get("accounts", self.account_id) is None):
+            self.show_account(self.account_id)  # shows "no longer exists"
+            return
         touched = self._touched_tables(changes)
         header_touched = bool(account_ids & {self.account_id, (self.account or {}).get(
             "parent_id")}) or "opportunities" in touched
@@ -1105,12 +1115,12 @@ def _escape(text: str) -> str:
 
 
 __all__ = [
+    "ID_ROLE",
+    "ROW_ROLE",
     "AccountView",
     "ContactsModel",
     "ContractsModel",
-    "ID_ROLE",
     "NotesModel",
     "OpportunitiesModel",
-    "ROW_ROLE",
     "TasksModel",
 ]

@@ -263,7 +263,7 @@ class RelationshipMap(QGraphicsView):
         self.resetTransform()
         self.scale(scale, scale)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
 
@@ -286,7 +286,7 @@ class RelationshipMap(QGraphicsView):
         if contact_id:
             self.contact_selected.emit(contact_id)
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, event) -> None:
         item = self.itemAt(event.position().toPoint())
         while item is not None and not isinstance(item, ContactBox):
             item = item.parentItem()
@@ -296,7 +296,7 @@ class RelationshipMap(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self.boxes:
             return
         painter.save()
