@@ -92,8 +92,9 @@ class FieldbookRecord(object):
 
 class Party(FieldbookRecord, metaclass=PoolMeta):
     __name__ = 'party.party'
+    # "internal": the company's own party, which is no account of a rep's book.
     fieldbook_kind = fields.Selection([(None, ''), ('account', "Account"),
-            ('contact', "Contact")], "Fieldbook kind")
+            ('contact', "Contact"), ('internal', "Internal")], "Fieldbook kind")
     # Accounts (companies)
     parent_account = fields.Many2One('party.party', "Parent account", ondelete='SET NULL')
     industry = fields.Char("Industry")
