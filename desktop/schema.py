@@ -175,6 +175,16 @@ def _v2_sync_state(db: sqlite3.Connection) -> None:
         resolution TEXT
     );
     CREATE INDEX conflicts_open ON conflicts(resolved_at, table_name, row_id);
+
+    -- Pulled records whose parent (or another referred record) has not arrived yet: held here,
+    -- in the same transaction as the page, and applied as soon as the parent is in the store.
+    CREATE TABLE sync_orphans (
+        table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        version TEXT,
+        record TEXT NOT NULL,      -- JSON {field: server value}
+        PRIMARY KEY (table_name, row_id)
+    ) WITHOUT ROWID;
     """
     )
 
