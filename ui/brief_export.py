@@ -1,0 +1,374 @@
+"""Briefs to paper: PDF export (one account or a trip pack of many) and printing.
+
+The whole export runs on a worker thread (compose, lay out, draw: Qt allows painting onto a
+PDF writer off the GUI thread), so the window never freezes. A progress dialog appears only when
+the export takes long enough to need one, and Cancel stops it between two briefs and removes the
+half-written file.
+
+``export_trip_pack`` does the work without any dialog (for tests and scripts);
+``export_briefs`` is what menus and buttons call; ``TripPackDialog`` picks the accounts of a
+trip: everyone in one city, or this week's meetings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.brief import Brief, compose_brief
+
+from .brief_render import default_page_size, paginate, print_pages, write_pdf
+from .operations import OpContext
+
+PROGRESS_DELAY_MS = 600  # no progress window for exports quicker than this (STYLE.md 6)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BriefExport", text)
+
+
+class ExportCancelled(Exception):
+    """The rep pressed Cancel; nothing was written."""
+
+
+def export_trip_pack(
+    store,
+    account_ids: Sequence[str],
+    path: str | Path,
+    *,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+    page_size: QPageSize | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write one PDF holding the brief of each account, each starting on a new page.
+
+    ``progress(done, total)`` is called as briefs are composed and drawn (2 steps per brief);
+    ``cancelled()`` is polled between steps; when it turns true the partial file is removed and
+    ``ExportCancelled`` raised. Returns the number of pages written.
+    """
+    path = Path(path)
+    ids = list(dict.fromkeys(account_ids))  # a trip visits each account once
+    total = 2 * len(ids)
+    stop = cancelled or (lambda: False)
+    report = progress or (lambda done, total: None)
+    briefs: list[Brief] = []
+    for i, account_id in enumerate(ids):
+        if stop():
+            raise ExportCancelled()
+        briefs.append(compose_brief(store, account_id, today=today, now=now))
+        report(i + 1, total)
+
+    def drawn(i: int) -> bool:
+        report(len(ids) + i + 1, total)
+        return not stop()
+
+    pages = write_pdf(path, briefs, page_size, drawn) if briefs else 0
+    if briefs and pages == 0:
+        path.unlink(missing_ok=True)
+        raise ExportCancelled()
+    return pages
+
+
+class BriefExport(QObject):
+    """One export running on a worker thread; its signals arrive on the GUI thread."""
+
+    progressed = Signal(int, int)  # done, total
+    finished = Signal(str, int)  # path, pages
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+
+    def __init__(self, context: OpContext, account_ids: Sequence[str], path: str | Path,
+                 today: dt.date | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._context = context
+        self.account_ids = list(account_ids)
+        self.path = str(path)
+        self._today = today
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.pages: int | None = None
+
+    def start(self) -> BriefExport:
+        self._thread = threading.Thread(target=self._run, name="brief-export", daemon=True)
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Stop at the next brief; the partial file is removed."""
+        self._stop.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def _run(self) -> None:
+        # Signals emitted here are queued to the GUI thread: this object lives there.
+        try:
+            pages = export_trip_pack(
+                self._context.store, self.account_ids, self.path, today=self._today,
+                progress=self.progressed.emit, cancelled=self._stop.is_set,
+            )
+        except ExportCancelled:
+            self.cancelled.emit()
+        except BaseException as exc:  # shown on the GUI thread by ui.errors
+            Path(self.path).unlink(missing_ok=True)
+            self.failed.emit(exc)
+        else:
+            self.pages = pages
+            self.finished.emit(self.path, pages)
+
+
+def suggested_file_name(names: Sequence[str], today: dt.date | None = None) -> str:
+    """``Brief - Acme - 2026-11-22.pdf`` for one account, ``Trip briefs - ... .pdf`` for many."""
+    today = today or dt.date.today()
+    if len(names) == 1:
+        stem = _tr("Brief - {}").format(names[0])
+    else:
+        stem = _tr("Trip briefs ({} accounts)").format(len(names))
+    safe = "".join(ch if ch.isalnum() or ch in " -_()." else "_" for ch in stem).strip()
+    return f"{safe} - {today.isoformat()}.pdf"
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Ask where to save the PDF (tests patch this); None when the rep cancels."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Export briefs as PDF"), str(Path(folder) / suggested), _tr("PDF (*.pdf)"))
+    if not path:
+        return None
+    return path if path.lower().endswith(".pdf") else path + ".pdf"
+
+
+def export_briefs(parent: QWidget | None, context: OpContext, account_ids: Sequence[str],
+                  path: str | Path | None = None) -> BriefExport | None:
+    """Export the briefs of ``account_ids`` to one PDF, with progress and Cancel.
+
+    Asks for a file when ``path`` is None. Returns the running export (None when the rep
+    cancelled the file dialog or gave no accounts); the window stays responsive throughout.
+    """
+    ids = list(dict.fromkeys(account_ids))
+    if not ids:
+        return None
+    if path is None:
+        names = list(context.store.account_names(ids).values())
+        path = ask_pdf_path(parent, suggested_file_name(names or ["?"]))
+        if path is None:
+            return None
+    job = BriefExport(context, ids, path, parent=parent)
+    dialog = QProgressDialog(
+        _tr("Preparing {} briefs…").format(len(ids)) if len(ids) > 1 else _tr("Preparing brief…"),
+        _tr("Cancel"), 0, 2 * len(ids), parent)
+    dialog.setWindowTitle(_tr("Export PDF"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    job.progress_dialog = dialog
+
+    def on_progress(done: int, total: int) -> None:
+        if not dialog.wasCanceled():
+            dialog.setValue(done)
+            if done > len(ids):
+                dialog.setLabelText(_tr("Writing pages…"))
+
+    def close_dialog(*_args) -> None:
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    def on_failed(exc: BaseException) -> None:
+        close_dialog()
+        from .errors import show_error
+
+        show_error(parent, exc)
+
+    dialog.canceled.connect(job.cancel)
+    job.progressed.connect(on_progress)
+    job.finished.connect(close_dialog)
+    job.cancelled.connect(close_dialog)
+    job.failed.connect(on_failed)
+    return job.start()
+
+
+def print_brief(parent: QWidget | None, brief: Brief) -> bool:
+    """Print a brief through the OS print dialog; False when the rep cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(default_page_size())
+    printer.setFullPage(True)  # our own margins, header and footer are drawn on the page
+    printer.setDocName(brief.name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("Print brief"))
+    if not ask_print(dialog):
+        return False
+    print_to(printer, [brief])
+    return True
+
+
+def ask_print(dialog: QPrintDialog) -> bool:
+    """Show the print dialog (tests patch this)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def print_to(printer: QPrinter, briefs: Sequence[Brief]) -> int:
+    """Draw ``briefs`` onto ``printer`` at its page size; return the page count."""
+    page_size = printer.pageLayout().pageSize()
+    pages = [paginate(b, page_size) for b in briefs]
+    print_pages(printer, pages)
+    return sum(p.page_count for p in pages)
+
+
+# -- choosing the accounts of a trip -----------------------------------------------------------
+
+
+def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the week holding ``today``."""
+    monday = today - dt.timedelta(days=today.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def meeting_accounts_this_week(store, today: dt.date | None = None) -> list[str]:
+    """Accounts with an open meeting task due this week (Monday to Sunday), by first meeting."""
+    monday, sunday = week_bounds(today or dt.date.today())
+    tasks = store.tasks_due(until=sunday, kind="meeting", since=monday)
+    return list(dict.fromkeys(t["account_id"] for t in tasks))
+
+
+def city_accounts(store, city: str) -> list[str]:
+    from desktop.queries import AccountFilter
+
+    return store.account_ids(AccountFilter(city=city))
+
+
+class TripPackDialog(QDialog):
+    """Pick the accounts of a trip (a city, or this week's meetings) and export their briefs."""
+
+    def __init__(self, context: OpContext, parent: QWidget | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self._context = context
+        self._today = today or dt.date.today()
+        self.export: BriefExport | None = None
+        self.setWindowTitle(self.tr("Briefs for a trip"))
+        self.resize(460, 520)
+
+        intro = QLabel(self.tr("One PDF with a brief per account, each on its own page: "
+                               "read it on the way, offline."))
+        intro.setWordWrap(True)
+        intro.setObjectName("Muted")
+
+        self.by_city = QRadioButton(self.tr("Accounts in"))
+        self.city = QComboBox()
+        self.city.addItems(context.store.distinct_values("city"))
+        self.by_meetings = QRadioButton(self.tr("This week's meetings"))
+        monday, sunday = week_bounds(self._today)
+        self.week_label = QLabel(self.tr("{} to {}").format(monday.strftime("%d %b"),
+                                                             sunday.strftime("%d %b")))
+        self.week_label.setObjectName("Muted")
+        group = QButtonGroup(self)
+        group.addButton(self.by_city)
+        group.addButton(self.by_meetings)
+
+        choose = QGridLayout()
+        choose.addWidget(self.by_city, 0, 0)
+        choose.addWidget(self.city, 0, 1)
+        choose.addWidget(self.by_meetings, 1, 0)
+        choose.addWidget(self.week_label, 1, 1)
+        choose.setColumnStretch(1, 1)
+
+        self.accounts = QListWidget()
+        self.accounts.setAlternatingRowColors(True)
+        self.count = QLabel()
+        self.count.setObjectName("Muted")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export PDF…"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(choose)
+        layout.addWidget(self.accounts, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.buttons)
+
+        self.by_city.toggled.connect(self._refill)
+        self.by_meetings.toggled.connect(self._refill)
+        self.city.currentIndexChanged.connect(lambda _i: self.by_city.setChecked(True) or
+                                              self._refill())
+        self.accounts.itemChanged.connect(lambda _item: self._update_count())
+        if meeting_accounts_this_week(context.store, self._today):
+            self.by_meetings.setChecked(True)
+        else:
+            self.by_city.setChecked(True)
+        self._refill()
+
+    def _refill(self) -> None:
+        store = self._context.store
+        if self.by_meetings.isChecked():
+            ids = meeting_accounts_this_week(store, self._today)
+        else:
+            city = self.city.currentText()
+            ids = city_accounts(store, city) if city else []
+        names = store.account_names(ids)
+        self.accounts.blockSignals(True)
+        self.accounts.clear()
+        for account_id in ids:
+            item = QListWidgetItem(names.get(account_id, account_id))
+            item.setData(Qt.ItemDataRole.UserRole, account_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.accounts.addItem(item)
+        self.accounts.blockSignals(False)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = len(self.selected_account_ids())
+        self.count.setText(self.tr("%n account(s) selected", "", n))
+        self.export_button.setEnabled(n > 0)
+
+    def selected_account_ids(self) -> list[str]:
+        """The ticked accounts, in list order."""
+        out = []
+        for row in range(self.accounts.count()):
+            item = self.accounts.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def _export(self) -> None:
+        parent = self.parentWidget() or self
+        self.export = export_briefs(parent, self._context, self.selected_account_ids())
+        if self.export is not None:
+            self.accept()
