@@ -103,9 +103,9 @@ class TrytonConnector(Connector):
             token = self.rpc.login(self.login, password)
         except R.RpcError as exc:
             raise _connector_error(exc) from None
-        if remember:
+        if remember:  # False: a one-off session (seeding a demo), nothing kept anywhere
             credentials.save_secret(self.password_key, password)
-        credentials.save_secret(self.session_key, f"{self.rpc.user_id}:{token}")
+            credentials.save_secret(self.session_key, f"{self.rpc.user_id}:{token}")
         self._after_sign_in()
 
     def sign_in(self) -> None:
@@ -511,7 +511,18 @@ class TrytonConnector(Connector):
         reason = exc if isinstance(exc, str) else exc.message
         return MutationResult(m.op_id, Outcome.REJECTED, reason=reason, kind=kind)
 
-    def _push_creates(self, group: list[Mutation]) -> list[MutationResult]:
+    def seed(self, mutations: list[Mutation]) -> list[MutationResult]:
+        """Creates without reading the records back: for loading a demo or bench book."""
+        out: list[MutationResult] = []
+        for start in range(0, len(mutations), self.max_batch):
+            group = mutations[start:start + self.max_batch]
+            for table in dict.fromkeys(m.table for m in group):
+                out += self._push_creates([m for m in group if m.table == table],
+                                          read_back=False)
+        return out
+
+    def _push_creates(self, group: list[Mutation], read_back: bool = True
+                      ) -> list[MutationResult]:
         tm = M.TABLE_MAPS[group[0].table]
         existing = self._ids_for(tm.model, [m.id for m in group], fresh=True)
         in_group = {m.id for m in group}
@@ -541,6 +552,9 @@ class TrytonConnector(Connector):
                     raise _connector_error(exc) from None
                 except R.RpcError as exc:
                     log.warning("reference of %s not set: %s", m.id, exc.message)
+        if not read_back:
+            return [results.get(m.op_id) or MutationResult(m.op_id, Outcome.APPLIED)
+                    for m in group]
         records = {r.id: r for r in self.fetch(tm.table, [m.id for m in group
                                                           if m.op_id not in results])}
         out = []
@@ -561,17 +575,18 @@ class TrytonConnector(Connector):
         try:
             ids = self.rpc.model(tm.model, "create", [v for _, v, _ in pending],
                                  self._context())
+            for (m, _, _), id_ in zip(pending, ids):
+                self._remember(tm.model, id_, m.id)
             return {m.id: id_ for (m, _, _), id_ in zip(pending, ids)}
         except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
             raise _connector_error(exc) from None
         except R.RpcError:
-            if len(pending) == 1:
-                pass
             created = {}
             for m, values, _ in pending:
                 try:
                     created[m.id] = self.rpc.model(tm.model, "create", [values],
                                                    self._context())[0]
+                    self._remember(tm.model, created[m.id], m.id)
                 except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
                     raise _connector_error(exc) from None
                 except R.RpcError as exc:

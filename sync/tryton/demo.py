@@ -1,0 +1,126 @@
+"""The demo CRM: a local Tryton seeded with the demo book of business, started with the app.
+
+Seeding takes a while, so the seeded database is cached under the data folder (keyed by the
+Tryton and module versions and the book's seed and size); the demo's own database is a copy of
+it that lives on between runs, so what a rep changed in the demo is still there next time and
+a second start takes seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from desktop import credentials, crm_server
+from desktop.entities import BY_TABLE, TABLES
+from desktop.ids import new_id
+from sync.connector import Mutation, Outcome
+from sync.tryton.connector import TrytonConnector, secret_key
+
+log = logging.getLogger(__name__)
+
+
+def book_mutations(book: dict[str, list[dict]]) -> list[Mutation]:
+    """Creates for a whole book, parents first, and a parent account before its subsidiaries."""
+    out: list[Mutation] = []
+    for table in TABLES:
+        rows = list(book.get(table, ()))
+        fields = set(BY_TABLE[table].field_names)
+        self_refs = [f.name for f in BY_TABLE[table].refs() if f.ref == table]
+        placed: set[str] = set()
+        ids = {r["id"] for r in rows}
+        while rows:
+            ready = [r for r in rows
+                     if all(not r.get(f) or r[f] in placed or r[f] not in ids
+                            for f in self_refs)]
+            if not ready:  # a cycle: break it by placing the rest as they come
+                ready = rows
+            for r in ready:
+                values = {k: v for k, v in r.items() if k in fields}
+                out.append(Mutation(new_id(), table, r["id"], "create", values))
+                placed.add(r["id"])
+            rows = [r for r in rows if r["id"] not in placed]
+    return out
+
+
+def seed_book(connector: TrytonConnector, book: dict[str, list[dict]]) -> int:
+    """Load ``book`` into the CRM; returns the number of records. Raises if any is refused."""
+    mutations = book_mutations(book)
+    results = connector.seed(mutations)
+    refused = [r for r in results if r.outcome != Outcome.APPLIED]
+    if refused:
+        raise crm_server.CrmServerError(
+            f"The CRM refused {len(refused)} demo records; first: {refused[0].reason}"
+        )
+    return len(mutations)
+
+
+def _default_book(seed: int, accounts: int) -> dict[str, list[dict]]:
+    from desktop.demo import generate_book
+
+    return generate_book(seed=seed, accounts=accounts)
+
+
+def build_seeded(cache_dir: Path, seed: int = 7, accounts: int = 60,
+                 book_factory: Callable[[int, int], dict] | None = None) -> Path:
+    """The demo database file, seeded once and cached."""
+    cache_dir = Path(cache_dir)
+    template = crm_server.build_template(cache_dir)
+    target = cache_dir / f"{template.stem}-demo-s{seed}-a{accounts}.sqlite"
+    if target.exists():
+        return target
+    started = time.monotonic()
+    book = (book_factory or _default_book)(seed, accounts)
+    with tempfile.TemporaryDirectory(prefix="fieldbook-demo-seed-") as tmp:
+        server = crm_server.start_copy(template, Path(tmp))
+        try:
+            connector = TrytonConnector(server.url, server.database, crm_server.ADMIN_USER)
+            connector.sign_in_with_password(crm_server.ADMIN_PASSWORD, remember=False)
+            count = seed_book(connector, book)
+            connector.close()
+        finally:
+            server.stop()
+        partial = target.with_suffix(".partial")
+        shutil.copyfile(Path(tmp) / f"{server.database}.sqlite", partial)
+        partial.replace(target)
+    log.info("seeded the demo CRM with %d records in %.1f s", count,
+             time.monotonic() - started)
+    return target
+
+
+@dataclass
+class DemoCrm:
+    """The running demo CRM and how to sign in to it (the password is in the keyring)."""
+
+    url: str
+    database: str
+    user: str
+    password_key: str
+    server: crm_server.CrmServer
+
+    def connector(self) -> TrytonConnector:
+        """A connector for the demo; its ``sign_in`` finds the password in the keyring."""
+        return TrytonConnector(self.url, self.database, self.user)
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def start_demo_crm(data_dir: Path, seed: int = 7, accounts: int = 60,
+                   book_factory: Callable[[int, int], dict] | None = None) -> DemoCrm:
+    """Start the demo CRM (seeding and caching it on first use) and keep its password in the
+    keyring; call ``stop()`` when the app quits."""
+    data_dir = Path(data_dir)
+    live = data_dir / "demo-crm"
+    if not (live / f"{crm_server.DATABASE}.sqlite").exists():
+        seeded = build_seeded(data_dir / "crm-cache", seed, accounts, book_factory)
+        crm_server.copy_database(seeded, live)
+    server = crm_server.CrmServer(folder=live).start()
+    key = secret_key(server.url, server.database, crm_server.ADMIN_USER, "password")
+    credentials.save_secret(key, crm_server.ADMIN_PASSWORD)
+    return DemoCrm(server.url, server.database, crm_server.ADMIN_USER, key, server)
