@@ -139,7 +139,7 @@ class BriefExport(QObject):
             )
         except ExportCancelled:
             self.cancelled.emit()
-        except BaseException as exc:  # shown on the GUI thread by ui.errors
+        except BaseException as exc:  # noqa: BLE001 (shown on the GUI thread by ui.errors)
             Path(self.path).unlink(missing_ok=True)
             self.failed.emit(exc)
         else:
