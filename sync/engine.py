@@ -229,6 +229,7 @@ class SyncEngine:
             report.errors.append(error.message)
             self._set_state(last_error=error.message)
         report.duration = time.perf_counter() - started
+        report.needs_sign_in = self._write(lambda: self._state("needs_sign_in")) == "1"
         if report.ok:
             self._set_state(
                 last_success_at=now_iso(),
@@ -472,6 +473,10 @@ class SyncEngine:
             self._close_conflicts(table, row_id, None, "deleted")
             self._drop_base(table, row_id)
             changes.sync_state = True
+            return
+        if self._base(table, row_id) is None:
+            # Never synced here (a create on its way, or one the rep chose to recreate): a
+            # deletion seen again through the cursor's overlap is not about this row.
             return
         subtree = self._subtree(table, row_id)
         busy = self._busy_rows()
@@ -998,8 +1003,8 @@ class SyncEngine:
         state_retry = self.store.db.execute(
             "SELECT value FROM sync_state WHERE key = 'next_retry_at'"
         ).fetchone()
-        if state_retry and float(state_retry[0]) <= now:
-            return True
+        if state_retry:  # the CRM could not be reached: its backoff decides
+            return float(state_retry[0]) <= now
         for (at,) in self.store.db.execute(
             "SELECT next_attempt_at FROM outbox WHERE state = 'pending'"
         ):
@@ -1116,6 +1121,8 @@ class SyncEngine:
                     elif op.op == "update":
                         self._restore_fields(op, changes)
                     else:
+                        # The row comes back as the server has it: its earlier edits go too.
+                        wanted.extend(o.op_id for o in self._ops(op.table, op.row_id))
                         wanted.extend(self._restore_deleted(op, changes))
 
         self._write(apply)

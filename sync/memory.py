@@ -256,25 +256,30 @@ class MemoryConnector(Connector):
         self.refreshes = 0
         self.calls: list[str] = []
         self.during_push: Callable[[list[Mutation]], None] | None = None
-        self._faults: list[tuple[str, float | None]] = []
+        self._faults: list[tuple[str, float | None, str | None]] = []
 
     # -- fault switches ----------------------------------------------------------------------------
 
-    def fail_next(self, n: int = 1) -> None:
+    # ``call`` limits a fault to one kind of call ("pull", "push", "list_ids", "fetch").
+
+    def fail_next(self, n: int = 1, call: str | None = None) -> None:
         """The next n calls fail before reaching the CRM (HTTP 500)."""
-        self._faults += [("fail", None)] * n
+        self._faults += [("fail", None, call)] * n
 
-    def rate_limit_next(self, n: int = 1, retry_after: float = 30.0) -> None:
+    def rate_limit_next(self, n: int = 1, retry_after: float = 30.0, call: str | None = None):
         """The next n calls are refused with 429 and Retry-After."""
-        self._faults += [("rate", retry_after)] * n
+        self._faults += [("rate", retry_after, call)] * n
 
-    def lose_next(self, n: int = 1) -> None:
-        """The next n calls reach the CRM and are applied, but the answer is lost."""
-        self._faults += [("lose", None)] * n
+    def lose_next(self, n: int = 1, call: str | None = "push") -> None:
+        """The next n pushes reach the CRM and are applied, but the answer is lost."""
+        self._faults += [("lose", None, call)] * n
 
-    def timeout_next(self, n: int = 1) -> None:
-        """The next n calls time out after the CRM applied them (the worse case)."""
-        self._faults += [("timeout", None)] * n
+    def timeout_next(self, n: int = 1, call: str | None = "push") -> None:
+        """The next n pushes time out after the CRM applied them (the worse case)."""
+        self._faults += [("timeout", None, call)] * n
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
 
     def expire_session(self) -> None:
         self.session = False
@@ -298,9 +303,12 @@ class MemoryConnector(Connector):
         self.calls.append(call)
         if not self.session:
             raise ConnectorError(ErrorKind.SIGN_IN, "session expired")
-        if not self._faults:
+        index = next(
+            (i for i, f in enumerate(self._faults) if f[2] is None or f[2] == call), None
+        )
+        if index is None:
             return None
-        kind, value = self._faults.pop(0)
+        kind, value, _ = self._faults.pop(index)
         if kind == "fail":
             raise ConnectorError(ErrorKind.TRANSIENT, "HTTP 500 Internal Server Error")
         if kind == "rate":
