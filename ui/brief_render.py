@@ -338,9 +338,11 @@ def _header_html(brief: Brief, for_print: bool) -> str:
             f'{_tone_span(sync_tone, sync_text(brief), bold=False)}</td>'
         )
     subtitle = " · ".join(_e(x) for x in facts)
+    # On paper the running header already says "account brief".
+    kicker = "" if for_print else f'<p class="kicker">{_e(_tr("Account brief"))}</p>'
     out = (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr><td valign="top">'
-        f'<p class="kicker">{_e(_tr("Account brief"))}</p>'
+        f'{kicker}'
         f'<h1>{_link(ident.source, _e(ident.name), "title")}</h1>'
         f'<p class="subtitle">{subtitle}</p>'
         f'<p class="badges">{" · ".join(_e(b) for b in badges)}</p>'
@@ -426,8 +428,9 @@ def _th(*labels: str, align: Sequence[str] = ()) -> str:
 
 
 def _table(head: str, rows: list[str]) -> str:
+    # <thead> makes Qt repeat the column titles at the top of a continuation page.
     return ('<table width="100%" class="grid" cellspacing="0" cellpadding="0">'
-            + head + "".join(rows) + "</table>")
+            f"<thead>{head}</thead><tbody>" + "".join(rows) + "</tbody></table>")
 
 
 def _contracts_html(brief: Brief) -> str:
@@ -477,12 +480,12 @@ def _opportunities_html(brief: Brief) -> str:
         if o.close_date_passed:
             close = _tone_span("red", _short_date(o.close_date) if o.close_date.year ==
                                brief.today.year else _date(o.close_date))
-        kind = f'<br/><span class="muted">{_e(_opp_type_label(o.type))}</span>' if o.type else ""
-        comp = (f'<br/><span class="muted">{_e(_tr("vs {}").format(o.competitor))}</span>'
+        kind = f' <span class="muted">· {_e(_opp_type_label(o.type))}</span>' if o.type else ""
+        comp = (f' <span class="muted">· {_e(_tr("vs {}").format(o.competitor))}</span>'
                 if o.competitor else "")
         rows.append(
-            f"<tr><td>{_link(o.source, _e(o.name))}{kind}</td>"
-            f"<td>{_e(stage_label(o.stage))}</td>"
+            f"<tr><td>{_link(o.source, _e(o.name))}</td>"
+            f"<td>{_e(stage_label(o.stage))}{kind}</td>"
             f'<td align="right">{_e(format_money(o.amount_cents))}</td>'
             f'<td align="right">{o.probability}%</td><td>{close}</td>'
             f"<td>{_e(o.next_step or '')}{comp}</td></tr>"
