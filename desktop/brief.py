@@ -22,6 +22,7 @@ Source = tuple[str, str]  # (table, id) of the record a statement comes from
 
 RECENT_NOTES = 5  # notes shown under "What happened lately"
 RISK_LOOKBACK_DAYS = 90  # how far back notes are read for escalations and risks
+RISK_MENTIONS = 5  # at most this many (the newest): a brief points at risks, it is no log
 # Roles that make a contact matter to the deal, most decisive first.
 ROLE_ORDER = ("champion", "economic_buyer", "decision_maker", "blocker", "influencer", "user")
 
@@ -551,6 +552,8 @@ def _risk_mentions(notes: list[dict[str, Any]], today: dt.date) -> list[RiskMent
             # The body says more than the title: quote it when it names the risk too.
             excerpt = _risk_excerpt(body) if risk_keywords(body) else title
             mentions.append(RiskMention(keywords, excerpt, title, occurred, ("notes", n["id"])))
+            if len(mentions) == RISK_MENTIONS:
+                break
     return mentions
 
 

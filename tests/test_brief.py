@@ -410,3 +410,13 @@ def test_demo_briefs_hold_exactly_the_right_records(demo_store):
         assert {c.id for c in brief.identity.children} == children
         checked += 1
     assert checked == 60
+
+
+def test_risks_show_the_newest_few(store):
+    from desktop.brief import RISK_MENTIONS
+
+    a = make_account(store)
+    ids = [store.create("notes", {"account_id": a, "kind": "call", "title": f"Outage {i}",
+                                  "occurred_at": moment(-i)}) for i in range(RISK_MENTIONS + 3)]
+    brief = compose_brief(store, a, today=TODAY)
+    assert [r.source[1] for r in brief.risks] == ids[:RISK_MENTIONS]

@@ -83,7 +83,7 @@ def test_large_account_continues_cleanly(store, tmp_path):
     pages = write_pdf(path, [compose_brief(store, a, today=TODAY, now=NOW)], A4)
     assert pages >= 2 and page_count(path) == pages
     first = page_text(path, 1)
-    assert "(continued)" not in first and "Page 1 of {}".format(pages) in first
+    assert "(continued)" not in first and f"Page 1 of {pages}" in first
     for n in range(2, pages + 1):
         text = page_text(path, n)
         assert "Πλοία Αιγαίου Shipping (continued)" in text

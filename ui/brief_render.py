@@ -599,24 +599,20 @@ def make_document(brief: Brief, for_print: bool = False) -> QTextDocument:
     doc.setDefaultStyleSheet(style_sheet())
     doc.setDocumentMargin(0)
     if for_print:
-        doc.documentLayout().setPaintDevice(_layout_device())
+        device = _layout_device()
+        doc.documentLayout().setPaintDevice(device)
+        doc.layout_device = device  # the layout keeps only a pointer: the document owns it
     doc.setHtml(brief_html(brief, for_print))
     return doc
 
 
-_LAYOUT_DEVICE: QImage | None = None
-
-
 def _layout_device() -> QImage:
     """A tiny image at exactly ``LAYOUT_DPI``: layout independent of the screen's resolution."""
-    global _LAYOUT_DEVICE
-    if _LAYOUT_DEVICE is None:
-        image = QImage(4, 4, QImage.Format.Format_ARGB32)
-        dots_per_meter = round(LAYOUT_DPI / 0.0254)
-        image.setDotsPerMeterX(dots_per_meter)
-        image.setDotsPerMeterY(dots_per_meter)
-        _LAYOUT_DEVICE = image
-    return _LAYOUT_DEVICE
+    image = QImage(4, 4, QImage.Format.Format_ARGB32)
+    dots_per_meter = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    return image
 
 
 def default_page_size() -> QPageSize:
@@ -704,7 +700,9 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
     painter.setClipRect(clip)
     ctx = QAbstractTextDocumentLayout.PaintContext()
     ctx.clip = clip
-    ctx.palette.setColor(ctx.palette.ColorRole.Text, QColor(INK))
+    palette = ctx.palette
+    palette.setColor(palette.ColorRole.Text, QColor(INK))
+    ctx.palette = palette
     paged.doc.documentLayout().draw(painter, ctx)
     painter.restore()
 
