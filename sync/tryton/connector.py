@@ -62,6 +62,27 @@ def _kind_of(exc: R.RpcError) -> ErrorKind:
     return ErrorKind.INVALID
 
 
+class SignInFailed(ConnectorError):
+    """Signing in failed; ``cause`` says why, for a dialog to say what to do:
+    ``password`` | ``unreachable`` | ``tls`` | ``address`` | ``server`` | ``keyring``."""
+
+    def __init__(self, kind: ErrorKind, message: str, cause: str):
+        super().__init__(kind, message)
+        self.cause = cause
+
+
+def _sign_in_cause(exc: R.RpcError) -> str:
+    if isinstance(exc, R.Unauthorized):
+        return "password"
+    if isinstance(exc, R.TlsError):
+        return "tls"
+    if isinstance(exc, R.Unreachable):
+        return "unreachable"
+    if isinstance(exc, R.BadAddress):
+        return "address"
+    return "server"
+
+
 def _connector_error(exc: R.RpcError) -> ConnectorError:
     return ConnectorError(_kind_of(exc), exc.message, retry_after=exc.retry_after)
 
@@ -102,7 +123,8 @@ class TrytonConnector(Connector):
         try:
             token = self.rpc.login(self.login, password)
         except R.RpcError as exc:
-            raise _connector_error(exc) from None
+            kind = ErrorKind.SIGN_IN if isinstance(exc, R.Unauthorized) else _kind_of(exc)
+            raise SignInFailed(kind, exc.message, _sign_in_cause(exc)) from None
         if remember:  # False: a one-off session (seeding a demo), nothing kept anywhere
             credentials.save_secret(self.password_key, password)
             credentials.save_secret(self.session_key, f"{self.rpc.user_id}:{token}")
@@ -136,13 +158,16 @@ class TrytonConnector(Connector):
         credentials.save_secret(self.session_key, f"{self.rpc.user_id}:{token}")
         self._after_sign_in()
 
-    def sign_out(self, forget_password: bool = True) -> None:
-        """End the session on the CRM and forget the secrets of this user."""
-        self.rpc.logout()
+    def forget_secrets(self) -> None:
+        """Remove this user's password and session from the keyring."""
         credentials.forget_secret(self.session_key)
-        if forget_password:
-            credentials.forget_secret(self.password_key)
+        credentials.forget_secret(self.password_key)
         self._signed_in = False
+
+    def sign_out(self) -> None:
+        """Forget the secrets, then end the session on the CRM (best effort)."""
+        self.forget_secrets()
+        self.rpc.logout()
 
     def _after_sign_in(self) -> None:
         companies = self._search_read("company.company", [], ["currency"], limit=1,
@@ -645,3 +670,24 @@ class TrytonConnector(Connector):
 
     def close(self) -> None:
         self.rpc.close()
+
+
+def sign_in(url: str, database: str, login: str, password: str,
+            remember: bool = True) -> TrytonConnector:
+    """A connector signed in with what a user typed; SignInFailed says why it could not be."""
+    try:
+        connector = TrytonConnector(url, database, login)
+    except R.RpcError as exc:
+        raise SignInFailed(ErrorKind.SIGN_IN, exc.message, "address") from None
+    if not database.strip() or not login.strip():
+        raise SignInFailed(ErrorKind.SIGN_IN, "Enter the database and the user name.",
+                           "address")
+    try:
+        connector.sign_in_with_password(password, remember=remember)
+    except credentials.KeyringUnavailable as exc:
+        connector.close()
+        raise SignInFailed(ErrorKind.SIGN_IN, str(exc), "keyring") from None
+    except ConnectorError:
+        connector.close()
+        raise
+    return connector
