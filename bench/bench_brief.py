@@ -36,10 +36,10 @@ def _keep_singletons_alive() -> None:
 _keep_singletons_alive()
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication
 
-from desktop.brief import compose_brief  # noqa: E402
-from desktop.store import Store  # noqa: E402
+from desktop.brief import compose_brief
+from desktop.store import Store
 
 TODAY = dt.date(2026, 11, 22)
 

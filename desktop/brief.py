@@ -488,7 +488,7 @@ def first_line(text: str | None, limit: int = 140) -> str:
             if len(line) <= limit:
                 return line
             cut = line[:limit].rsplit(" ", 1)[0]
-            return cut.rstrip(",;:") + "…"
+            return cut.rstrip(",;:.") + "…"
     return ""
 
 

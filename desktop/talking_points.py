@@ -155,16 +155,6 @@ def escalations(brief: Brief, notes) -> list[TalkingPoint]:
     return [TalkingPoint("risk_in_notes", params, newest.source, related, URGENT)]
 
 
-def competitors(brief: Brief, notes) -> list[TalkingPoint]:
-    """A competitor named on an open opportunity."""
-    return [
-        TalkingPoint("competitor", {"competitor": o.competitor, "name": o.name}, o.source,
-                     urgency=LATER)
-        for o in brief.opportunities
-        if o.competitor
-    ]
-
-
 RULES = (
     renewal_window,
     health_and_churn,
@@ -174,5 +164,4 @@ RULES = (
     champion_silent,
     detractors,
     business_review,
-    competitors,
 )

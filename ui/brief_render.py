@@ -43,7 +43,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop.brief import Brief, TalkingPoint
+from desktop.brief import Brief, TalkingPoint, first_line
 from desktop.paths import resources_dir
 
 from .chips import chip_text, stage_label
@@ -250,9 +250,6 @@ def talking_point_text(point: TalkingPoint) -> str:
         words = ", ".join(_keyword_label(k).lower() for k in p["keywords"])
         return _tr("Acknowledge the {words} raised on {date} (“{title}”).").format(
             words=words, date=_date(p["date"]), title=p["title"])
-    if rule == "competitor":
-        return _tr("{competitor} is competing for {name}: know our edge.").format(
-            competitor=p["competitor"], name=p["name"])
     return rule
 
 
@@ -362,7 +359,7 @@ def _figures_html(brief: Brief) -> str:
     money, health = brief.money, brief.health
     cells = [
         _figure(_tr("MRR"), _e(format_money(money.mrr_cents) or "—")),
-        _figure(_tr("Annual"), _e(format_money(money.annual_revenue_cents) or "—")),
+        _figure(_tr("Annual revenue"), _e(format_money(money.annual_revenue_cents) or "—")),
         _figure(
             _tr("Weighted pipeline"),
             _e(format_money(brief.weighted_pipeline_cents)),
@@ -373,7 +370,8 @@ def _figures_html(brief: Brief) -> str:
     h_tone = _health_tone(health.health)
     cells.append(_figure(
         _tr("Health"),
-        f'{_dot(h_tone)} {_tone_span(h_tone, chip_text("health", health.health) or "—")}',
+        (f'{_dot(h_tone)} {_tone_span(h_tone, chip_text("health", health.health))}'
+         if health.health else "—"),
     ))
     c_tone = _churn_tone(health.churn_risk)
     cells.append(_figure(
@@ -402,6 +400,9 @@ def _figures_html(brief: Brief) -> str:
 
 
 _URGENCY_TONE = {0: "red", 1: "amber", 2: "blue"}
+LINE_CHARS = 88  # about what one line of the notes list holds at the brief's type size
+GIST_MIN_CHARS = 30  # a note's first line is never cut shorter than this
+MAX_POINTS_SHOWN = 6  # the most urgent; a brief that lists everything says nothing
 
 
 def _points_html(brief: Brief) -> str:
@@ -409,11 +410,16 @@ def _points_html(brief: Brief) -> str:
         return (_section(_tr("Talking points"))
                 + _empty(_tr("Nothing pressing: a good day to ask about their plans.")))
     rows = []
-    for point in brief.talking_points:
+    shown = brief.talking_points[:MAX_POINTS_SHOWN]
+    for point in shown:
         tone = _URGENCY_TONE.get(point.urgency, "grey")
         text = _link(point.source, _e(talking_point_text(point)), "plain")
         rows.append(f'<tr><td class="pointdot" width="14">{_dot(tone)}</td>'
                     f'<td class="point">{text}</td></tr>')
+    more = len(brief.talking_points) - len(shown)
+    if more:
+        rows.append(f'<tr><td></td><td class="point"><span class="muted">'
+                    f'{_e(_tr("and {} more in the sections below").format(more))}</span></td></tr>')
     return (_section(_tr("Talking points"), len(brief.talking_points))
             + '<table width="100%" class="points" cellspacing="0" cellpadding="0">'
             + "".join(rows) + "</table>")
@@ -504,13 +510,13 @@ def _people_html(brief: Brief) -> str:
     title = _section(_tr("People who matter"), len(people), " · ".join(bits))
     if not people:
         return title + _empty(_tr("No stakeholders mapped yet."))
-    head = _th(_tr("Name"), _tr("Role"), _tr("Stance"), _tr("Reports to"), _tr("Last contact"))
+    head = _th(_tr("Name"), _tr("Title"), _tr("Role"), _tr("Stance"), _tr("Reports to"),
+               _tr("Last contact"))
     rows = []
     for s in people:
         name = _link(s.source, _e(s.name))
         if s.is_champion:
             name = "★ " + name
-        sub = f'<br/><span class="muted">{_e(s.title)}</span>' if s.title else ""
         stance_tone = {"supporter": "green", "detractor": "red"}.get(s.stance or "", "grey")
         stance = _tone_span(stance_tone, _label(s.stance), bold=stance_tone != "grey")
         role = _e(role_label(s.role))
@@ -520,12 +526,13 @@ def _people_html(brief: Brief) -> str:
         if s.last_contacted:
             days = s.days_since_contact or 0
             tone = "red" if s.is_champion and days >= 60 else "grey"
-            contact = _e(_date(s.last_contacted))
-            contact += f'<br/>{_tone_span(tone, days_text(-days), bold=False)}'
+            when = (_short_date(s.last_contacted) if s.last_contacted.year == brief.today.year
+                    else _date(s.last_contacted))
+            contact = f'{_e(when)} {_tone_span(tone, _tr("({} d)").format(days), bold=False)}'
         else:
             contact = f'<span class="muted">{_e(_tr("never"))}</span>'
-        rows.append(f"<tr><td>{name}{sub}</td><td>{role}</td><td>{stance}</td>"
-                    f"<td>{manager}</td><td>{contact}</td></tr>")
+        rows.append(f'<tr><td>{name}</td><td><span class="muted">{_e(s.title or "")}</span></td>'
+                    f"<td>{role}</td><td>{stance}</td><td>{manager}</td><td>{contact}</td></tr>")
     return title + _table(head, rows)
 
 
@@ -552,7 +559,10 @@ def _notes_html(brief: Brief) -> str:
     rows = []
     for n in brief.notes:
         who = " · ".join(x for x in (_kind_label(n.kind), n.contact_name) if x)
-        gist = f' — <span class="gist">{_e(n.first_line)}</span>' if n.first_line else ""
+        # Title, gist and who on one printed line: the gist gets what the others leave.
+        room = max(GIST_MIN_CHARS, LINE_CHARS - len(n.title) - len(who))
+        gist = (f' — <span class="gist">{_e(first_line(n.first_line, room))}</span>'
+                if n.first_line else "")
         rows.append(
             f'<tr><td class="date" width="70">{_e(_date(n.occurred_at.date()))}</td>'
             f'<td>{_link(n.source, _e(n.title), "strong")}{gist}'
