@@ -160,6 +160,13 @@ class Note(FieldbookRecord, metaclass=PoolMeta):
     opportunity = fields.Many2One('sale.opportunity', "Opportunity", ondelete='SET NULL')
     author = fields.Char("Author")
 
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        # Tryton keeps a note's text as first written; a rep corrects typos in meeting notes,
+        # and every change is still traced by write_date and Fieldbook's conflict handling.
+        cls.message.states = {**cls.message.states, 'readonly': False}
+
 
 class Contract(FieldbookRecord, ModelSQL, ModelView):
     """A customer contract: what a rep must renew or give notice on in time."""
