@@ -56,36 +56,85 @@ def fill_store(store: Store, accounts: int) -> None:
     cities = ["Osaka", "Athens", "Lyon", "Chicago", "Berlin"]
     with store.transaction():
         for i in range(accounts):
-            a = store.create("accounts", {
-                "name": f"Account {i} 株式会社", "city": rng.choice(cities), "type": "customer",
-                "tier": "enterprise", "health": rng.choice(["green", "amber", "red"]),
-                "mrr_cents": rng.randint(1, 90) * 100_000, "nps": rng.randint(-50, 80)})
+            a = store.create(
+                "accounts",
+                {
+                    "name": f"Account {i} 株式会社",
+                    "city": rng.choice(cities),
+                    "type": "customer",
+                    "tier": "enterprise",
+                    "health": rng.choice(["green", "amber", "red"]),
+                    "mrr_cents": rng.randint(1, 90) * 100_000,
+                    "nps": rng.randint(-50, 80),
+                },
+            )
             contacts = []
             for j in range(rng.randint(3, 8)):
-                contacts.append(store.create("contacts", {
-                    "account_id": a, "name": f"Contact {j} Παπαδόπουλος",
-                    "role": rng.choice(["champion", "economic_buyer", "influencer", "user"]),
-                    "stance": rng.choice(["supporter", "neutral", "detractor"]),
-                    "last_contacted": (TODAY - dt.timedelta(days=rng.randint(0, 120))).isoformat()}))
+                contacts.append(
+                    store.create(
+                        "contacts",
+                        {
+                            "account_id": a,
+                            "name": f"Contact {j} Παπαδόπουλος",
+                            "role": rng.choice(
+                                ["champion", "economic_buyer", "influencer", "user"]
+                            ),
+                            "stance": rng.choice(["supporter", "neutral", "detractor"]),
+                            "last_contacted": (
+                                TODAY - dt.timedelta(days=rng.randint(0, 120))
+                            ).isoformat(),
+                        },
+                    )
+                )
             for j in range(rng.randint(1, 5)):
-                store.create("opportunities", {
-                    "account_id": a, "name": f"Deal {j}", "type": "upsell", "stage": "proposal",
-                    "amount_cents": rng.randint(1, 500) * 100_000,
-                    "close_date": (TODAY + dt.timedelta(days=rng.randint(-20, 120))).isoformat()})
+                store.create(
+                    "opportunities",
+                    {
+                        "account_id": a,
+                        "name": f"Deal {j}",
+                        "type": "upsell",
+                        "stage": "proposal",
+                        "amount_cents": rng.randint(1, 500) * 100_000,
+                        "close_date": (
+                            TODAY + dt.timedelta(days=rng.randint(-20, 120))
+                        ).isoformat(),
+                    },
+                )
             for j in range(rng.randint(1, 3)):
-                store.create("contracts", {
-                    "account_id": a, "number": f"C-{i}-{j}", "start_date": "2025-01-01",
-                    "end_date": (TODAY + dt.timedelta(days=rng.randint(10, 400))).isoformat(),
-                    "notice_days": 60, "status": "active"})
+                store.create(
+                    "contracts",
+                    {
+                        "account_id": a,
+                        "number": f"C-{i}-{j}",
+                        "start_date": "2025-01-01",
+                        "end_date": (TODAY + dt.timedelta(days=rng.randint(10, 400))).isoformat(),
+                        "notice_days": 60,
+                        "status": "active",
+                    },
+                )
             for j in range(rng.randint(5, 30)):
-                store.create("notes", {
-                    "account_id": a, "kind": "meeting", "title": f"Meeting {j}",
-                    "body": "Discussed the roadmap; they mentioned an escalation.\nMore text.",
-                    "occurred_at": (dt.datetime(2026, 11, 1) - dt.timedelta(days=j * 7)).isoformat()})
+                store.create(
+                    "notes",
+                    {
+                        "account_id": a,
+                        "kind": "meeting",
+                        "title": f"Meeting {j}",
+                        "body": "Discussed the roadmap; they mentioned an escalation.\nMore text.",
+                        "occurred_at": (
+                            dt.datetime(2026, 11, 1) - dt.timedelta(days=j * 7)
+                        ).isoformat(),
+                    },
+                )
             for j in range(rng.randint(0, 6)):
-                store.create("tasks", {
-                    "account_id": a, "subject": f"Follow up {j}", "status": "open",
-                    "due_date": (TODAY + dt.timedelta(days=rng.randint(-10, 20))).isoformat()})
+                store.create(
+                    "tasks",
+                    {
+                        "account_id": a,
+                        "subject": f"Follow up {j}",
+                        "status": "open",
+                        "due_date": (TODAY + dt.timedelta(days=rng.randint(-10, 20))).isoformat(),
+                    },
+                )
 
 
 def main() -> None:
@@ -120,9 +169,12 @@ def main() -> None:
             pages = export_trip_pack(store, ids, path, today=TODAY)
             totals.append(time.perf_counter() - t)
         size = path.stat().st_size / 1024
-        print(f"trip pack of {len(ids)} accounts: {pages} pages, {size:.0f} KiB, "
-              f"median {statistics.median(totals):.2f} s (runs: "
-              + ", ".join(f"{x:.2f}" for x in totals) + ")")
+        print(
+            f"trip pack of {len(ids)} accounts: {pages} pages, {size:.0f} KiB, "
+            f"median {statistics.median(totals):.2f} s (runs: "
+            + ", ".join(f"{x:.2f}" for x in totals)
+            + ")"
+        )
         store.close()
 
 

@@ -298,8 +298,14 @@ class Brief:
         if self.identity.parent:
             found.add(self.identity.parent.source)
         found.update(c.source for c in self.identity.children)
-        for group in (self.money.contracts, self.opportunities, self.stakeholders, self.notes,
-                      self.tasks, self.risks):
+        for group in (
+            self.money.contracts,
+            self.opportunities,
+            self.stakeholders,
+            self.notes,
+            self.tasks,
+            self.risks,
+        ):
             found.update(item.source for item in group)
         for point in self.talking_points:
             found.add(point.source)
@@ -385,8 +391,9 @@ def compose_brief(
 
     tasks = [_task_line(t, today) for t in store.tasks_of(account_id, include_closed=False)]
 
-    as_of = AsOf(now=now, pending_changes=pending_changes_of(store, account_id),
-                 last_sync=_last_sync(store))
+    as_of = AsOf(
+        now=now, pending_changes=pending_changes_of(store, account_id), last_sync=_last_sync(store)
+    )
     brief = Brief(
         account_id=account_id,
         today=today,

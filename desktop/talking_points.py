@@ -38,8 +38,14 @@ def renewal_window(brief: Brief, notes) -> list[TalkingPoint]:
     for c in brief.money.contracts:
         if not c.is_live or c.days_to_notice is None:
             continue
-        params = {"number": c.number, "days": c.days_to_notice, "deadline": c.notice_deadline,
-                  "end_date": c.end_date, "auto_renew": c.auto_renew, "mrr_cents": c.mrr_cents}
+        params = {
+            "number": c.number,
+            "days": c.days_to_notice,
+            "deadline": c.notice_deadline,
+            "end_date": c.end_date,
+            "auto_renew": c.auto_renew,
+            "mrr_cents": c.mrr_cents,
+        }
         if c.days_to_notice < 0:
             points.append(TalkingPoint("notice_passed", params, c.source, urgency=URGENT))
         elif c.days_to_notice <= RENEWAL_WINDOW_DAYS:
@@ -50,7 +56,9 @@ def renewal_window(brief: Brief, notes) -> list[TalkingPoint]:
 
 def upsell_stalled(brief: Brief, notes) -> list[TalkingPoint]:
     """An open upsell or cross-sell whose close date passed, or with no note for 30 days."""
-    since = dt.datetime.combine(brief.today, dt.time()) - dt.timedelta(days=STALLED_OPPORTUNITY_DAYS)
+    since = dt.datetime.combine(brief.today, dt.time()) - dt.timedelta(
+        days=STALLED_OPPORTUNITY_DAYS
+    )
     last_note: dict[str, tuple[dt.datetime, str]] = {}
     for n in notes:  # newest first: the first note seen per opportunity is its latest
         opp_id = n.get("opportunity_id")
@@ -62,9 +70,13 @@ def upsell_stalled(brief: Brief, notes) -> list[TalkingPoint]:
             continue
         latest = last_note.get(o.source[1])
         related: list[Source] = [("notes", latest[1])] if latest else []
-        params = {"name": o.name, "stage": o.stage, "close_date": o.close_date,
-                  "amount_cents": o.amount_cents,
-                  "last_note": latest[0].date() if latest else None}
+        params = {
+            "name": o.name,
+            "stage": o.stage,
+            "close_date": o.close_date,
+            "amount_cents": o.amount_cents,
+            "last_note": latest[0].date() if latest else None,
+        }
         if o.close_date_passed:
             params["days"] = -o.days_to_close
             points.append(TalkingPoint("upsell_overdue", params, o.source, related, SOON))
@@ -101,8 +113,10 @@ def business_review(brief: Brief, notes) -> list[TalkingPoint]:
         # A review already booked in the coming weeks answers the point.
         if h.next_review is not None and 0 <= (h.days_to_review or 0) <= 30:
             return []
-        params = {"last": parse_datetime(latest["occurred_at"]).date() if latest else None,
-                  "next": h.next_review}
+        params = {
+            "last": parse_datetime(latest["occurred_at"]).date() if latest else None,
+            "next": h.next_review,
+        }
         related = [("notes", latest["id"])] if latest else []
         return [TalkingPoint("no_recent_review", params, h.source, related, SOON)]
     return []
@@ -113,11 +127,13 @@ def health_and_churn(brief: Brief, notes) -> list[TalkingPoint]:
     h = brief.health
     points = []
     if h.health == "red":
-        points.append(TalkingPoint("health_red", {"reason": h.health_reason}, h.source,
-                                   urgency=URGENT))
+        points.append(
+            TalkingPoint("health_red", {"reason": h.health_reason}, h.source, urgency=URGENT)
+        )
     if h.churn_risk == "high":
-        points.append(TalkingPoint("churn_high", {"reason": h.churn_reason}, h.source,
-                                   urgency=URGENT))
+        points.append(
+            TalkingPoint("churn_high", {"reason": h.churn_reason}, h.source, urgency=URGENT)
+        )
     if h.nps is not None and h.nps < 0:
         points.append(TalkingPoint("nps_negative", {"nps": h.nps}, h.source, urgency=LATER))
     return points
@@ -149,8 +165,12 @@ def escalations(brief: Brief, notes) -> list[TalkingPoint]:
     if not brief.risks:
         return []
     newest = brief.risks[0]
-    params = {"keywords": newest.keywords, "title": newest.note_title,
-              "date": newest.occurred_at.date(), "count": len(brief.risks)}
+    params = {
+        "keywords": newest.keywords,
+        "title": newest.note_title,
+        "date": newest.occurred_at.date(),
+        "count": len(brief.risks),
+    }
     related = [r.source for r in brief.risks[1:]]
     return [TalkingPoint("risk_in_notes", params, newest.source, related, URGENT)]
 

@@ -99,8 +99,15 @@ def test_trip_pack_has_one_brief_per_account_each_on_new_pages(store, tmp_path):
     ids.append(make_account(store, name="Small Ωmega"))
     steps = []
     path = tmp_path / "trip.pdf"
-    pages = export_trip_pack(store, ids + [ids[0]], path, today=TODAY, now=NOW,
-                             page_size=A4, progress=lambda done, total: steps.append(done))
+    pages = export_trip_pack(
+        store,
+        ids + [ids[0]],
+        path,
+        today=TODAY,
+        now=NOW,
+        page_size=A4,
+        progress=lambda done, total: steps.append(done),
+    )
     assert steps == list(range(1, 11))  # compose and draw each of the 5 distinct accounts
     assert page_count(path) == pages
     # Walk the pages: each brief's first page is "Page 1 of n" and carries its own name.
@@ -110,8 +117,13 @@ def test_trip_pack_has_one_brief_per_account_each_on_new_pages(store, tmp_path):
         if "Page 1 of" in text:
             starts.append(text)
     assert len(starts) == 5
-    names = ["Account 0 — 東京 0", "Account 1 — 東京 1", "Account 2 — 東京 2",
-             "Πλοία Αιγαίου Shipping", "Small Ωmega"]
+    names = [
+        "Account 0 — 東京 0",
+        "Account 1 — 東京 1",
+        "Account 2 — 東京 2",
+        "Πλοία Αιγαίου Shipping",
+        "Small Ωmega",
+    ]
     for text, name in zip(starts, names):
         assert name in text
 
@@ -121,13 +133,24 @@ def test_trip_pack_cancel_leaves_no_file(store, tmp_path):
     path = tmp_path / "trip.pdf"
     seen = []
     with pytest.raises(ExportCancelled):
-        export_trip_pack(store, ids, path, today=TODAY, page_size=A4,
-                         progress=lambda done, total: seen.append(done),
-                         cancelled=lambda: len(seen) >= 6)  # while drawing the 2nd brief
+        export_trip_pack(
+            store,
+            ids,
+            path,
+            today=TODAY,
+            page_size=A4,
+            progress=lambda done, total: seen.append(done),
+            cancelled=lambda: len(seen) >= 6,
+        )  # while drawing the 2nd brief
     assert not path.exists()
     seen.clear()
     with pytest.raises(ExportCancelled):
-        export_trip_pack(store, ids, path, today=TODAY,
-                         progress=lambda done, total: seen.append(done),
-                         cancelled=lambda: len(seen) >= 2)  # while composing
+        export_trip_pack(
+            store,
+            ids,
+            path,
+            today=TODAY,
+            progress=lambda done, total: seen.append(done),
+            cancelled=lambda: len(seen) >= 2,
+        )  # while composing
     assert not path.exists() and seen == [1, 2]

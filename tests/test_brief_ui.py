@@ -87,16 +87,22 @@ def test_view_follows_changes_to_the_account(view, store, qtbot):
     view.show_account(a)
     store.update("accounts", a, {"name": "Kobayashi Renamed"})
     qtbot.waitUntil(lambda: "Kobayashi Renamed" in view.browser.toPlainText(), timeout=3000)
-    store.create("tasks", {"account_id": a, "subject": "Brand new follow-up",
-                           "status": "open", "due_date": "2026-11-30"})
+    store.create(
+        "tasks",
+        {
+            "account_id": a,
+            "subject": "Brand new follow-up",
+            "status": "open",
+            "due_date": "2026-11-30",
+        },
+    )
     qtbot.waitUntil(lambda: "Brand new follow-up" in view.browser.toPlainText(), timeout=3000)
     store.delete("accounts", a)
     qtbot.waitUntil(lambda: "no longer in your book" in view.browser.toPlainText(), timeout=3000)
     assert not view.export_button.isEnabled()
 
 
-def test_export_button_writes_a_pdf_off_the_gui_thread(view, store, qtbot, tmp_path,
-                                                        monkeypatch):
+def test_export_button_writes_a_pdf_off_the_gui_thread(view, store, qtbot, tmp_path, monkeypatch):
     a = make_typical_account(store)
     view.show_account(a)
     target = tmp_path / "out.pdf"
@@ -149,12 +155,36 @@ def test_trip_pack_dialog_picks_a_city_or_the_weeks_meetings(context, store, qtb
     met = make_account(store, name="Met this week", city="Lyon")
     later = make_account(store, name="Met next week", city="Lyon")
     today = dt.date(2026, 12, 30)  # a Wednesday: the week runs 28 Dec to 3 Jan
-    store.create("tasks", {"account_id": met, "subject": "Visit", "kind": "meeting",
-                           "due_date": "2027-01-02", "status": "open"})
-    store.create("tasks", {"account_id": later, "subject": "Visit", "kind": "meeting",
-                           "due_date": "2027-01-04", "status": "open"})
-    store.create("tasks", {"account_id": osaka[0], "subject": "Call", "kind": "call",
-                           "due_date": "2026-12-29", "status": "open"})
+    store.create(
+        "tasks",
+        {
+            "account_id": met,
+            "subject": "Visit",
+            "kind": "meeting",
+            "due_date": "2027-01-02",
+            "status": "open",
+        },
+    )
+    store.create(
+        "tasks",
+        {
+            "account_id": later,
+            "subject": "Visit",
+            "kind": "meeting",
+            "due_date": "2027-01-04",
+            "status": "open",
+        },
+    )
+    store.create(
+        "tasks",
+        {
+            "account_id": osaka[0],
+            "subject": "Call",
+            "kind": "call",
+            "due_date": "2026-12-29",
+            "status": "open",
+        },
+    )
     assert meeting_accounts_this_week(store, today) == [met]
 
     dialog = TripPackDialog(context, today=today)
@@ -171,8 +201,7 @@ def test_trip_pack_dialog_picks_a_city_or_the_weeks_meetings(context, store, qtb
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="POPPLER-UTILS MISSING: pdftotext")
-def test_trip_pack_dialog_exports_the_chosen_accounts(context, store, qtbot, tmp_path,
-                                                      monkeypatch):
+def test_trip_pack_dialog_exports_the_chosen_accounts(context, store, qtbot, tmp_path, monkeypatch):
     for name in ("Αθήνα Shipping", "Athens Olive Co"):
         make_typical_account(store, name=name, city="Athens")
     make_typical_account(store, name="Elsewhere", city="Lyon")
@@ -185,6 +214,42 @@ def test_trip_pack_dialog_exports_the_chosen_accounts(context, store, qtbot, tmp
     dialog.export_button.click()
     with qtbot.waitSignal(dialog.export.finished, timeout=20000):
         pass
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(target), "-"],
-                          capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, check=True
+    ).stdout.decode()
     assert "Αθήνα Shipping" in text and "Athens Olive Co" in text and "Elsewhere" not in text
+
+
+def test_page_keeps_a_readable_width_on_wide_windows(view, store, qtbot):
+    view.show_account(make_typical_account(store))
+    view.resize(1600, 800)
+    qtbot.waitUntil(lambda: view.browser.viewportMargins().left() > 200)
+    assert view.browser.viewport().width() <= 900
+    view.resize(700, 800)
+    qtbot.waitUntil(lambda: view.browser.viewportMargins().left() == 0)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="POPPLER-UTILS MISSING: pdftotext")
+def test_print_goes_through_the_print_dialog(view, store, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    view.show_account(make_typical_account(store))
+    target = tmp_path / "printed.pdf"
+    asked = []
+
+    def answer(dialog):  # the rep picks "print to file" and presses Print
+        asked.append(dialog)
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(brief_export, "ask_print", answer)
+    view.print_button.click()
+    assert len(asked) == 1
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "Kobayashi Precision" in text and "Page 1 of 1" in text
+
+    monkeypatch.setattr(brief_export, "ask_print", lambda dialog: False)
+    assert view.print_brief() is False

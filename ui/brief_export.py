@@ -100,8 +100,14 @@ class BriefExport(QObject):
     failed = Signal(object)  # the exception
     cancelled = Signal()
 
-    def __init__(self, context: OpContext, account_ids: Sequence[str], path: str | Path,
-                 today: dt.date | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        context: OpContext,
+        account_ids: Sequence[str],
+        path: str | Path,
+        today: dt.date | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._context = context
         self.account_ids = list(account_ids)
@@ -134,8 +140,12 @@ class BriefExport(QObject):
         # Signals emitted here are queued to the GUI thread: this object lives there.
         try:
             pages = export_trip_pack(
-                self._context.store, self.account_ids, self.path, today=self._today,
-                progress=self.progressed.emit, cancelled=self._stop.is_set,
+                self._context.store,
+                self.account_ids,
+                self.path,
+                today=self._today,
+                progress=self.progressed.emit,
+                cancelled=self._stop.is_set,
             )
         except ExportCancelled:
             self.cancelled.emit()
@@ -162,14 +172,19 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     """Ask where to save the PDF (tests patch this); None when the rep cancels."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export briefs as PDF"), str(Path(folder) / suggested), _tr("PDF (*.pdf)"))
+        parent, _tr("Export briefs as PDF"), str(Path(folder) / suggested), _tr("PDF (*.pdf)")
+    )
     if not path:
         return None
     return path if path.lower().endswith(".pdf") else path + ".pdf"
 
 
-def export_briefs(parent: QWidget | None, context: OpContext, account_ids: Sequence[str],
-                  path: str | Path | None = None) -> BriefExport | None:
+def export_briefs(
+    parent: QWidget | None,
+    context: OpContext,
+    account_ids: Sequence[str],
+    path: str | Path | None = None,
+) -> BriefExport | None:
     """Export the briefs of ``account_ids`` to one PDF, with progress and Cancel.
 
     Asks for a file when ``path`` is None. Returns the running export (None when the rep
@@ -186,7 +201,11 @@ def export_briefs(parent: QWidget | None, context: OpContext, account_ids: Seque
     job = BriefExport(context, ids, path, parent=parent)
     dialog = QProgressDialog(
         _tr("Preparing {} briefs…").format(len(ids)) if len(ids) > 1 else _tr("Preparing brief…"),
-        _tr("Cancel"), 0, 2 * len(ids), parent)
+        _tr("Cancel"),
+        0,
+        2 * len(ids),
+        parent,
+    )
     dialog.setWindowTitle(_tr("Export PDF"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -272,8 +291,9 @@ def city_accounts(store, city: str) -> list[str]:
 class TripPackDialog(QDialog):
     """Pick the accounts of a trip (a city, or this week's meetings) and export their briefs."""
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None,
-                 today: dt.date | None = None):
+    def __init__(
+        self, context: OpContext, parent: QWidget | None = None, today: dt.date | None = None
+    ):
         super().__init__(parent)
         self._context = context
         self._today = today or dt.date.today()
@@ -281,8 +301,12 @@ class TripPackDialog(QDialog):
         self.setWindowTitle(self.tr("Briefs for a trip"))
         self.resize(460, 520)
 
-        intro = QLabel(self.tr("One PDF with a brief per account, each on its own page: "
-                               "read it on the way, offline."))
+        intro = QLabel(
+            self.tr(
+                "One PDF with a brief per account, each on its own page: "
+                "read it on the way, offline."
+            )
+        )
         intro.setWordWrap(True)
         intro.setObjectName("Muted")
 
@@ -291,8 +315,9 @@ class TripPackDialog(QDialog):
         self.city.addItems(context.store.distinct_values("city"))
         self.by_meetings = QRadioButton(self.tr("This week's meetings"))
         monday, sunday = week_bounds(self._today)
-        self.week_label = QLabel(self.tr("{} to {}").format(monday.strftime("%d %b"),
-                                                             sunday.strftime("%d %b")))
+        self.week_label = QLabel(
+            self.tr("{} to {}").format(monday.strftime("%d %b"), sunday.strftime("%d %b"))
+        )
         self.week_label.setObjectName("Muted")
         group = QButtonGroup(self)
         group.addButton(self.by_city)
@@ -311,8 +336,9 @@ class TripPackDialog(QDialog):
         self.count.setObjectName("Muted")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton(self.tr("Export PDF…"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export PDF…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self._export)
         self.buttons.rejected.connect(self.reject)
 
@@ -325,8 +351,9 @@ class TripPackDialog(QDialog):
 
         self.by_city.toggled.connect(self._refill)
         self.by_meetings.toggled.connect(self._refill)
-        self.city.currentIndexChanged.connect(lambda _i: self.by_city.setChecked(True) or
-                                              self._refill())
+        self.city.currentIndexChanged.connect(
+            lambda _i: self.by_city.setChecked(True) or self._refill()
+        )
         self.accounts.itemChanged.connect(lambda _item: self._update_count())
         if meeting_accounts_this_week(context.store, self._today):
             self.by_meetings.setChecked(True)

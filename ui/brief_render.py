@@ -73,10 +73,22 @@ INK = "#1f2933"
 MUTED = "#6b7682"
 RULE = "#dde2e8"
 ACCENT = "#1d4ed8"
-TONE_INK = {"green": "#15803d", "amber": "#b45309", "red": "#b91c1c", "grey": "#6b7682",
-            "blue": "#1d4ed8", "violet": "#6d28d9"}
-TONE_WASH = {"green": "#ecfdf3", "amber": "#fff7e6", "red": "#fdecec", "grey": "#f3f5f7",
-             "blue": "#eef4ff", "violet": "#f4f0ff"}
+TONE_INK = {
+    "green": "#15803d",
+    "amber": "#b45309",
+    "red": "#b91c1c",
+    "grey": "#6b7682",
+    "blue": "#1d4ed8",
+    "violet": "#6d28d9",
+}
+TONE_WASH = {
+    "green": "#ecfdf3",
+    "amber": "#fff7e6",
+    "red": "#fdecec",
+    "grey": "#f3f5f7",
+    "blue": "#eef4ff",
+    "violet": "#f4f0ff",
+}
 
 
 def _tr(text: str) -> str:
@@ -131,7 +143,7 @@ def _short_date(day: dt.date | None) -> str:
 
 
 def as_of_text(brief: Brief) -> str:
-    """"As of 22 Nov 2026, 09:30" in the rep's local time."""
+    """ "As of 22 Nov 2026, 09:30" in the rep's local time."""
     now = brief.as_of.now
     utc = QDateTime(QDate(now.year, now.month, now.day), _qtime(now), QTimeZone.utc())
     local = utc.toLocalTime()
@@ -170,15 +182,24 @@ def role_label(role: str | None) -> str:
 
 
 def _opp_type_label(kind: str | None) -> str:
-    labels = {"new_business": _tr("New business"), "upsell": _tr("Upsell"),
-              "cross_sell": _tr("Cross-sell"), "renewal": _tr("Renewal")}
+    labels = {
+        "new_business": _tr("New business"),
+        "upsell": _tr("Upsell"),
+        "cross_sell": _tr("Cross-sell"),
+        "renewal": _tr("Renewal"),
+    }
     return labels.get(kind or "", _label(kind))
 
 
 def _kind_label(kind: str | None) -> str:
-    labels = {"meeting": _tr("Meeting"), "call": _tr("Call"), "email": _tr("E-mail"),
-              "business_review": _tr("Business review"), "general": _tr("Note"),
-              "follow_up": _tr("Follow-up")}
+    labels = {
+        "meeting": _tr("Meeting"),
+        "call": _tr("Call"),
+        "email": _tr("E-mail"),
+        "business_review": _tr("Business review"),
+        "general": _tr("Note"),
+        "follow_up": _tr("Follow-up"),
+    }
     return labels.get(kind or "", _label(kind))
 
 
@@ -192,43 +213,51 @@ def talking_point_text(point: TalkingPoint) -> str:
     rule = point.rule
     if rule == "renewal_window":
         base = _tr("Renewal: notice on {number} is due by {deadline} ({days}).").format(
-            number=p["number"], deadline=_date(p["deadline"]), days=days_text(p["days"]))
+            number=p["number"], deadline=_date(p["deadline"]), days=days_text(p["days"])
+        )
         if p.get("auto_renew"):
             return base + " " + _tr("It renews on its own unless notice is given: confirm intent.")
         return base + " " + _tr("It does not auto-renew: agree the renewal now.")
     if rule == "notice_passed":
         return _tr("Notice deadline on {number} passed {ago}; the contract ends {end}.").format(
-            number=p["number"], ago=days_text(p["days"]), end=_date(p["end_date"]))
+            number=p["number"], ago=days_text(p["days"]), end=_date(p["end_date"])
+        )
     if rule == "upsell_overdue":
-        return _tr("{name} ({stage}) was due to close {ago}: reset the close date or the plan."
-                   ).format(name=p["name"], stage=stage_label(p["stage"]),
-                            ago=days_text(-p["days"]))
+        return _tr(
+            "{name} ({stage}) was due to close {ago}: reset the close date or the plan."
+        ).format(name=p["name"], stage=stage_label(p["stage"]), ago=days_text(-p["days"]))
     if rule == "upsell_quiet":
         if p.get("last_note"):
-            return _tr("{name} has gone quiet: last note {date}. Ask what it takes to move."
-                       ).format(name=p["name"], date=_date(p["last_note"]))
+            return _tr(
+                "{name} has gone quiet: last note {date}. Ask what it takes to move."
+            ).format(name=p["name"], date=_date(p["last_note"]))
         return _tr("{name} has no notes yet: ask what it takes to move.").format(name=p["name"])
     if rule == "champion_silent":
         if p.get("last_contacted"):
-            return _tr("Champion {name} not contacted for {days} days: reconnect first."
-                       ).format(name=p["name"], days=p["days"])
+            return _tr("Champion {name} not contacted for {days} days: reconnect first.").format(
+                name=p["name"], days=p["days"]
+            )
         return _tr("Champion {name} has never been contacted: reconnect first.").format(
-            name=p["name"])
+            name=p["name"]
+        )
     if rule == "no_champion":
         return _tr("No champion among the stakeholders: who will sell for us inside?")
     if rule == "review_overdue":
         return _tr("Business review overdue since {date}: propose a date.").format(
-            date=_date(p["date"]))
+            date=_date(p["date"])
+        )
     if rule == "no_recent_review":
         if p.get("last"):
             return _tr("No business review since {date}: propose one.").format(
-                date=_date(p["last"]))
+                date=_date(p["last"])
+            )
         return _tr("No business review on record: propose one.")
     if rule == "health_red":
         reason = p.get("reason")
         if reason:
             return _tr("Health is red: {reason}. Say what is being done.").format(
-                reason=reason.rstrip("."))
+                reason=reason.rstrip(".")
+            )
         return _tr("Health is red. Say what is being done.")
     if rule == "churn_high":
         reason = p.get("reason")
@@ -239,17 +268,21 @@ def talking_point_text(point: TalkingPoint) -> str:
         return _tr("NPS is {nps}: ask what would make them recommend us.").format(nps=p["nps"])
     if rule == "win_over":
         return _tr("{name} ({role}) is against us: plan how to win them over.").format(
-            name=p["name"], role=role_label(p["role"]).lower())
+            name=p["name"], role=role_label(p["role"]).lower()
+        )
     if rule == "overdue_follow_ups":
         if p["count"] == 1:
-            return _tr("Follow-up overdue: “{subject}” ({days} days late). Close it first."
-                       ).format(subject=p["subject"], days=p["days"])
-        return _tr("{count} follow-ups overdue, oldest “{subject}” ({days} days late)."
-                   ).format(count=p["count"], subject=p["subject"], days=p["days"])
+            return _tr("Follow-up overdue: “{subject}” ({days} days late). Close it first.").format(
+                subject=p["subject"], days=p["days"]
+            )
+        return _tr("{count} follow-ups overdue, oldest “{subject}” ({days} days late).").format(
+            count=p["count"], subject=p["subject"], days=p["days"]
+        )
     if rule == "risk_in_notes":
         words = ", ".join(_keyword_label(k).lower() for k in p["keywords"])
         return _tr("Acknowledge the {words} raised on {date} (“{title}”).").format(
-            words=words, date=_date(p["date"]), title=p["title"])
+            words=words, date=_date(p["date"]), title=p["title"]
+        )
     return rule
 
 
@@ -288,8 +321,9 @@ def _health_tone(health: str | None) -> str:
 
 
 def _churn_tone(risk: str | None) -> str:
-    return {"none": "green", "low": "green", "medium": "amber", "high": "red"}.get(risk or "",
-                                                                                  "grey")
+    return {"none": "green", "low": "green", "medium": "amber", "high": "red"}.get(
+        risk or "", "grey"
+    )
 
 
 def _days_tone(days: int | None) -> str:
@@ -304,9 +338,17 @@ def _days_tone(days: int | None) -> str:
 
 def brief_html(brief: Brief, for_print: bool = False) -> str:
     """The whole brief as HTML for QTextDocument (screen and print share it)."""
-    parts = [_header_html(brief, for_print), _figures_html(brief), _points_html(brief),
-             _contracts_html(brief), _opportunities_html(brief), _people_html(brief),
-             _risks_html(brief), _notes_html(brief), _tasks_html(brief)]
+    parts = [
+        _header_html(brief, for_print),
+        _figures_html(brief),
+        _points_html(brief),
+        _contracts_html(brief),
+        _opportunities_html(brief),
+        _people_html(brief),
+        _risks_html(brief),
+        _notes_html(brief),
+        _tasks_html(brief),
+    ]
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -332,15 +374,15 @@ def _header_html(brief: Brief, for_print: bool) -> str:
     if not for_print:  # on paper the running header carries the "as of" line
         status = (
             f'<td align="right" valign="top" class="asof">{_e(as_of_text(brief))}<br/>'
-            f'{_tone_span(sync_tone, sync_text(brief), bold=False)}</td>'
+            f"{_tone_span(sync_tone, sync_text(brief), bold=False)}</td>"
         )
     subtitle = " · ".join(_e(x) for x in facts)
     # On paper the running header already says "account brief".
     kicker = "" if for_print else f'<p class="kicker">{_e(_tr("Account brief"))}</p>'
     out = (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr><td valign="top">'
-        f'{kicker}'
-        f'<h1>{_link(ident.source, _e(ident.name), "title")}</h1>'
+        f"{kicker}"
+        f"<h1>{_link(ident.source, _e(ident.name), 'title')}</h1>"
         f'<p class="subtitle">{subtitle}</p>'
         f'<p class="badges">{" · ".join(_e(b) for b in badges)}</p>'
     )
@@ -351,8 +393,10 @@ def _header_html(brief: Brief, for_print: bool) -> str:
 
 def _figure(label: str, value: str, note: str = "") -> str:
     note_html = f'<br/><span class="fignote">{note}</span>' if note else ""
-    return (f'<td class="figure" valign="top"><span class="figlabel">'
-            f'{_e(label.upper())}</span><br/><span class="figvalue">{value}</span>{note_html}</td>')
+    return (
+        f'<td class="figure" valign="top"><span class="figlabel">'
+        f'{_e(label.upper())}</span><br/><span class="figvalue">{value}</span>{note_html}</td>'
+    )
 
 
 def _figures_html(brief: Brief) -> str:
@@ -364,36 +408,51 @@ def _figures_html(brief: Brief) -> str:
             _tr("Weighted pipeline"),
             _e(format_money(brief.weighted_pipeline_cents)),
             _e(_tr("of {} open").format(format_money(brief.open_pipeline_cents)))
-            if brief.opportunities else _e(_tr("no open deals")),
+            if brief.opportunities
+            else _e(_tr("no open deals")),
         ),
     ]
     h_tone = _health_tone(health.health)
-    cells.append(_figure(
-        _tr("Health"),
-        (f'{_dot(h_tone)} {_tone_span(h_tone, chip_text("health", health.health))}'
-         if health.health else "—"),
-    ))
+    cells.append(
+        _figure(
+            _tr("Health"),
+            (
+                f"{_dot(h_tone)} {_tone_span(h_tone, chip_text('health', health.health))}"
+                if health.health
+                else "—"
+            ),
+        )
+    )
     c_tone = _churn_tone(health.churn_risk)
-    cells.append(_figure(
-        _tr("Churn risk"),
-        _tone_span(c_tone, chip_text("churn_risk", health.churn_risk) or "—"),
-    ))
+    cells.append(
+        _figure(
+            _tr("Churn risk"),
+            _tone_span(c_tone, chip_text("churn_risk", health.churn_risk) or "—"),
+        )
+    )
     nps = health.nps
     nps_tone = "grey" if nps is None else ("green" if nps >= 30 else "amber" if nps >= 0 else "red")
     review = ""
     if health.next_review:
         review = _e(_tr("Review {}").format(_date(health.next_review)))
-    cells.append(_figure(_tr("NPS"), _tone_span(nps_tone, str(nps) if nps is not None else "—"),
-                         review))
-    out = ('<table width="100%" class="figures" cellspacing="0" cellpadding="0"><tr>'
-           + "".join(cells) + "</tr></table>")
+    cells.append(
+        _figure(_tr("NPS"), _tone_span(nps_tone, str(nps) if nps is not None else "—"), review)
+    )
+    out = (
+        '<table width="100%" class="figures" cellspacing="0" cellpadding="0"><tr>'
+        + "".join(cells)
+        + "</tr></table>"
+    )
     reasons = []
     if health.health_reason:
-        reasons.append(f'{_tone_span(h_tone, chip_text("health", health.health))}: '
-                       f"{_e(health.health_reason)}")
+        reasons.append(
+            f"{_tone_span(h_tone, chip_text('health', health.health))}: {_e(health.health_reason)}"
+        )
     if health.churn_reason:
-        reasons.append(f'{_tone_span(c_tone, chip_text("churn_risk", health.churn_risk))}: '
-                       f"{_e(health.churn_reason)}")
+        reasons.append(
+            f"{_tone_span(c_tone, chip_text('churn_risk', health.churn_risk))}: "
+            f"{_e(health.churn_reason)}"
+        )
     if reasons:
         out += f'<p class="reasons">{" &nbsp;·&nbsp; ".join(reasons)}</p>'
     return out
@@ -407,22 +466,30 @@ MAX_POINTS_SHOWN = 6  # the most urgent; a brief that lists everything says noth
 
 def _points_html(brief: Brief) -> str:
     if not brief.talking_points:
-        return (_section(_tr("Talking points"))
-                + _empty(_tr("Nothing pressing: a good day to ask about their plans.")))
+        return _section(_tr("Talking points")) + _empty(
+            _tr("Nothing pressing: a good day to ask about their plans.")
+        )
     rows = []
     shown = brief.talking_points[:MAX_POINTS_SHOWN]
     for point in shown:
         tone = _URGENCY_TONE.get(point.urgency, "grey")
         text = _link(point.source, _e(talking_point_text(point)), "plain")
-        rows.append(f'<tr><td class="pointdot" width="14">{_dot(tone)}</td>'
-                    f'<td class="point">{text}</td></tr>')
+        rows.append(
+            f'<tr><td class="pointdot" width="14">{_dot(tone)}</td>'
+            f'<td class="point">{text}</td></tr>'
+        )
     more = len(brief.talking_points) - len(shown)
     if more:
-        rows.append(f'<tr><td></td><td class="point"><span class="muted">'
-                    f'{_e(_tr("and {} more in the sections below").format(more))}</span></td></tr>')
-    return (_section(_tr("Talking points"), len(brief.talking_points))
-            + '<table width="100%" class="points" cellspacing="0" cellpadding="0">'
-            + "".join(rows) + "</table>")
+        rows.append(
+            f'<tr><td></td><td class="point"><span class="muted">'
+            f"{_e(_tr('and {} more in the sections below').format(more))}</span></td></tr>"
+        )
+    return (
+        _section(_tr("Talking points"), len(brief.talking_points))
+        + '<table width="100%" class="points" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _th(*labels: str, align: Sequence[str] = ()) -> str:
@@ -435,8 +502,10 @@ def _th(*labels: str, align: Sequence[str] = ()) -> str:
 
 def _table(head: str, rows: list[str]) -> str:
     # <thead> makes Qt repeat the column titles at the top of a continuation page.
-    return ('<table width="100%" class="grid" cellspacing="0" cellpadding="0">'
-            f"<thead>{head}</thead><tbody>" + "".join(rows) + "</tbody></table>")
+    return (
+        '<table width="100%" class="grid" cellspacing="0" cellpadding="0">'
+        f"<thead>{head}</thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
 
 
 def _contracts_html(brief: Brief) -> str:
@@ -444,8 +513,15 @@ def _contracts_html(brief: Brief) -> str:
     title = _section(_tr("Contracts and renewals"), len(contracts))
     if not contracts:
         return title + _empty(_tr("No contracts on record."))
-    head = _th(_tr("Contract"), _tr("MRR"), _tr("Ends"), _tr("Notice by"), _tr("Notice"),
-               _tr("Auto-renew"), align=("left", "right", "left", "left", "left", "left"))
+    head = _th(
+        _tr("Contract"),
+        _tr("MRR"),
+        _tr("Ends"),
+        _tr("Notice by"),
+        _tr("Notice"),
+        _tr("Auto-renew"),
+        align=("left", "right", "left", "left", "left", "left"),
+    )
     rows = []
     for c in contracts:
         if c.is_live and c.days_to_notice is not None:
@@ -472,23 +548,43 @@ def _opportunities_html(brief: Brief) -> str:
     opps = brief.opportunities
     extra = ""
     if opps:
-        extra = _e(_tr("Weighted {} of {}").format(format_money(brief.weighted_pipeline_cents),
-                                                   format_money(brief.open_pipeline_cents)))
+        extra = _e(
+            _tr("Weighted {} of {}").format(
+                format_money(brief.weighted_pipeline_cents), format_money(brief.open_pipeline_cents)
+            )
+        )
     title = _section(_tr("Open opportunities"), len(opps), extra)
     if not opps:
         return title + _empty(_tr("No open opportunities."))
-    head = _th(_tr("Opportunity"), _tr("Stage"), _tr("Amount"), _tr("Prob."), _tr("Close"),
-               _tr("Next step"), align=("left", "left", "right", "right", "left", "left"))
+    head = _th(
+        _tr("Opportunity"),
+        _tr("Stage"),
+        _tr("Amount"),
+        _tr("Prob."),
+        _tr("Close"),
+        _tr("Next step"),
+        align=("left", "left", "right", "right", "left", "left"),
+    )
     rows = []
     for o in opps:
-        close = _e(_short_date(o.close_date) if o.close_date and o.close_date.year ==
-                   brief.today.year else _date(o.close_date))
+        close = _e(
+            _short_date(o.close_date)
+            if o.close_date and o.close_date.year == brief.today.year
+            else _date(o.close_date)
+        )
         if o.close_date_passed:
-            close = _tone_span("red", _short_date(o.close_date) if o.close_date.year ==
-                               brief.today.year else _date(o.close_date))
+            close = _tone_span(
+                "red",
+                _short_date(o.close_date)
+                if o.close_date.year == brief.today.year
+                else _date(o.close_date),
+            )
         kind = f' <span class="muted">· {_e(_opp_type_label(o.type))}</span>' if o.type else ""
-        comp = (f' <span class="muted">· {_e(_tr("vs {}").format(o.competitor))}</span>'
-                if o.competitor else "")
+        comp = (
+            f' <span class="muted">· {_e(_tr("vs {}").format(o.competitor))}</span>'
+            if o.competitor
+            else ""
+        )
         rows.append(
             f"<tr><td>{_link(o.source, _e(o.name))}</td>"
             f"<td>{_e(stage_label(o.stage))}{kind}</td>"
@@ -510,8 +606,14 @@ def _people_html(brief: Brief) -> str:
     title = _section(_tr("People who matter"), len(people), " · ".join(bits))
     if not people:
         return title + _empty(_tr("No stakeholders mapped yet."))
-    head = _th(_tr("Name"), _tr("Title"), _tr("Role"), _tr("Stance"), _tr("Reports to"),
-               _tr("Last contact"))
+    head = _th(
+        _tr("Name"),
+        _tr("Title"),
+        _tr("Role"),
+        _tr("Stance"),
+        _tr("Reports to"),
+        _tr("Last contact"),
+    )
     rows = []
     for s in people:
         name = _link(s.source, _e(s.name))
@@ -526,13 +628,18 @@ def _people_html(brief: Brief) -> str:
         if s.last_contacted:
             days = s.days_since_contact or 0
             tone = "red" if s.is_champion and days >= 60 else "grey"
-            when = (_short_date(s.last_contacted) if s.last_contacted.year == brief.today.year
-                    else _date(s.last_contacted))
-            contact = f'{_e(when)} {_tone_span(tone, _tr("({} d)").format(days), bold=False)}'
+            when = (
+                _short_date(s.last_contacted)
+                if s.last_contacted.year == brief.today.year
+                else _date(s.last_contacted)
+            )
+            contact = f"{_e(when)} {_tone_span(tone, _tr('({} d)').format(days), bold=False)}"
         else:
             contact = f'<span class="muted">{_e(_tr("never"))}</span>'
-        rows.append(f'<tr><td>{name}</td><td><span class="muted">{_e(s.title or "")}</span></td>'
-                    f"<td>{role}</td><td>{stance}</td><td>{manager}</td><td>{contact}</td></tr>")
+        rows.append(
+            f'<tr><td>{name}</td><td><span class="muted">{_e(s.title or "")}</span></td>'
+            f"<td>{role}</td><td>{stance}</td><td>{manager}</td><td>{contact}</td></tr>"
+        )
     return title + _table(head, rows)
 
 
@@ -545,11 +652,14 @@ def _risks_html(brief: Brief) -> str:
         rows.append(
             f'<tr><td class="date" width="70">{_e(_date(r.occurred_at.date()))}</td>'
             f'<td><span class="risk">{_e(words)}</span> — '
-            f'{_link(r.source, _e(r.excerpt), "plain")}</td></tr>'
+            f"{_link(r.source, _e(r.excerpt), 'plain')}</td></tr>"
         )
-    return (_section(_tr("Escalations and risks in recent notes"), len(brief.risks))
-            + '<table width="100%" class="list" cellspacing="0" cellpadding="0">'
-            + "".join(rows) + "</table>")
+    return (
+        _section(_tr("Escalations and risks in recent notes"), len(brief.risks))
+        + '<table width="100%" class="list" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _notes_html(brief: Brief) -> str:
@@ -561,15 +671,22 @@ def _notes_html(brief: Brief) -> str:
         who = " · ".join(x for x in (_kind_label(n.kind), n.contact_name) if x)
         # Title, gist and who on one printed line: the gist gets what the others leave.
         room = max(GIST_MIN_CHARS, LINE_CHARS - len(n.title) - len(who))
-        gist = (f' — <span class="gist">{_e(first_line(n.first_line, room))}</span>'
-                if n.first_line else "")
+        gist = (
+            f' — <span class="gist">{_e(first_line(n.first_line, room))}</span>'
+            if n.first_line
+            else ""
+        )
         rows.append(
             f'<tr><td class="date" width="70">{_e(_date(n.occurred_at.date()))}</td>'
-            f'<td>{_link(n.source, _e(n.title), "strong")}{gist}'
+            f"<td>{_link(n.source, _e(n.title), 'strong')}{gist}"
             f' <span class="muted">· {_e(who)}</span></td></tr>'
         )
-    return title + '<table width="100%" class="list" cellspacing="0" cellpadding="0">' + "".join(
-        rows) + "</table>"
+    return (
+        title
+        + '<table width="100%" class="list" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _tasks_html(brief: Brief) -> str:
@@ -589,14 +706,20 @@ def _tasks_html(brief: Brief) -> str:
         else:
             due, late = f'<span class="muted">{_e(_tr("no date"))}</span>', ""
         who = " · ".join(x for x in (_kind_label(t.kind), t.contact_name) if x)
-        prio = f' <span class="risk">{_e(_tr("high priority"))}</span>' if t.priority == "high" else ""
+        prio = (
+            f' <span class="risk">{_e(_tr("high priority"))}</span>' if t.priority == "high" else ""
+        )
         rows.append(
             f'<tr><td class="date" width="70">{due}</td>'
-            f'<td>{_link(t.source, _e(t.subject))}{late}{prio}'
+            f"<td>{_link(t.source, _e(t.subject))}{late}{prio}"
             f' <span class="muted">· {_e(who)}</span></td></tr>'
         )
-    return title + '<table width="100%" class="list" cellspacing="0" cellpadding="0">' + "".join(
-        rows) + "</table>"
+    return (
+        title
+        + '<table width="100%" class="list" cellspacing="0" cellpadding="0">'
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 # -- documents and pages ---------------------------------------------------------------------
@@ -652,8 +775,12 @@ def paginate(brief: Brief, page_size: QPageSize) -> PagedBrief:
     doc = make_document(brief, for_print=True)
     full = page_size.size(QPageSize.Unit.Inch)
     width = full.width() * LAYOUT_DPI - _mm(PAGE_MARGINS_MM.left() + PAGE_MARGINS_MM.right())
-    height = (full.height() * LAYOUT_DPI - _mm(PAGE_MARGINS_MM.top() + PAGE_MARGINS_MM.bottom())
-              - HEADER_H - FOOTER_H)
+    height = (
+        full.height() * LAYOUT_DPI
+        - _mm(PAGE_MARGINS_MM.top() + PAGE_MARGINS_MM.bottom())
+        - HEADER_H
+        - FOOTER_H
+    )
     content = QSizeF(width, height)
     doc.setPageSize(content)
     return PagedBrief(brief, doc, max(1, doc.pageCount()), content)
@@ -665,8 +792,12 @@ def _mm(mm: float) -> float:
 
 def page_layout(page_size: QPageSize) -> QPageLayout:
     """The page layout every brief prints with: no device margins, ours are drawn."""
-    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
-                       QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        page_size,
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: float) -> None:
@@ -686,15 +817,21 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
     painter.setPen(QColor(MUTED))
     header = QRectF(left, top, width, HEADER_H - 10)
     if index == 0:
-        painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         _tr("Fieldbook · account brief"))
+        painter.drawText(
+            header,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            _tr("Fieldbook · account brief"),
+        )
     else:
         bold = QFont(small)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(QColor(INK))
-        painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         _tr("{} (continued)").format(brief.name))
+        painter.drawText(
+            header,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            _tr("{} (continued)").format(brief.name),
+        )
         painter.setFont(small)
     status = f"{as_of_text(brief)}  ·  {sync_text(brief)}"
     painter.setPen(QColor(TONE_INK["amber"] if brief.as_of.has_unsynced_changes else MUTED))
@@ -723,8 +860,11 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
     painter.setFont(small)
     foot = QRectF(left, footer_top + 8, width, FOOTER_H - 8)
     painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, brief.name)
-    painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     _tr("Page {} of {}").format(index + 1, paged.page_count))
+    painter.drawText(
+        foot,
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        _tr("Page {} of {}").format(index + 1, paged.page_count),
+    )
     painter.restore()
 
 
@@ -757,8 +897,12 @@ def print_pages(
         painter.end()
 
 
-def write_pdf(path: str | Path, briefs: Sequence[Brief], page_size: QPageSize | None = None,
-              progress: Callable[[int], bool] | None = None) -> int:
+def write_pdf(
+    path: str | Path,
+    briefs: Sequence[Brief],
+    page_size: QPageSize | None = None,
+    progress: Callable[[int], bool] | None = None,
+) -> int:
     """Write ``briefs`` to one PDF at ``path``; return its page count (0 when cancelled)."""
     from PySide6.QtGui import QPdfWriter
 

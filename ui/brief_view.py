@@ -60,6 +60,7 @@ class BriefView(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 8, 12, 8)
+        bar.setSpacing(8)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.print_button)
@@ -152,8 +153,10 @@ class _Page(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def resizeEvent(self, event) -> None:
-        width = event.size().width()
-        margin = max(PAGE_MARGIN, (width - PAGE_WIDTH) // 2)
-        if self.document().documentMargin() != margin:
-            self.document().setDocumentMargin(margin)
+        # A page on the desk: on wide windows the white page keeps a readable width, centred,
+        # with the window's own colour either side.
+        # The widget's width, not the event's: the margins change the viewport's own size.
+        side = max(0, (self.width() - PAGE_WIDTH) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
