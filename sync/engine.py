@@ -215,6 +215,7 @@ class SyncEngine:
             if not self._signed_in:
                 self._call(self.connector.sign_in)
                 self._signed_in = True
+            self._write(self._close_moot_conflicts)
             self._pull_all(report)
             if not self.connector.has_deletion_log:
                 self._reconcile(report)
@@ -240,6 +241,26 @@ class SyncEngine:
                 failures=None,
             )
         return report
+
+    def _close_moot_conflicts(self) -> None:
+        """Field conflicts of rows the rep has deleted since: the delete decides."""
+        db = self.store.db
+        moot = [
+            r[0]
+            for r in db.execute(
+                "SELECT seq, table_name, row_id FROM conflicts WHERE resolved_at IS NULL"
+                " AND kind != 'deleted_locally'"
+            ).fetchall()
+            if not db.execute(f"SELECT 1 FROM {r[1]} WHERE id = ?", (r[2],)).fetchone()
+        ]
+        if moot:
+            with self.store.transaction(origin=ORIGIN_SYNC) as changes:
+                for seq in moot:
+                    db.execute(
+                        "UPDATE conflicts SET resolved_at = ?, resolution = 'deleted' WHERE seq = ?",
+                        (now_iso(), seq),
+                    )
+                changes.sync_state = True
 
     def _check_cancel(self, report: SyncReport) -> None:
         if self._cancel():
@@ -1215,7 +1236,9 @@ class SyncEngine:
 
     def _resolve_field(self, table, row_id, name, choice, value, mine, theirs, changes) -> None:
         entity = E.entity(table)
-        row = self.store.require(table, row_id)
+        row = self.store.get(table, row_id)
+        if row is None:
+            return  # deleted here since: its delete decides
         if choice == "theirs":
             chosen = theirs
         elif choice == "mine":
@@ -1241,6 +1264,13 @@ class SyncEngine:
             self._drop_base(table, row_id)
             values = {n: row.get(n) for n in E.entity(table).field_names}
             self._append_op(table, row_id, "create", values, {})
+            # What belongs to it may have been refused for want of it: let it try again.
+            for t, i in self._subtree(table, row_id):
+                self.store.db.execute(
+                    "UPDATE outbox SET state = 'pending', next_attempt_at = NULL"
+                    " WHERE table_name = ? AND row_id = ?",
+                    (t, i),
+                )
         elif choice == "theirs":
             self._drop_base(table, row_id)
             self._discard_tree(table, row_id, changes)
