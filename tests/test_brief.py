@@ -706,3 +706,14 @@ def test_no_champion_rule(store):
         "contacts", {"account_id": a, "name": "Fan", "role": "champion", "last_contacted": day(-1)}
     )
     assert rules(compose_brief(store, a, today=TODAY)) == []
+
+
+def test_as_of_reads_the_last_successful_sync(store):
+    a = make_account(store)
+    assert compose_brief(store, a, today=TODAY).as_of.last_sync is None
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('last_success_at', '2026-11-22T07:15:00')"
+        )
+    last = compose_brief(store, a, today=TODAY).as_of.last_sync
+    assert last == dt.datetime(2026, 11, 22, 7, 15)

@@ -35,8 +35,8 @@ def page_count(path) -> int:
     return int(next(line for line in out.splitlines() if line.startswith("Pages:")).split()[1])
 
 
-def page_text(path, page: int | None = None) -> str:
-    args = [PDFTOTEXT, "-enc", "UTF-8"]
+def page_text(path, page: int | None = None, layout: bool = False) -> str:
+    args = [PDFTOTEXT, "-enc", "UTF-8"] + (["-layout"] if layout else [])
     if page is not None:
         args += ["-f", str(page), "-l", str(page)]
     result = subprocess.run(args + [str(path), "-"], capture_output=True, check=True)
@@ -62,7 +62,7 @@ def test_typical_account_fits_one_page_with_its_names_and_as_of(store, tmp_path,
     for name in ("田中由紀", "佐藤陽翔", "Αλέξανδρος Παπαδόπουλος", "Дмитрий Иванов"):
         assert name in text, name
     assert "As of 22 Nov 2026" in text
-    assert "changes not yet synced" in text  # the store never synced
+    assert "changes not yet synced" in text and "Never synced" in text
     assert "Page 1 of 1" in text
     assert "KP-2024-001" in text and "Predictive maintenance" in text
     assert "TALKING POINTS" in text
@@ -110,12 +110,14 @@ def test_trip_pack_has_one_brief_per_account_each_on_new_pages(store, tmp_path):
     )
     assert steps == list(range(1, 11))  # compose and draw each of the 5 distinct accounts
     assert page_count(path) == pages
-    # Walk the pages: each brief's first page is "Page 1 of n" and carries its own name.
+    # Page 1 lists the accounts; then each brief's first page is "Page 1 of n" with its name.
+    contents = page_text(path, 1, layout=True)  # keep each table row on one line
+    assert "Trip briefs" in contents and "Page 1 of" not in contents
     starts = []
-    for n in range(1, pages + 1):
+    for n in range(2, pages + 1):
         text = page_text(path, n)
         if "Page 1 of" in text:
-            starts.append(text)
+            starts.append((n, text))
     assert len(starts) == 5
     names = [
         "Account 0 — 東京 0",
@@ -124,8 +126,12 @@ def test_trip_pack_has_one_brief_per_account_each_on_new_pages(store, tmp_path):
         "Πλοία Αιγαίου Shipping",
         "Small Ωmega",
     ]
-    for text, name in zip(starts, names):
+    assert [n for n, _ in starts][:4] == [2, 3, 4, 5]  # typical briefs take one page each
+    for (page, text), name in zip(starts, names):
         assert name in text
+        # The contents line of this account names the page its brief starts on.
+        line = next(line for line in contents.splitlines() if name in line)
+        assert line.rstrip().endswith(f" {page}"), line
 
 
 def test_trip_pack_cancel_leaves_no_file(store, tmp_path):

@@ -125,7 +125,7 @@ def test_trip_pack_export_and_cancel(context, store, qtbot, tmp_path):
     job.progressed.connect(lambda done, total: progress.append((done, total)))
     with qtbot.waitSignal(job.finished, timeout=20000) as done:
         pass
-    assert done.args == [str(path), 6]
+    assert done.args == [str(path), 7]  # a contents page, then one page per brief
     assert progress and progress[-1] == (12, 12)
 
     cancelled_path = tmp_path / "cancelled.pdf"

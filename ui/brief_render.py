@@ -156,7 +156,17 @@ def _qtime(moment: dt.datetime):
     return QTime(moment.hour, moment.minute, moment.second)
 
 
+def last_sync_text(brief: Brief) -> str:
+    """ "Last sync 22 Nov, 08:10" (local time), or that this copy never synced."""
+    last = brief.as_of.last_sync
+    if last is None:
+        return _tr("Never synced")
+    utc = QDateTime(QDate(last.year, last.month, last.day), _qtime(last), QTimeZone.utc())
+    return _tr("Last sync {}").format(QLocale().toString(utc.toLocalTime(), "d MMM, HH:mm"))
+
+
 def sync_text(brief: Brief) -> str:
+    """Whether the rep has changes the CRM has not seen yet."""
     count = brief.as_of.pending_changes
     if count == 0:
         return _tr("All changes synced")
@@ -374,6 +384,7 @@ def _header_html(brief: Brief, for_print: bool) -> str:
     if not for_print:  # on paper the running header carries the "as of" line
         status = (
             f'<td align="right" valign="top" class="asof">{_e(as_of_text(brief))}<br/>'
+            f"{_e(last_sync_text(brief))}<br/>"
             f"{_tone_span(sync_tone, sync_text(brief), bold=False)}</td>"
         )
     subtitle = " · ".join(_e(x) for x in facts)
@@ -762,17 +773,110 @@ FOOTER_H = 26  # and below (page numbers)
 
 @dataclass
 class PagedBrief:
-    """A brief laid out into pages of one size, ready to draw."""
+    """A brief (or a trip pack's contents page) laid out into pages of one size, ready to draw."""
 
-    brief: Brief
+    brief: Brief | None
     doc: QTextDocument
     page_count: int
     content: QSizeF  # layout pixels
+    title: str = ""  # footer, and header of continuation pages
+    kicker: str = ""  # header of the first page
+    status: str = ""  # right of the header: as of, last sync, unsynced changes
+    alert: bool = False  # the status warns (changes not yet synced)
+    numbered: bool = True  # "Page x of n" in the footer
 
 
 def paginate(brief: Brief, page_size: QPageSize) -> PagedBrief:
     """Lay the brief out into pages of ``page_size`` (content area below the running header)."""
     doc = make_document(brief, for_print=True)
+    content = _content_size(page_size)
+    doc.setPageSize(content)
+    status = f"{as_of_text(brief)}  ·  {last_sync_text(brief)}  ·  {sync_text(brief)}"
+    return PagedBrief(
+        brief,
+        doc,
+        max(1, doc.pageCount()),
+        content,
+        brief.name,
+        _tr("Fieldbook · account brief"),
+        status,
+        brief.as_of.has_unsynced_changes,
+    )
+
+
+def paginate_contents(
+    briefs: Sequence[Brief], first_pages: Sequence[int], page_size: QPageSize
+) -> PagedBrief:
+    """The contents page of a trip pack: each account, what to watch, and its page."""
+    rows = []
+    for number, (brief, page) in enumerate(zip(briefs, first_pages), start=1):
+        ident, health = brief.identity, brief.health
+        where = ", ".join(x for x in (ident.city, ident.country) if x)
+        h_tone = _health_tone(health.health)
+        c_tone = _churn_tone(health.churn_risk)
+        notice = brief.money.next_notice
+        notice_html = ""
+        if notice is not None and notice.days_to_notice is not None:
+            tone = _days_tone(notice.days_to_notice)
+            notice_html = _tone_span(tone, _date(notice.notice_deadline), bold=tone == "red")
+        rows.append(
+            f'<tr><td align="right" class="muted">{number}</td>'
+            f"<td><b>{_e(brief.name)}</b></td><td>{_e(where)}</td>"
+            f"<td>{_tone_span(h_tone, chip_text('health', health.health) or '—', bold=False)}</td>"
+            f"<td>{_tone_span(c_tone, chip_text('churn_risk', health.churn_risk) or '—', False)}"
+            f"</td><td>{notice_html}</td>"
+            f'<td align="right">{len(brief.talking_points)}</td>'
+            f'<td align="right">{page}</td></tr>'
+        )
+    head = _th(
+        "",
+        _tr("Account"),
+        _tr("Where"),
+        _tr("Health"),
+        _tr("Churn risk"),
+        _tr("Next notice"),
+        _tr("Points"),
+        _tr("Page"),
+        align=("right", "left", "left", "left", "left", "left", "right", "right"),
+    )
+    cities = sorted({b.identity.city for b in briefs if b.identity.city})
+    subtitle = _tr("{} accounts").format(len(briefs))
+    if 0 < len(cities) <= 3:
+        subtitle += " · " + ", ".join(cities)
+    html_text = (
+        f"<html><body><h1>{_e(_tr('Trip briefs'))}</h1>"
+        f'<p class="subtitle">{_e(subtitle)}</p>'
+        f"{_section(_tr('Contents'))}{_table(head, rows)}</body></html>"
+    )
+    doc = QTextDocument()
+    doc.setDefaultFont(brief_font())
+    doc.setDefaultStyleSheet(style_sheet())
+    doc.setDocumentMargin(0)
+    device = _layout_device()
+    doc.documentLayout().setPaintDevice(device)
+    doc.layout_device = device
+    doc.setHtml(html_text)
+    content = _content_size(page_size)
+    doc.setPageSize(content)
+    first = briefs[0]
+    unsynced = sum(b.as_of.pending_changes for b in briefs)
+    status = f"{as_of_text(first)}  ·  {last_sync_text(first)}  ·  " + (
+        _tr("{} changes not yet synced").format(unsynced) if unsynced else _tr("All changes synced")
+    )
+    return PagedBrief(
+        None,
+        doc,
+        max(1, doc.pageCount()),
+        content,
+        _tr("Trip briefs"),
+        _tr("Fieldbook · trip briefs"),
+        status,
+        unsynced > 0,
+        numbered=False,
+    )
+
+
+def _content_size(page_size: QPageSize) -> QSizeF:
     full = page_size.size(QPageSize.Unit.Inch)
     width = full.width() * LAYOUT_DPI - _mm(PAGE_MARGINS_MM.left() + PAGE_MARGINS_MM.right())
     height = (
@@ -781,9 +885,7 @@ def paginate(brief: Brief, page_size: QPageSize) -> PagedBrief:
         - HEADER_H
         - FOOTER_H
     )
-    content = QSizeF(width, height)
-    doc.setPageSize(content)
-    return PagedBrief(brief, doc, max(1, doc.pageCount()), content)
+    return QSizeF(width, height)
 
 
 def _mm(mm: float) -> float:
@@ -809,7 +911,6 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
     top = _mm(PAGE_MARGINS_MM.top())
     width = paged.content.width()
     height = paged.content.height()
-    brief = paged.brief
 
     small = brief_font()
     small.setPixelSize(10)  # pixels of the 96-dpi layout: the painter is scaled to the device
@@ -820,7 +921,7 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
         painter.drawText(
             header,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _tr("Fieldbook · account brief"),
+            paged.kicker,
         )
     else:
         bold = QFont(small)
@@ -830,12 +931,13 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
         painter.drawText(
             header,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _tr("{} (continued)").format(brief.name),
+            _tr("{} (continued)").format(paged.title),
         )
         painter.setFont(small)
-    status = f"{as_of_text(brief)}  ·  {sync_text(brief)}"
-    painter.setPen(QColor(TONE_INK["amber"] if brief.as_of.has_unsynced_changes else MUTED))
-    painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, status)
+    painter.setPen(QColor(TONE_INK["amber"] if paged.alert else MUTED))
+    painter.drawText(
+        header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, paged.status
+    )
     painter.setPen(QPen(QColor(RULE), 0.8))
     painter.drawLine(QPointF(left, top + HEADER_H - 8), QPointF(left + width, top + HEADER_H - 8))
 
@@ -859,12 +961,13 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
     painter.setPen(QColor(MUTED))
     painter.setFont(small)
     foot = QRectF(left, footer_top + 8, width, FOOTER_H - 8)
-    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, brief.name)
-    painter.drawText(
-        foot,
-        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-        _tr("Page {} of {}").format(index + 1, paged.page_count),
-    )
+    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, paged.title)
+    if paged.numbered:
+        painter.drawText(
+            foot,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            _tr("Page {} of {}").format(index + 1, paged.page_count),
+        )
     painter.restore()
 
 
@@ -902,17 +1005,39 @@ def write_pdf(
     briefs: Sequence[Brief],
     page_size: QPageSize | None = None,
     progress: Callable[[int], bool] | None = None,
+    contents: bool | None = None,
 ) -> int:
-    """Write ``briefs`` to one PDF at ``path``; return its page count (0 when cancelled)."""
+    """Write ``briefs`` to one PDF at ``path``; return its page count (0 when cancelled).
+
+    Several briefs get a contents page first (``contents`` overrides); ``progress(i)`` is
+    called after brief ``i`` is drawn, and returning False cancels.
+    """
     from PySide6.QtGui import QPdfWriter
 
     page_size = page_size or default_page_size()
     pages = [paginate(b, page_size) for b in briefs]
+    if contents is None:
+        contents = len(briefs) > 1
+    if contents and briefs:
+        # Lay out once to learn how many pages the contents take, then number the briefs.
+        cover_pages = paginate_contents(briefs, [0] * len(briefs), page_size).page_count
+        first_pages, page = [], cover_pages + 1
+        for paged in pages:
+            first_pages.append(page)
+            page += paged.page_count
+        pages.insert(0, paginate_contents(briefs, first_pages, page_size))
     writer = QPdfWriter(str(path))
     writer.setPageLayout(page_layout(page_size))
     writer.setResolution(300)
     writer.setCreator("Fieldbook")
     title = briefs[0].name if len(briefs) == 1 else _tr("Account briefs")
     writer.setTitle(title)
-    done = print_pages(writer, pages, progress)
+    offset = 1 if contents and briefs else 0
+
+    def drawn(i: int) -> bool:
+        if i < offset or progress is None:
+            return True
+        return progress(i - offset)
+
+    done = print_pages(writer, pages, drawn)
     return sum(p.page_count for p in pages) if done else 0
