@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -147,18 +148,28 @@ def build_template(cache_dir: Path) -> Path:
                 raise CrmServerError(
                     "Building the local Tryton database failed:\n" + done.stderr[-4000:]
                 )
-        partial = target.with_suffix(f".{os.getpid()}.partial")
-        shutil.copyfile(folder / f"{DATABASE}.sqlite", partial)
-        partial.replace(target)  # atomic: a half-built template is never used
+        snapshot(folder / f"{DATABASE}.sqlite", target)  # atomic: never half-built
     log.info("built Tryton template in %.1f s", time.monotonic() - started)
     return target
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """Copy a SQLite database consistently, including what is still in its write-ahead log."""
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    partial.replace(target)
 
 
 def copy_database(template: Path, folder: Path, name: str = DATABASE) -> Path:
     """A fresh CRM database in ``folder``, copied from ``template``."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.sqlite"
-    shutil.copyfile(template, path)
+    for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    shutil.copyfile(template, path)  # a template is always a finished, checkpointed file
     return path
 
 

@@ -9,7 +9,6 @@ a second start takes seconds.
 from __future__ import annotations
 
 import logging
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -85,9 +84,7 @@ def build_seeded(cache_dir: Path, seed: int = 7, accounts: int = 60,
             connector.close()
         finally:
             server.stop()
-        partial = target.with_suffix(".partial")
-        shutil.copyfile(Path(tmp) / f"{server.database}.sqlite", partial)
-        partial.replace(target)
+        crm_server.snapshot(Path(tmp) / f"{server.database}.sqlite", target)
     log.info("seeded the demo CRM with %d records in %.1f s", count,
              time.monotonic() - started)
     return target
