@@ -50,8 +50,14 @@ def fill_store(store: Store, accounts: int) -> None:
     except ImportError:
         demo = None
     if demo is not None:
-        demo.load_book(store, demo.generate_book(seed=7, accounts=accounts, today=TODAY))
-        return
+        try:
+            book = demo.generate_book(seed=7, accounts=accounts, today=TODAY)
+        except Exception as exc:  # noqa: BLE001 (a broken demo must not stop the bench)
+            print(f"demo book unavailable ({exc}); using the built-in generator")
+        else:
+            demo.load_book(store, book)
+            print("book: desktop/demo.py")
+            return
     rng = random.Random(7)
     cities = ["Osaka", "Athens", "Lyon", "Chicago", "Berlin"]
     with store.transaction():
