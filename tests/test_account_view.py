@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.clock import utc_now
-from ui.account_view import ID_ROLE, AccountView
+from ui.account_view import AccountView
 from ui.operations import OpContext
+from ui.record_dialog import can_undo, forget_edits, undo_last_edit
 
 
 @pytest.fixture
 def context(store):
+    forget_edits()
     ctx = OpContext(store).make_current()
     yield ctx
     ctx.close()
@@ -138,6 +140,24 @@ def test_move_opportunity_to_negotiation_from_the_stage_menu(view, book, store, 
     qtbot.waitUntil(lambda: view.opportunities_model.record(0)["stage"] == "negotiation")
     assert store.get("opportunities", book["opp"])["probability"] == 80
     assert tab.selected_id() == book["opp"]  # the selection survives the refresh
+    # Edit > Undo puts the old stage and probability back
+    qtbot.waitUntil(can_undo)
+    undo_last_edit(view, view.context)
+    qtbot.waitUntil(lambda: view.opportunities_model.record(0)["stage"] == "proposal")
+    assert store.get("opportunities", book["opp"])["probability"] == 60
+
+
+def test_stage_menu_opens_from_the_keyboard(view, qtbot):
+    tab = view.record_tabs["opportunities"]
+    view.tabs.setCurrentWidget(tab)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    tab.view.setFocus()
+    tab.select_id(view.opportunities_model.ids[0])
+    qtbot.keyClick(tab.view, Qt.Key.Key_M,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(view.stage_menu.isVisible)
+    view.stage_menu.close()
 
 
 def test_ticking_a_task_completes_it(view, book, store, qtbot):

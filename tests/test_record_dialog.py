@@ -13,11 +13,18 @@ import ui.record_dialog as rd
 from desktop import entities as E
 from ui.form_fields import AccountEditor, DateEditor, DateTimeEditor
 from ui.operations import OpContext
-from ui.record_dialog import confirm_delete, delete_message, edit_record, undo_last_edit
+from ui.record_dialog import (
+    confirm_delete,
+    delete_message,
+    edit_record,
+    forget_edits,
+    undo_last_edit,
+)
 
 
 @pytest.fixture
 def context(store):
+    forget_edits()
     ctx = OpContext(store).make_current()
     yield ctx
     ctx.close()
@@ -64,7 +71,7 @@ def fill(qtbot, dialog, values: dict) -> None:
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
         else:  # pragma: no cover - every editor kind is handled above
-            raise AssertionError(name)
+            raise TypeError(f"no way to fill {name}")
 
 
 def save_and_wait(qtbot, dialog) -> str:
@@ -280,8 +287,8 @@ def test_confirm_delete_names_the_dependents_and_deletes_them(qtbot, track, cont
     asked = []
     monkeypatch.setattr(rd, "ask", lambda parent, title, text: asked.append(text) or False)
     confirm_delete(None, context, "accounts", acme)
-    assert asked == ["Delete Acme Corp? Its 2 contacts, 1 opportunity and 3 notes are "
-                     "deleted too."]
+    assert asked == [("Delete Acme Corp? Its 2 contacts, 1 opportunity and 3 notes are "
+                      "deleted too.")]
     assert store.get("accounts", acme) is not None  # answered no: nothing deleted
 
     monkeypatch.setattr(rd, "ask", lambda parent, title, text: True)

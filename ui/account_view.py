@@ -62,7 +62,7 @@ from .chips import CHIP_ROLE, Chip, ChipDelegate, stage_label
 from .form_fields import choice_label, local_from_utc_iso
 from .note_capture import QuickCapture
 from .operations import OpContext, StoreOp
-from .record_dialog import confirm_delete, edit_record
+from .record_dialog import confirm_delete, edit_record, remember_edit
 from .relationship_map import STANCE_TONES, RelationshipMap, stance_text
 from .style import days_text, format_date, format_money, muted_brush, tone_colors
 
@@ -883,7 +883,7 @@ class AccountView(QWidget):
         self._fill_stage_menu(self.stage_menu, lambda: tab.selected_id())
         self.stage_button.setMenu(self.stage_menu)
         tab.actions_row.insertWidget(3, self.stage_button)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+M"), tab, activated=self.stage_button.showMenu)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+M"), tab, activated=self.popup_stage_menu)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         tab.context_menu_actions = lambda menu, row_id: self._fill_stage_menu(
             menu.addMenu(_tr("Move to stage")), lambda: row_id)
@@ -891,6 +891,11 @@ class AccountView(QWidget):
         tab.body.addWidget(view)
         self.record_tabs["opportunities"] = tab
         self.tabs.addTab(tab, "")
+
+    def popup_stage_menu(self) -> None:
+        """Open "Move to stage" under its button without blocking (keys 1-7 pick a stage)."""
+        button = self.stage_button
+        self.stage_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _fill_stage_menu(self, menu: QMenu, selected: Callable[[], str | None]) -> None:
         for number, stage in enumerate(E.STAGES, start=1):
@@ -992,15 +997,32 @@ class AccountView(QWidget):
             confirm_delete(self, self.context, "accounts", self.account_id)
 
     def move_opportunity_to_stage(self, opportunity_id: str, stage: str) -> StoreOp:
-        """Change an opportunity's stage (probability and forecast follow, as the store derives)."""
-        return StoreOp(self, lambda store: store.update(
-            "opportunities", opportunity_id, {"stage": stage}), self.context).run_in_background()
+        """Change an opportunity's stage (probability and forecast follow, as the store derives).
+
+        Edit > Undo (``record_dialog.undo_last_edit``) puts the old stage back.
+        """
+
+        def work(store) -> dict:
+            before = store.require("opportunities", opportunity_id)
+            changed = store.update("opportunities", opportunity_id, {"stage": stage})
+            return {k: before.get(k) for k in changed}
+
+        return StoreOp(self, work, self.context).success(
+            lambda base: base and remember_edit("opportunities", opportunity_id, base)
+        ).run_in_background()
 
     def set_task_done(self, task_id: str, done: bool) -> StoreOp:
-        """Complete (or reopen) a task."""
+        """Complete (or reopen) a task; Edit > Undo reopens it."""
         status = "done" if done else "open"
-        return StoreOp(self, lambda store: store.update("tasks", task_id, {"status": status}),
-                       self.context).failure(self._toggle_failed).run_in_background()
+
+        def work(store) -> dict:
+            before = store.require("tasks", task_id)
+            changed = store.update("tasks", task_id, {"status": status})
+            return {k: before.get(k) for k in changed}
+
+        return StoreOp(self, work, self.context).success(
+            lambda base: base and remember_edit("tasks", task_id, base)
+        ).failure(self._toggle_failed).run_in_background()
 
     def _toggle_failed(self, exc: BaseException) -> None:
         from .errors import show_error
@@ -1068,11 +1090,9 @@ class AccountView(QWidget):
             if ids & known:
                 touched.add(table)
                 continue
-            for row_id in ids:  # new records, or records moved here from another account
-                row = store.get(table, row_id)
-                if row is not None and row.get("account_id") == self.account_id:
-                    touched.add(table)
-                    break
+            # New records, or records moved here from another account (one query per 500 ids).
+            if any(row.get("account_id") == self.account_id for row in store.rows(table, ids)):
+                touched.add(table)
         return touched
 
     def _on_store_changed(self, changes: Changes) -> None:

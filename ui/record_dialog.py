@@ -420,6 +420,11 @@ def remember_edit(table: str, row_id: str, base: dict[str, Any]) -> None:
     _last_edit[:] = [(table, row_id, dict(base))]
 
 
+def forget_edits() -> None:
+    """Nothing to undo any more (a store was closed, or another profile opened)."""
+    _last_edit.clear()
+
+
 def can_undo() -> bool:
     return bool(_last_edit)
 
@@ -446,6 +451,8 @@ __all__ = [
     "confirm_delete",
     "delete_message",
     "edit_record",
+    "forget_edits",
+    "remember_edit",
     "undo_last_edit",
     "undo_text",
 ]
