@@ -120,10 +120,10 @@ class BriefView(QWidget):
         self.print_button.setEnabled(enabled)
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.account_id is None or not changes.tables:
+        # Records, the outbox (the "not yet synced" line) or the last sync time may have moved;
+        # composing is cheap, so any of them recomposes, once per burst.
+        if self.account_id is None or not changes:
             return
-        # Any change to the account's records (or a new one) may alter the brief; composing is
-        # cheap, so recompose when any table the brief reads changed at all.
         self._refresh_timer.start()
 
     def _on_link(self, url: QUrl) -> None:
