@@ -294,8 +294,8 @@ class ContractsModel(AccountRecordsModel):
         ("end_date", "End"),
         ("notice_deadline", "Notice deadline"),
         ("days_to_notice", "Days left to give notice"),
-        ("auto_renew", "Auto-renew"),
         ("mrr_cents", "MRR"),
+        ("auto_renew", "Auto-renew"),
     )
 
     def fetch(self, account_id: str) -> list[dict[str, Any]]:

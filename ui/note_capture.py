@@ -43,6 +43,12 @@ class QuickCapture(QFrame):
         self.saving = False
         self._when_chosen = False  # the rep picked a time; otherwise "now" is taken at save
         self.setObjectName("Card")
+        # Inputs get their own outline: on the card's background they would vanish in dark mode.
+        self.setStyleSheet(
+            "QLineEdit, QPlainTextEdit { border: 1px solid palette(mid); border-radius: 6px;"
+            " padding: 4px 6px; background: palette(base); }"
+            " QLineEdit:focus, QPlainTextEdit:focus { border: 1px solid palette(highlight); }"
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
