@@ -260,3 +260,22 @@ def test_add_tab_for_the_brief(view):
     assert view.tabs.tabText(index) == "Brief"
     view.show_account(view.account_id)
     assert view.tabs.tabText(index) == "Brief"
+
+
+def test_new_task_for_this_account_from_the_shell(view, book, store, qtbot):
+    dialog = view.new_record("tasks")
+    assert view.tabs.currentWidget() is view.record_tabs["tasks"]
+    dialog.editors["subject"].widget.setText("Book the QBR room")
+    dialog.save()
+    qtbot.waitUntil(lambda: len(view.tasks_model.ids) == 2)
+    new_id = next(i for i in view.tasks_model.ids if i != book["task"])
+    assert store.get("tasks", new_id)["account_id"] == book["acme"]
+    qtbot.waitUntil(lambda: view.selected_id("tasks") == new_id)
+
+
+def test_focus_quick_capture(view, qtbot):
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.focus_quick_capture()
+    assert view.tabs.currentWidget() is view.record_tabs["notes"]
+    assert view.capture.title.hasFocus()

@@ -653,11 +653,7 @@ class RecordTab(QWidget):
         return True
 
     def new_record(self) -> None:
-        if self.owner.account_id:
-            dialog = edit_record(self, self.owner.context, self.table,
-                                 defaults={"account_id": self.owner.account_id})
-            dialog.saved.connect(self._select_when_loaded)
-            self.owner.last_dialog = dialog
+        self.owner.new_record(self.table)
 
     def _select_when_loaded(self, row_id: str) -> None:
         # The store's change signal reloads the model; select the new record once it is there.
@@ -982,6 +978,23 @@ class AccountView(QWidget):
         if not tab.select_id(row_id):
             self.pending_selection = (table, row_id)
         tab.view.setFocus()
+
+    def focus_quick_capture(self) -> None:
+        """Show the Notes tab with the cursor in quick capture (the shell's "New note")."""
+        self.tabs.setCurrentWidget(self.record_tabs["notes"])
+        self.capture.title.setFocus()
+
+    def new_record(self, table: str, defaults: dict[str, Any] | None = None):
+        """Open the form for a new record of ``table`` for this account; returns the dialog."""
+        tab = self.record_tabs.get(table)
+        if tab is None or not self.account_id:
+            return None
+        self.tabs.setCurrentWidget(tab)
+        dialog = edit_record(self, self.context, table,
+                             defaults={"account_id": self.account_id, **(defaults or {})})
+        dialog.saved.connect(tab._select_when_loaded)
+        self.last_dialog = dialog
+        return dialog
 
     def selected_id(self, table: str) -> str | None:
         return self.record_tabs[table].selected_id()
