@@ -70,11 +70,19 @@ def test_typical_account_fits_one_page_with_its_names_and_as_of(store, tmp_path,
 
 def test_synced_account_says_so(store, tmp_path):
     a = make_typical_account(store)
-    store.db.execute("DELETE FROM outbox")  # as if a sync had just finished
+    store.db.execute("DELETE FROM outbox")  # nothing pending, but no sync has run yet
     path = tmp_path / "brief.pdf"
     write_pdf(path, [compose_brief(store, a, today=TODAY, now=NOW)], A4)
     text = page_text(path)
-    assert "All changes synced" in text and "not yet synced" not in text
+    assert "Never synced · No local changes" in text and "All changes synced" not in text
+    with store.transaction():  # a sync finished at 07:15 UTC
+        store.db.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('last_success_at', '2026-11-22T07:15:00')"
+        )
+    write_pdf(path, [compose_brief(store, a, today=TODAY, now=NOW)], A4)
+    text = page_text(path)
+    assert "Last sync 22 Nov" in text and "All changes synced" in text
+    assert "not yet synced" not in text
 
 
 def test_large_account_continues_cleanly(store, tmp_path):
@@ -160,3 +168,11 @@ def test_trip_pack_cancel_leaves_no_file(store, tmp_path):
             cancelled=lambda: len(seen) >= 2,
         )  # while composing
     assert not path.exists() and seen == [1, 2]
+
+
+def test_paper_carries_no_app_links(store, tmp_path):
+    a = make_typical_account(store)
+    path = tmp_path / "brief.pdf"
+    write_pdf(path, [compose_brief(store, a, today=TODAY, now=NOW)], A4)
+    assert b"fieldbook://" not in path.read_bytes()
+    assert "Plant visit with Yuki" in page_text(path)

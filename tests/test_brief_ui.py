@@ -100,7 +100,7 @@ def test_view_follows_changes_to_the_account(view, store, qtbot):
     with store.transaction() as changes:  # what a finished sync does to the outbox
         store.db.execute("DELETE FROM outbox")
         changes.outbox = True
-    qtbot.waitUntil(lambda: "All changes synced" in view.browser.toPlainText(), timeout=3000)
+    qtbot.waitUntil(lambda: "No local changes" in view.browser.toPlainText(), timeout=3000)
     store.delete("accounts", a)
     qtbot.waitUntil(lambda: "no longer in your book" in view.browser.toPlainText(), timeout=3000)
     assert not view.export_button.isEnabled()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,7 +170,8 @@ def sync_text(brief: Brief) -> str:
     """Whether the rep has changes the CRM has not seen yet."""
     count = brief.as_of.pending_changes
     if count == 0:
-        return _tr("All changes synced")
+        # "All changes synced" would be untrue of a copy that never synced at all.
+        return _tr("All changes synced") if brief.as_of.last_sync else _tr("No local changes")
     if count == 1:
         return _tr("1 change not yet synced")
     return _tr("{} changes not yet synced").format(count)
@@ -359,7 +361,14 @@ def brief_html(brief: Brief, for_print: bool = False) -> str:
         _notes_html(brief),
         _tasks_html(brief),
     ]
-    return "<html><body>" + "".join(parts) + "</body></html>"
+    body = "".join(parts)
+    if for_print:
+        # On paper a fieldbook:// link leads nowhere (and a PDF viewer would try to follow it).
+        body = _LINK_RE.sub(r"<span\2>\3</span>", body)
+    return "<html><body>" + body + "</body></html>"
+
+
+_LINK_RE = re.compile(r'<a href="(fieldbook://[^"]*)"((?: class="[^"]*")?)>(.*?)</a>')
 
 
 def _header_html(brief: Brief, for_print: bool) -> str:
@@ -861,7 +870,7 @@ def paginate_contents(
     first = briefs[0]
     unsynced = sum(b.as_of.pending_changes for b in briefs)
     status = f"{as_of_text(first)}  ·  {last_sync_text(first)}  ·  " + (
-        _tr("{} changes not yet synced").format(unsynced) if unsynced else _tr("All changes synced")
+        _tr("{} changes not yet synced").format(unsynced) if unsynced else sync_text(first)
     )
     return PagedBrief(
         None,
