@@ -129,6 +129,9 @@ class _BookMaker:
             ]
         )
         self.health_deck = self._shuffled(["red", "amber", "green", "red", "amber"])
+        self.kind_deck = self._shuffled(
+            ["partner", "prospect", "customer", "customer", "partner", "prospect", "customer"]
+        )
 
     # Plain random() arithmetic instead of randint/choice: the same spread, several times
     # faster, which matters for the half-million-note benchmark book.
@@ -186,7 +189,7 @@ class _BookMaker:
             left = count - made
             # The first is always a group, so even a tiny book has parents and subsidiaries.
             if left >= 3 and (made == 0 or self.rng.random() < 0.1):
-                made += self._group(min(self.self._int(2, 4), left - 1))
+                made += self._group(min(self._int(2, 4), left - 1))
             else:
                 self._account(self.rng.choices(self.cities, self.city_weights)[0])
                 made += 1
@@ -246,6 +249,8 @@ class _BookMaker:
                 name = self._unique_name(
                     lambda: f"{self._pick(self.companies['stems'])} {self._pick(industry['words'])}"
                 )
+        if kind is None and self.kind_deck:
+            kind = self.kind_deck.pop()
         kind = kind or rng.choices(("customer", "prospect", "partner"), (76, 17, 7))[0]
         if owner is None:
             owner = DEMO_OWNER if rng.random() < 0.85 else self._pick(self.colleagues)
