@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QPushButton
 from test_brief import TODAY, make_account, make_typical_account
 
 from ui import brief_export
-from ui.brief_export import BriefExport, TripPackDialog, export_briefs, meeting_accounts_this_week
+from ui.brief_export import (
+    BriefExport,
+    TripPackDialog,
+    export_briefs,
+    meeting_accounts_this_week,
+    week_bounds,
+)
 from ui.brief_render import parse_record_url, record_url
 from ui.brief_view import BriefView
 from ui.operations import OpContext
@@ -190,6 +196,10 @@ def test_trip_pack_dialog_picks_a_city_or_the_weeks_meetings(context, store, qtb
         },
     )
     assert meeting_accounts_this_week(store, today) == [met]
+    # On the weekend the rep packs for the week ahead.
+    assert meeting_accounts_this_week(store, dt.date(2027, 1, 3)) == [later]
+    assert week_bounds(dt.date(2027, 1, 2)) == (dt.date(2027, 1, 4), dt.date(2027, 1, 10))
+    assert week_bounds(dt.date(2027, 1, 1)) == (dt.date(2026, 12, 28), dt.date(2027, 1, 3))
 
     dialog = TripPackDialog(context, today=today)
     qtbot.addWidget(dialog)

@@ -270,8 +270,13 @@ def print_to(printer: QPrinter, briefs: Sequence[Brief]) -> int:
 
 
 def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday and Sunday of the week holding ``today``."""
+    """Monday and Sunday of the working week ahead: this week, or from Saturday the next one.
+
+    Reps pack for the week on the weekend; on a Sunday "this week's meetings" means tomorrow's.
+    """
     monday = today - dt.timedelta(days=today.weekday())
+    if today.weekday() >= 5:
+        monday += dt.timedelta(days=7)
     return monday, monday + dt.timedelta(days=6)
 
 
