@@ -9,6 +9,7 @@ process. No Qt here.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -19,10 +20,10 @@ import sys
 import tempfile
 import textwrap
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import requests
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ def build_template(cache_dir: Path) -> Path:
             [sys.executable, "-c", _COMPANY_SCRIPT, str(conf), DATABASE, COMPANY_NAME],
         ]
         for cmd in steps:
-            done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+            done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
             if done.returncode:
                 raise CrmServerError(
                     "Building the local Tryton database failed:\n" + done.stderr[-4000:]
@@ -209,18 +210,25 @@ class CrmServer:
 
     def _wait_until_answering(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        body = {"method": "common.server.version", "params": [], "id": 0}
+        body = json.dumps({"method": "common.server.version", "params": [], "id": 0}).encode()
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise CrmServerError(
                     "The local Tryton server stopped at start-up; see "
                     f"{self.folder / 'trytond.log'}"
                 )
+            probe = urllib.request.Request(
+                f"{self.url}/{self.database}/rpc/",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
             try:
-                reply = requests.post(f"{self.url}/{self.database}/rpc/", json=body, timeout=5)
-                if reply.status_code in (200, 401):  # 401: up, and asks for a session
+                with urllib.request.urlopen(probe, timeout=5):
                     return
-            except requests.RequestException:
+            except urllib.error.HTTPError as exc:
+                if exc.code == 401:  # up, and asks for a session
+                    return
+            except OSError:
                 pass
             time.sleep(0.05)
         self.stop()

@@ -84,8 +84,11 @@ class LoopbackProxy:
             conn.close()
             return
         upstream = http.client.HTTPConnection(*self.upstream, timeout=120)
-        forward = {k: v for k, v in headers.items()
-                   if k.lower() not in ("connection", "keep-alive", "proxy-connection")}
+        forward = {
+            k: v
+            for k, v in headers.items()
+            if k.lower() not in ("connection", "keep-alive", "proxy-connection")
+        }
         try:
             upstream.request(method, path, body=body, headers=forward)
             reply = upstream.getresponse()
@@ -98,8 +101,12 @@ class LoopbackProxy:
             upstream.close()
         head = [f"HTTP/1.1 {reply.status} {reply.reason}"]
         for name, value in reply.getheaders():
-            if name.lower() not in ("connection", "content-length", "transfer-encoding",
-                                    "keep-alive"):
+            if name.lower() not in (
+                "connection",
+                "content-length",
+                "transfer-encoding",
+                "keep-alive",
+            ):
                 head.append(f"{name}: {value}")
         head += [f"Content-Length: {len(payload)}", "Connection: close", "", ""]
         raw = "\r\n".join(head).encode("latin-1") + payload

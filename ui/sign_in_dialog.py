@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,7 +43,7 @@ class _SignInJob(QRunnable):
     def run(self) -> None:
         try:
             connector = self.function(*self.args)
-        except Exception as exc:  # every failure is shown in the dialog, in words
+        except Exception as exc:  # noqa: BLE001 - every failure is shown, in words
             self.relay.failed.emit(exc)
         else:
             self.relay.succeeded.emit(connector)
@@ -55,8 +55,15 @@ class SignInDialog(QDialog):
     signed_in = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, url: str = "", database: str = "",
-                 user: str = "", sign_in_function: SignInFunction = sign_in):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        url: str = "",
+        database: str = "",
+        user: str = "",
+        sign_in_function: SignInFunction = sign_in,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to your CRM"))
         self.connector: TrytonConnector | None = None
@@ -65,8 +72,12 @@ class SignInDialog(QDialog):
         self._relay.succeeded.connect(self._on_success)
         self._relay.failed.connect(self._on_failure)
 
-        intro = QLabel(self.tr("Fieldbook keeps a copy of your book of business on this "
-                               "computer and syncs it with your company's CRM."))
+        intro = QLabel(
+            self.tr(
+                "Fieldbook keeps a copy of your book of business on this "
+                "computer and syncs it with your company's CRM."
+            )
+        )
         intro.setWordWrap(True)
         self.url_edit = QLineEdit(url)
         self.url_edit.setPlaceholderText(self.tr("https://crm.example.com"))
@@ -85,13 +96,15 @@ class SignInDialog(QDialog):
         self.error_label.setObjectName("signInError")
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.hide()
-        self.keyring_note = QLabel(self.tr("Your password is kept in the system keyring, "
-                                           "never in Fieldbook's files."))
+        self.keyring_note = QLabel(
+            self.tr("Your password is kept in the system keyring, never in Fieldbook's files.")
+        )
         self.keyring_note.setWordWrap(True)
         self.keyring_note.setStyleSheet("color: palette(mid);")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button = self.buttons.addButton(
-            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_in_button.setDefault(True)
         self.buttons.accepted.connect(self.start_sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -103,29 +116,44 @@ class SignInDialog(QDialog):
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
-        first_empty = next((e for e in (self.url_edit, self.database_edit, self.user_edit)
-                            if not e.text()), self.password_edit)
+        first_empty = next(
+            (e for e in (self.url_edit, self.database_edit, self.user_edit) if not e.text()),
+            self.password_edit,
+        )
         first_empty.setFocus()
 
     def start_sign_in(self) -> None:
         """Sign in off the GUI thread with what was typed."""
-        missing = [label for label, edit in (
-            (self.tr("server address"), self.url_edit),
-            (self.tr("database"), self.database_edit),
-            (self.tr("user name"), self.user_edit),
-            (self.tr("password"), self.password_edit),
-        ) if not edit.text().strip()]
+        missing = [
+            label
+            for label, edit in (
+                (self.tr("server address"), self.url_edit),
+                (self.tr("database"), self.database_edit),
+                (self.tr("user name"), self.user_edit),
+                (self.tr("password"), self.password_edit),
+            )
+            if not edit.text().strip()
+        ]
         if missing:
             self.show_error(self.tr("Please enter the {}.").format(", ".join(missing)))
             return
         self._set_busy(True)
-        args = (self.url_edit.text().strip(), self.database_edit.text().strip(),
-                self.user_edit.text().strip(), self.password_edit.text())
+        args = (
+            self.url_edit.text().strip(),
+            self.database_edit.text().strip(),
+            self.user_edit.text().strip(),
+            self.password_edit.text(),
+        )
         QThreadPool.globalInstance().start(_SignInJob(self._sign_in, args, self._relay))
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.url_edit, self.database_edit, self.user_edit,
-                       self.password_edit, self.sign_in_button):
+        for widget in (
+            self.url_edit,
+            self.database_edit,
+            self.user_edit,
+            self.password_edit,
+            self.sign_in_button,
+        ):
             widget.setEnabled(not busy)
         self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
         if busy:
@@ -154,22 +182,31 @@ class SignInDialog(QDialog):
         """What went wrong and what to do, in words a rep understands."""
         cause = getattr(exc, "cause", None)
         if cause == "password":
-            return self.tr("The user name or password is not right. Check them (is Caps Lock "
-                           "on?) and try again.")
+            return self.tr(
+                "The user name or password is not right. Check them (is Caps Lock "
+                "on?) and try again."
+            )
         if cause == "unreachable":
-            return self.tr("The server cannot be reached. Check the address and your network "
-                           "connection, then try again.")
+            return self.tr(
+                "The server cannot be reached. Check the address and your network "
+                "connection, then try again."
+            )
         if cause == "tls":
-            return self.tr("The server's security certificate is not trusted, so Fieldbook "
-                           "did not send your password. Check the address, or ask IT.")
+            return self.tr(
+                "The server's security certificate is not trusted, so Fieldbook "
+                "did not send your password. Check the address, or ask IT."
+            )
         if cause == "address":
-            return self.tr("No CRM answers at this address with this database. Check the "
-                           "server address (like https://crm.example.com) and the database "
-                           "name.")
+            return self.tr(
+                "No CRM answers at this address with this database. Check the "
+                "server address (like https://crm.example.com) and the database "
+                "name."
+            )
         if cause == "keyring":
             return str(exc)
         return self.tr("The CRM could not sign you in ({}). Try again later, or ask IT.").format(
-            getattr(exc, "message", str(exc)))
+            getattr(exc, "message", str(exc))
+        )
 
 
 class SignOut:
@@ -178,9 +215,14 @@ class SignOut:
     The questions are small methods so tests answer them without message boxes.
     """
 
-    def __init__(self, parent: QWidget | None, connector: TrytonConnector,
-                 profile_folder: Path, pending_changes: int,
-                 close_store: Callable[[], None]):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        connector: TrytonConnector,
+        profile_folder: Path,
+        pending_changes: int,
+        close_store: Callable[[], None],
+    ):
         self.parent = parent
         self.connector = connector
         self.profile_folder = Path(profile_folder)
@@ -203,11 +245,17 @@ class SignOut:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(box.tr("Sign out"))
-        box.setText(box.tr("%n change(s) have not reached the CRM yet. Removing the local copy "
-                           "loses them.", "", self.pending_changes))
+        box.setText(
+            box.tr(
+                "%n change(s) have not reached the CRM yet. Removing the local copy loses them.",
+                "",
+                self.pending_changes,
+            )
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        discard = box.addButton(box.tr("Remove and lose them"),
-                                QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(
+            box.tr("Remove and lose them"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.exec()
         return box.clickedButton() is discard
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from desktop import credentials
 from desktop.entities import STAGE_PROBABILITY
@@ -94,8 +95,9 @@ class TrytonConnector(Connector):
     has_deletion_log = True
     max_batch = 100
 
-    def __init__(self, url: str, database: str, login: str, *, timeout=R.DEFAULT_TIMEOUT,
-                 verify: bool = True):
+    def __init__(
+        self, url: str, database: str, login: str, *, timeout=R.DEFAULT_TIMEOUT, verify: bool = True
+    ):
         self.url = R.normalize_url(url)
         self.database = database
         self.login = login
@@ -170,8 +172,7 @@ class TrytonConnector(Connector):
         self.rpc.logout()
 
     def _after_sign_in(self) -> None:
-        companies = self._search_read("company.company", [], ["currency"], limit=1,
-                                      context={})
+        companies = self._search_read("company.company", [], ["currency"], limit=1, context={})
         if companies:
             self._company = companies[0]["id"]
             self._currency = companies[0]["currency"]
@@ -193,22 +194,40 @@ class TrytonConnector(Connector):
         except R.RpcError as exc:
             raise _connector_error(exc) from None
 
-    def _search_read(self, model: str, domain: list, fields: list[str], *, offset: int = 0,
-                     limit: int | None = None, order: list | None = None,
-                     context: dict | None = None) -> list[dict]:
-        return self._call(model, "search_read", domain, offset, limit, order, fields,
-                          context if context is not None else self._context())
+    def _search_read(
+        self,
+        model: str,
+        domain: list,
+        fields: list[str],
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        order: list | None = None,
+        context: dict | None = None,
+    ) -> list[dict]:
+        return self._call(
+            model,
+            "search_read",
+            domain,
+            offset,
+            limit,
+            order,
+            fields,
+            context if context is not None else self._context(),
+        )
 
     # -- ids <-> client UUIDs ------------------------------------------------------------
 
     def _ids_for(self, model: str, uuids: Iterable[str], fresh: bool = False) -> dict[str, int]:
         uuids = {u for u in uuids if u}
-        found = {} if fresh else {
-            u: self._id_of[(model, u)] for u in uuids if (model, u) in self._id_of
-        }
+        found = (
+            {}
+            if fresh
+            else {u: self._id_of[(model, u)] for u in uuids if (model, u) in self._id_of}
+        )
         missing = sorted(uuids - found.keys())
         for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
+            chunk = missing[start : start + 500]
             domain: list = [("fieldbook_uuid", "in", chunk)]
             fields = ["fieldbook_uuid"]
             if model == "party.party":
@@ -239,8 +258,7 @@ class TrytonConnector(Connector):
         if not name:
             return None
         if name not in self._country_ids:
-            rows = self._search_read("country.country", [("name", "=", name)], ["name"],
-                                     limit=1)
+            rows = self._search_read("country.country", [("name", "=", name)], ["name"], limit=1)
             if rows:
                 self._country_ids[name] = rows[0]["id"]
             else:
@@ -291,15 +309,14 @@ class TrytonConnector(Connector):
                     values[f.ours] = uuids.get(M.MODEL_OF[f.ref_table], {}).get(raw)
                 elif f.kind == M.RESOURCE:
                     model, _, id_ = (raw or ",").partition(",")
-                    values[f.ours] = (
-                        uuids.get(model, {}).get(int(id_)) if id_.isdigit() else None
-                    )
+                    values[f.ours] = uuids.get(model, {}).get(int(id_)) if id_.isdigit() else None
                 elif f.kind in (M.MECHANISM, M.ADDRESS):
                     values[f.ours] = extras.get(row["id"], {}).get(f.ours)
                 else:
                     values[f.ours] = M.from_tryton(f.kind, raw)
-            records.append(RemoteRecord(tm.table, row["fieldbook_uuid"],
-                                        str(row["_timestamp"]), values))
+            records.append(
+                RemoteRecord(tm.table, row["fieldbook_uuid"], str(row["_timestamp"]), values)
+            )
         return records
 
     def _party_extras(self, tm: M.TableMap, ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -311,16 +328,21 @@ class TrytonConnector(Connector):
             return out
         if mech:
             rows = self._search_read(
-                MECHANISM_MODEL, [("party", "in", ids), ("type", "in", list(mech))],
-                ["party", "type", "value"], order=[("sequence", "ASC"), ("id", "ASC")],
+                MECHANISM_MODEL,
+                [("party", "in", ids), ("type", "in", list(mech))],
+                ["party", "type", "value"],
+                order=[("sequence", "ASC"), ("id", "ASC")],
                 context={},
             )
             for row in rows:
                 out[row["party"]].setdefault(mech[row["type"]], row["value"] or None)
         if addr:
             rows = self._search_read(
-                ADDRESS_MODEL, [("party", "in", ids)], ["party", "street", "city", "country"],
-                order=[("sequence", "ASC"), ("id", "ASC")], context={},
+                ADDRESS_MODEL,
+                [("party", "in", ids)],
+                ["party", "street", "city", "country"],
+                order=[("sequence", "ASC"), ("id", "ASC")],
+                context={},
             )
             for row in rows:
                 if "city" in out[row["party"]]:
@@ -333,8 +355,9 @@ class TrytonConnector(Connector):
     # -- pull ----------------------------------------------------------------------------
 
     def _initial_cursor(self) -> dict:
-        last = self._search_read(DELETION_MODEL, [], ["id"], limit=1, order=[("id", "DESC")],
-                                 context={})
+        last = self._search_read(
+            DELETION_MODEL, [], ["id"], limit=1, order=[("id", "DESC")], context={}
+        )
         return {"v": CURSOR_VERSION, "del": last[0]["id"] if last else 0, "t": {}}
 
     def pull(self, cursor: str | None, limit: int = 500) -> PullPage:
@@ -356,7 +379,10 @@ class TrytonConnector(Connector):
                     ["OR", ("last_modified_at", ">", since), ("id", "not in", seen)],
                 ]
             rows = self._search_read(
-                tm.model, domain, self._row_fields(tm), limit=remaining,
+                tm.model,
+                domain,
+                self._row_fields(tm),
+                limit=remaining,
                 order=[("last_modified_at", "ASC"), ("id", "ASC")],
             )
             if rows:
@@ -371,8 +397,12 @@ class TrytonConnector(Connector):
                 break  # children wait until their parents are all pulled
         if not more:
             rows = self._search_read(
-                DELETION_MODEL, [("id", ">", state["del"])], ["model", "record_uuid"],
-                limit=remaining, order=[("id", "ASC")], context={},
+                DELETION_MODEL,
+                [("id", ">", state["del"])],
+                ["model", "record_uuid"],
+                limit=remaining,
+                order=[("id", "ASC")],
+                context={},
             )
             for row in rows:
                 for table in M.TABLES_OF_MODEL.get(row["model"], ()):
@@ -409,7 +439,7 @@ class TrytonConnector(Connector):
         out: list[RemoteRecord] = []
         for start in range(0, len(ids), 500):
             domain = [list(c) if isinstance(c, tuple) else c for c in tm.domain]
-            domain.append(("fieldbook_uuid", "in", list(ids[start:start + 500])))
+            domain.append(("fieldbook_uuid", "in", list(ids[start : start + 500])))
             rows = self._search_read(tm.model, domain, self._row_fields(tm))
             out += self._to_records(tm, [r for r in rows if r.get("active", True)])
         return out
@@ -426,8 +456,12 @@ class TrytonConnector(Connector):
                 m = mutations[i]
                 if m.op == "create":
                     j = i + 1
-                    while (j < len(mutations) and j - i < self.max_batch
-                           and mutations[j].op == "create" and mutations[j].table == m.table):
+                    while (
+                        j < len(mutations)
+                        and j - i < self.max_batch
+                        and mutations[j].op == "create"
+                        and mutations[j].table == m.table
+                    ):
                         j += 1
                     results += self._push_creates(mutations[i:j])
                     i = j
@@ -438,17 +472,27 @@ class TrytonConnector(Connector):
                     results.append(self._push_delete(m))
                     i += 1
                 else:
-                    results.append(MutationResult(m.op_id, Outcome.REJECTED,
-                                                  reason=f"unknown operation {m.op!r}",
-                                                  kind=ErrorKind.INVALID))
+                    results.append(
+                        MutationResult(
+                            m.op_id,
+                            Outcome.REJECTED,
+                            reason=f"unknown operation {m.op!r}",
+                            kind=ErrorKind.INVALID,
+                        )
+                    )
                     i += 1
         except ConnectorError as exc:
             if exc.kind == ErrorKind.SIGN_IN or not results:
                 raise
             results += [
-                MutationResult(m.op_id, Outcome.RETRY, reason=exc.message, kind=exc.kind,
-                               retry_after=exc.retry_after)
-                for m in mutations[len(results):]
+                MutationResult(
+                    m.op_id,
+                    Outcome.RETRY,
+                    reason=exc.message,
+                    kind=exc.kind,
+                    retry_after=exc.retry_after,
+                )
+                for m in mutations[len(results) :]
             ]
         return results
 
@@ -456,8 +500,9 @@ class TrytonConnector(Connector):
         found = self.fetch(tm.table, [uuid])
         return found[0] if found else None
 
-    def _values(self, tm: M.TableMap, values: dict[str, Any], party_id: int | None,
-                creating: bool) -> tuple[dict[str, Any], list[str]]:
+    def _values(
+        self, tm: M.TableMap, values: dict[str, Any], party_id: int | None, creating: bool
+    ) -> tuple[dict[str, Any], list[str]]:
         """Tryton values for ours, and the references not found on the CRM."""
         out: dict[str, Any] = dict(tm.fixed) if creating else {}
         unresolved: list[str] = []
@@ -481,8 +526,7 @@ class TrytonConnector(Connector):
             elif f.kind == M.MECHANISM:
                 mech[f.theirs] = value or None
             elif f.kind == M.ADDRESS:
-                addr[f.theirs] = (self._country_id(value) if f.theirs == "country"
-                                  else value or None)
+                addr[f.theirs] = self._country_id(value) if f.theirs == "country" else value or None
             else:
                 out[f.theirs] = M.to_tryton(f.kind, value)
         if mech or addr:
@@ -503,8 +547,11 @@ class TrytonConnector(Connector):
         existing: dict[str, int] = {}
         if party_id and mech:
             for row in self._search_read(
-                MECHANISM_MODEL, [("party", "=", party_id), ("type", "in", list(mech))],
-                ["type"], order=[("sequence", "ASC"), ("id", "ASC")], context={},
+                MECHANISM_MODEL,
+                [("party", "=", party_id), ("type", "in", list(mech))],
+                ["type"],
+                order=[("sequence", "ASC"), ("id", "ASC")],
+                context={},
             ):
                 existing.setdefault(row["type"], row["id"])
         creates = []
@@ -523,13 +570,16 @@ class TrytonConnector(Connector):
         if addr:
             first = None
             if party_id:
-                rows = self._search_read(ADDRESS_MODEL, [("party", "=", party_id)], ["id"],
-                                         order=[("sequence", "ASC"), ("id", "ASC")], limit=1,
-                                         context={})
+                rows = self._search_read(
+                    ADDRESS_MODEL,
+                    [("party", "=", party_id)],
+                    ["id"],
+                    order=[("sequence", "ASC"), ("id", "ASC")],
+                    limit=1,
+                    context={},
+                )
                 first = rows[0]["id"] if rows else None
-            out["addresses"] = (
-                [["write", [first], addr]] if first else [["create", [addr]]]
-            )
+            out["addresses"] = [["write", [first], addr]] if first else [["create", [addr]]]
         return out
 
     def _reject(self, m: Mutation, exc: R.RpcError | str, kind=ErrorKind.INVALID):
@@ -540,14 +590,12 @@ class TrytonConnector(Connector):
         """Creates without reading the records back: for loading a demo or bench book."""
         out: list[MutationResult] = []
         for start in range(0, len(mutations), self.max_batch):
-            group = mutations[start:start + self.max_batch]
+            group = mutations[start : start + self.max_batch]
             for table in dict.fromkeys(m.table for m in group):
-                out += self._push_creates([m for m in group if m.table == table],
-                                          read_back=False)
+                out += self._push_creates([m for m in group if m.table == table], read_back=False)
         return out
 
-    def _push_creates(self, group: list[Mutation], read_back: bool = True
-                      ) -> list[MutationResult]:
+    def _push_creates(self, group: list[Mutation], read_back: bool = True) -> list[MutationResult]:
         tm = M.TABLE_MAPS[group[0].table]
         existing = self._ids_for(tm.model, [m.id for m in group], fresh=True)
         in_group = {m.id for m in group}
@@ -556,14 +604,20 @@ class TrytonConnector(Connector):
         for m in group:
             if m.id in existing:
                 continue  # created by an earlier try whose answer was lost
-            deferred = {k: v for k, v in m.values.items()
-                        if v in in_group and k in {f.ours for f in tm.fields if f.kind == M.REF}}
+            deferred = {
+                k: v
+                for k, v in m.values.items()
+                if v in in_group and k in {f.ours for f in tm.fields if f.kind == M.REF}
+            }
             values, unresolved = self._values(
-                tm, {k: v for k, v in m.values.items() if k not in deferred}, None, True)
+                tm, {k: v for k, v in m.values.items() if k not in deferred}, None, True
+            )
             if unresolved:
                 results[m.op_id] = self._reject(
-                    m, "It refers to a record that is not on the CRM: "
-                    + ", ".join(unresolved) + ".", ErrorKind.NOT_FOUND)
+                    m,
+                    "It refers to a record that is not on the CRM: " + ", ".join(unresolved) + ".",
+                    ErrorKind.NOT_FOUND,
+                )
                 continue
             values["fieldbook_uuid"] = m.id
             pending.append((m, values, deferred))
@@ -578,10 +632,10 @@ class TrytonConnector(Connector):
                 except R.RpcError as exc:
                     log.warning("reference of %s not set: %s", m.id, exc.message)
         if not read_back:
-            return [results.get(m.op_id) or MutationResult(m.op_id, Outcome.APPLIED)
-                    for m in group]
-        records = {r.id: r for r in self.fetch(tm.table, [m.id for m in group
-                                                          if m.op_id not in results])}
+            return [results.get(m.op_id) or MutationResult(m.op_id, Outcome.APPLIED) for m in group]
+        records = {
+            r.id: r for r in self.fetch(tm.table, [m.id for m in group if m.op_id not in results])
+        }
         out = []
         for m in group:
             if m.op_id in results:
@@ -589,8 +643,7 @@ class TrytonConnector(Connector):
             elif m.id in records:
                 out.append(MutationResult(m.op_id, Outcome.APPLIED, record=records[m.id]))
             else:
-                out.append(self._reject(m, "The CRM did not keep the record.",
-                                        ErrorKind.NOT_FOUND))
+                out.append(self._reject(m, "The CRM did not keep the record.", ErrorKind.NOT_FOUND))
         return out
 
     def _create_many(self, tm: M.TableMap, pending, results) -> dict[str, int]:
@@ -598,8 +651,7 @@ class TrytonConnector(Connector):
         if not pending:
             return {}
         try:
-            ids = self.rpc.model(tm.model, "create", [v for _, v, _ in pending],
-                                 self._context())
+            ids = self.rpc.model(tm.model, "create", [v for _, v, _ in pending], self._context())
             for (m, _, _), id_ in zip(pending, ids):
                 self._remember(tm.model, id_, m.id)
             return {m.id: id_ for (m, _, _), id_ in zip(pending, ids)}
@@ -609,8 +661,7 @@ class TrytonConnector(Connector):
             created = {}
             for m, values, _ in pending:
                 try:
-                    created[m.id] = self.rpc.model(tm.model, "create", [values],
-                                                   self._context())[0]
+                    created[m.id] = self.rpc.model(tm.model, "create", [values], self._context())[0]
                     self._remember(tm.model, created[m.id], m.id)
                 except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
                     raise _connector_error(exc) from None
@@ -625,8 +676,11 @@ class TrytonConnector(Connector):
             return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
         values, unresolved = self._values(tm, m.values, id_, False)
         if unresolved:
-            return self._reject(m, "It refers to a record that is not on the CRM: "
-                                + ", ".join(unresolved) + ".", ErrorKind.NOT_FOUND)
+            return self._reject(
+                m,
+                "It refers to a record that is not on the CRM: " + ", ".join(unresolved) + ".",
+                ErrorKind.NOT_FOUND,
+            )
         context = self._context()
         if m.base_version:
             context["_timestamp"] = {f"{tm.model},{id_}": m.base_version}
@@ -634,9 +688,13 @@ class TrytonConnector(Connector):
             if values:
                 self.rpc.model(tm.model, "write", [id_], values, context)
         except R.Concurrency:
-            return MutationResult(m.op_id, Outcome.CONFLICT, record=self._record_now(tm, m.id),
-                                  reason="Changed on the CRM meanwhile.",
-                                  kind=ErrorKind.CONFLICT)
+            return MutationResult(
+                m.op_id,
+                Outcome.CONFLICT,
+                record=self._record_now(tm, m.id),
+                reason="Changed on the CRM meanwhile.",
+                kind=ErrorKind.CONFLICT,
+            )
         except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
             raise _connector_error(exc) from None
         except R.RpcError as exc:
@@ -657,9 +715,13 @@ class TrytonConnector(Connector):
         try:
             self.rpc.model(tm.model, "delete", [id_], context)
         except R.Concurrency:
-            return MutationResult(m.op_id, Outcome.CONFLICT, record=self._record_now(tm, m.id),
-                                  reason="Changed on the CRM meanwhile.",
-                                  kind=ErrorKind.CONFLICT)
+            return MutationResult(
+                m.op_id,
+                Outcome.CONFLICT,
+                record=self._record_now(tm, m.id),
+                reason="Changed on the CRM meanwhile.",
+                kind=ErrorKind.CONFLICT,
+            )
         except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
             raise _connector_error(exc) from None
         except R.RpcError as exc:
@@ -672,16 +734,16 @@ class TrytonConnector(Connector):
         self.rpc.close()
 
 
-def sign_in(url: str, database: str, login: str, password: str,
-            remember: bool = True) -> TrytonConnector:
+def sign_in(
+    url: str, database: str, login: str, password: str, remember: bool = True
+) -> TrytonConnector:
     """A connector signed in with what a user typed; SignInFailed says why it could not be."""
     try:
         connector = TrytonConnector(url, database, login)
     except R.RpcError as exc:
         raise SignInFailed(ErrorKind.SIGN_IN, exc.message, "address") from None
     if not database.strip() or not login.strip():
-        raise SignInFailed(ErrorKind.SIGN_IN, "Enter the database and the user name.",
-                           "address")
+        raise SignInFailed(ErrorKind.SIGN_IN, "Enter the database and the user name.", "address")
     try:
         connector.sign_in_with_password(password, remember=remember)
     except credentials.KeyringUnavailable as exc:

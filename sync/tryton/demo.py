@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from desktop import credentials, crm_server
 from desktop.entities import BY_TABLE, TABLES
@@ -34,9 +34,11 @@ def book_mutations(book: dict[str, list[dict]]) -> list[Mutation]:
         placed: set[str] = set()
         ids = {r["id"] for r in rows}
         while rows:
-            ready = [r for r in rows
-                     if all(not r.get(f) or r[f] in placed or r[f] not in ids
-                            for f in self_refs)]
+            ready = [
+                r
+                for r in rows
+                if all(not r.get(f) or r[f] in placed or r[f] not in ids for f in self_refs)
+            ]
             if not ready:  # a cycle: break it by placing the rest as they come
                 ready = rows
             for r in ready:
@@ -65,8 +67,12 @@ def _default_book(seed: int, accounts: int) -> dict[str, list[dict]]:
     return generate_book(seed=seed, accounts=accounts)
 
 
-def build_seeded(cache_dir: Path, seed: int = 7, accounts: int = 60,
-                 book_factory: Callable[[int, int], dict] | None = None) -> Path:
+def build_seeded(
+    cache_dir: Path,
+    seed: int = 7,
+    accounts: int = 60,
+    book_factory: Callable[[int, int], dict] | None = None,
+) -> Path:
     """The demo database file, seeded once and cached."""
     cache_dir = Path(cache_dir)
     template = crm_server.build_template(cache_dir)
@@ -81,12 +87,17 @@ def build_seeded(cache_dir: Path, seed: int = 7, accounts: int = 60,
             connector = TrytonConnector(server.url, server.database, crm_server.ADMIN_USER)
             connector.sign_in_with_password(crm_server.ADMIN_PASSWORD, remember=False)
             count = seed_book(connector, book)
+            waited = connector.rpc.seconds_waiting
             connector.close()
         finally:
             server.stop()
         crm_server.snapshot(Path(tmp) / f"{server.database}.sqlite", target)
-    log.info("seeded the demo CRM with %d records in %.1f s", count,
-             time.monotonic() - started)
+    log.info(
+        "seeded the demo CRM with %d records in %.1f s (%.1f s waiting on Tryton)",
+        count,
+        time.monotonic() - started,
+        waited,
+    )
     return target
 
 
@@ -108,8 +119,12 @@ class DemoCrm:
         self.server.stop()
 
 
-def start_demo_crm(data_dir: Path, seed: int = 7, accounts: int = 60,
-                   book_factory: Callable[[int, int], dict] | None = None) -> DemoCrm:
+def start_demo_crm(
+    data_dir: Path,
+    seed: int = 7,
+    accounts: int = 60,
+    book_factory: Callable[[int, int], dict] | None = None,
+) -> DemoCrm:
     """Start the demo CRM (seeding and caching it on first use) and keep its password in the
     keyring; call ``stop()`` when the app quits."""
     data_dir = Path(data_dir)

@@ -14,7 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 TEXT, CENTS, DATE, DATETIME, BOOL, ENUM, INT, REF, PERCENT = (
-    "text", "cents", "date", "datetime", "bool", "enum", "int", "ref", "percent",
+    "text",
+    "cents",
+    "date",
+    "datetime",
+    "bool",
+    "enum",
+    "int",
+    "ref",
+    "percent",
 )
 # Values kept outside the record itself: in a contact mechanism, the first address, or the
 # note's resource reference.
@@ -192,7 +200,7 @@ def to_tryton(kind: str, value: Any) -> Any:
     if kind == DATETIME:
         moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
         if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
         return moment
     if kind == BOOL:
         return bool(int(value))

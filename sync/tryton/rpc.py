@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import itertools
-import time
 import json
+import time
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
@@ -72,8 +72,13 @@ def _decode(obj: dict) -> Any:
         return dt.date(obj["year"], obj["month"], obj["day"])
     if kind == "datetime":
         return dt.datetime(
-            obj["year"], obj["month"], obj["day"], obj["hour"], obj["minute"],
-            obj["second"], obj.get("microsecond", 0),
+            obj["year"],
+            obj["month"],
+            obj["day"],
+            obj["hour"],
+            obj["minute"],
+            obj["second"],
+            obj.get("microsecond", 0),
         )
     if kind == "time":
         return dt.time(obj["hour"], obj["minute"], obj["second"], obj.get("microsecond", 0))
@@ -90,8 +95,13 @@ class _Encoder(json.JSONEncoder):
             return {"__class__": "Decimal", "decimal": str(o)}
         if isinstance(o, dt.datetime):
             return {
-                "__class__": "datetime", "year": o.year, "month": o.month, "day": o.day,
-                "hour": o.hour, "minute": o.minute, "second": o.second,
+                "__class__": "datetime",
+                "year": o.year,
+                "month": o.month,
+                "day": o.day,
+                "hour": o.hour,
+                "minute": o.minute,
+                "second": o.second,
                 "microsecond": o.microsecond,
             }
         if isinstance(o, dt.date):
@@ -116,9 +126,7 @@ def normalize_url(url: str) -> str:
         url = "https://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
-        raise BadAddress(
-            "This is not a server address. Enter it like https://crm.example.com."
-        )
+        raise BadAddress("This is not a server address. Enter it like https://crm.example.com.")
     return url.rstrip("/")
 
 

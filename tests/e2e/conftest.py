@@ -11,8 +11,8 @@ import pytest
 
 pytest.importorskip("trytond")
 
-from desktop import crm_server  # noqa: E402
-from sync.tryton.connector import TrytonConnector  # noqa: E402
+from desktop import crm_server
+from sync.tryton.connector import TrytonConnector
 
 
 def pytest_collection_modifyitems(items):
@@ -23,8 +23,10 @@ def pytest_collection_modifyitems(items):
 
 
 def template_cache_dir() -> Path:
-    return Path(os.environ.get("FIELDBOOK_TEST_CACHE")
-                or Path(tempfile.gettempdir()) / "fieldbook-test-cache")
+    return Path(
+        os.environ.get("FIELDBOOK_TEST_CACHE")
+        or Path(tempfile.gettempdir()) / "fieldbook-test-cache"
+    )
 
 
 @pytest.fixture(scope="session")

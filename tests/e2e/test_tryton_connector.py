@@ -11,13 +11,26 @@ from sync.connector import ConnectorError, ErrorKind, Mutation, Outcome
 from sync.tryton.connector import TrytonConnector
 
 ACCOUNT = {
-    "name": "Acme Freight", "industry": "Logistics", "segment": "Enterprise",
-    "type": "customer", "owner": "Dana Reyes", "website": "https://acme.example",
-    "phone": "+33 4 78 00 00 00", "street": "12 quai Perrache", "city": "Lyon",
-    "country": "France", "mrr_cents": 5_250_001, "annual_revenue_cents": 123_456_789_01,
-    "tier": "strategic", "health": "amber", "health_reason": "Slow onboarding",
-    "churn_risk": "medium", "churn_reason": "New CFO reviews vendors", "nps": -12,
-    "next_review": "2027-02-28", "description": "Freight forwarder.\nTwo sites.",
+    "name": "Acme Freight",
+    "industry": "Logistics",
+    "segment": "Enterprise",
+    "type": "customer",
+    "owner": "Dana Reyes",
+    "website": "https://acme.example",
+    "phone": "+33 4 78 00 00 00",
+    "street": "12 quai Perrache",
+    "city": "Lyon",
+    "country": "France",
+    "mrr_cents": 5_250_001,
+    "annual_revenue_cents": 123_456_789_01,
+    "tier": "strategic",
+    "health": "amber",
+    "health_reason": "Slow onboarding",
+    "churn_risk": "medium",
+    "churn_reason": "New CFO reviews vendors",
+    "nps": -12,
+    "next_review": "2027-02-28",
+    "description": "Freight forwarder.\nTwo sites.",
 }
 
 
@@ -41,31 +54,88 @@ def book(parent_id):
     contact = new_id()
     opportunity = new_id()
     return [
-        create("contacts", {"account_id": parent_id, "name": "Mira Kowalski", "title": "CFO",
-                            "email": "mira@acme.example", "phone": "+1 555 0100",
-                            "role": "economic_buyer", "stance": "neutral",
-                            "last_contacted": "2026-11-02"}, contact),
-        create("contacts", {"account_id": parent_id, "name": "Lee Park", "title": "Controller",
-                            "reports_to_id": contact, "role": "champion",
-                            "stance": "supporter"}),
-        create("opportunities", {"account_id": parent_id, "name": "Fleet upsell",
-                                 "type": "upsell", "stage": "negotiation",
-                                 "amount_cents": 9_999_999, "mrr_cents": 83_333,
-                                 "close_date": "2027-01-15", "probability": 80,
-                                 "forecast_category": "commit", "next_step": "Send MSA",
-                                 "competitor": "Globex"}, opportunity),
-        create("contracts", {"account_id": parent_id, "number": "CT-2026-001",
-                             "start_date": "2026-01-01", "term_months": 12,
-                             "end_date": "2026-12-31", "notice_days": 90, "auto_renew": 1,
-                             "mrr_cents": 500_000, "status": "active"}),
-        create("notes", {"account_id": parent_id, "contact_id": contact,
-                         "opportunity_id": opportunity, "kind": "meeting",
-                         "title": "QBR", "body": "Talked renewals — and price: €€.",
-                         "occurred_at": "2026-11-20T09:30:00", "author": "Dana Reyes"}),
-        create("tasks", {"account_id": parent_id, "contact_id": contact,
-                         "opportunity_id": opportunity, "subject": "Send the MSA",
-                         "kind": "email", "due_date": "2026-11-30", "priority": "high",
-                         "status": "open"}),
+        create(
+            "contacts",
+            {
+                "account_id": parent_id,
+                "name": "Mira Kowalski",
+                "title": "CFO",
+                "email": "mira@acme.example",
+                "phone": "+1 555 0100",
+                "role": "economic_buyer",
+                "stance": "neutral",
+                "last_contacted": "2026-11-02",
+            },
+            contact,
+        ),
+        create(
+            "contacts",
+            {
+                "account_id": parent_id,
+                "name": "Lee Park",
+                "title": "Controller",
+                "reports_to_id": contact,
+                "role": "champion",
+                "stance": "supporter",
+            },
+        ),
+        create(
+            "opportunities",
+            {
+                "account_id": parent_id,
+                "name": "Fleet upsell",
+                "type": "upsell",
+                "stage": "negotiation",
+                "amount_cents": 9_999_999,
+                "mrr_cents": 83_333,
+                "close_date": "2027-01-15",
+                "probability": 80,
+                "forecast_category": "commit",
+                "next_step": "Send MSA",
+                "competitor": "Globex",
+            },
+            opportunity,
+        ),
+        create(
+            "contracts",
+            {
+                "account_id": parent_id,
+                "number": "CT-2026-001",
+                "start_date": "2026-01-01",
+                "term_months": 12,
+                "end_date": "2026-12-31",
+                "notice_days": 90,
+                "auto_renew": 1,
+                "mrr_cents": 500_000,
+                "status": "active",
+            },
+        ),
+        create(
+            "notes",
+            {
+                "account_id": parent_id,
+                "contact_id": contact,
+                "opportunity_id": opportunity,
+                "kind": "meeting",
+                "title": "QBR",
+                "body": "Talked renewals — and price: €€.",
+                "occurred_at": "2026-11-20T09:30:00",
+                "author": "Dana Reyes",
+            },
+        ),
+        create(
+            "tasks",
+            {
+                "account_id": parent_id,
+                "contact_id": contact,
+                "opportunity_id": opportunity,
+                "subject": "Send the MSA",
+                "kind": "email",
+                "due_date": "2026-11-30",
+                "priority": "high",
+                "status": "open",
+            },
+        ),
     ]
 
 
@@ -98,8 +168,9 @@ def test_a_create_retried_after_a_lost_answer_is_not_duplicated(tryton):
     again = tryton.push([account])
     assert first[0].outcome == again[0].outcome == Outcome.APPLIED
     assert again[0].record.version == first[0].record.version
-    count = tryton.rpc.model("party.party", "search_count",
-                             [("fieldbook_uuid", "=", account.id)], {})
+    count = tryton.rpc.model(
+        "party.party", "search_count", [("fieldbook_uuid", "=", account.id)], {}
+    )
     assert count == 1
 
 
@@ -115,8 +186,9 @@ def test_pull_delivers_ties_and_later_edits_exactly_once(tryton):
     assert pull_all(tryton, cursor)[0] == []
 
     # An edit made in Tryton itself (as a Tryton user would) comes through once.
-    party_id = tryton.rpc.model("party.party", "search",
-                                [("fieldbook_uuid", "=", accounts[3].id)], 0, 1, None, {})[0]
+    party_id = tryton.rpc.model(
+        "party.party", "search", [("fieldbook_uuid", "=", accounts[3].id)], 0, 1, None, {}
+    )[0]
     tryton.rpc.model("party.party", "write", [party_id], {"health": "red"}, {})
     records, _, cursor = pull_all(tryton, cursor)
     assert [(r.id, r.values["health"]) for r in records] == [(accounts[3].id, "red")]
@@ -134,11 +206,31 @@ def test_a_record_made_in_tryton_gets_a_client_id_and_is_pulled(tryton):
 def test_a_stale_update_is_a_conflict_with_the_servers_values(tryton):
     account = create("accounts", {"name": "Initech", "tier": "growth"})
     base = tryton.push([account])[0].record
-    moved = tryton.push([Mutation(new_id(), "accounts", account.id, "update",
-                                  {"tier": "enterprise"}, base_version=base.version)])[0]
+    moved = tryton.push(
+        [
+            Mutation(
+                new_id(),
+                "accounts",
+                account.id,
+                "update",
+                {"tier": "enterprise"},
+                base_version=base.version,
+            )
+        ]
+    )[0]
     assert moved.outcome == Outcome.APPLIED
-    stale = tryton.push([Mutation(new_id(), "accounts", account.id, "update",
-                                  {"tier": "standard"}, base_version=base.version)])[0]
+    stale = tryton.push(
+        [
+            Mutation(
+                new_id(),
+                "accounts",
+                account.id,
+                "update",
+                {"tier": "standard"},
+                base_version=base.version,
+            )
+        ]
+    )[0]
     assert stale.outcome == Outcome.CONFLICT
     assert stale.kind == ErrorKind.CONFLICT
     assert stale.record.values["tier"] == "enterprise"
@@ -152,14 +244,14 @@ def test_deletions_in_tryton_and_archiving_are_pulled(tryton):
     tryton.push([account, archived, task])
     _, _, cursor = pull_all(tryton)
 
-    ids = {u: tryton.rpc.model(model, "search", [("fieldbook_uuid", "=", u)], 0, 1, None,
-                               {})[0]
-           for model, u in (("fieldbook.task", task.id), ("party.party", archived.id))}
+    ids = {
+        u: tryton.rpc.model(model, "search", [("fieldbook_uuid", "=", u)], 0, 1, None, {})[0]
+        for model, u in (("fieldbook.task", task.id), ("party.party", archived.id))
+    }
     tryton.rpc.model("fieldbook.task", "delete", [ids[task.id]], {})
     tryton.rpc.model("party.party", "write", [ids[archived.id]], {"active": False}, {})
     _, deletions, _ = pull_all(tryton, cursor)
-    assert {(d.table, d.id) for d in deletions} == {("tasks", task.id),
-                                                    ("accounts", archived.id)}
+    assert {(d.table, d.id) for d in deletions} == {("tasks", task.id), ("accounts", archived.id)}
     assert tryton.list_ids("accounts") == {account.id}
     assert tryton.list_ids("tasks") == set()
     assert tryton.fetch("accounts", [account.id, archived.id])[0].id == account.id
@@ -177,8 +269,15 @@ def test_values_tryton_refuses_are_rejected_with_its_reason(tryton):
 
 
 def test_an_orphan_child_is_rejected_as_not_found(tryton):
-    orphan = create("notes", {"account_id": new_id(), "kind": "call", "title": "Hi",
-                              "occurred_at": "2026-11-20T09:30:00"})
+    orphan = create(
+        "notes",
+        {
+            "account_id": new_id(),
+            "kind": "call",
+            "title": "Hi",
+            "occurred_at": "2026-11-20T09:30:00",
+        },
+    )
     result = tryton.push([orphan])[0]
     assert result.outcome == Outcome.REJECTED
     assert result.kind == ErrorKind.NOT_FOUND

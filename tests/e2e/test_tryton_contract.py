@@ -12,8 +12,9 @@ class TestTrytonConnector(ConnectorContract):
     @pytest.fixture
     def make_connector(self, tryton_server):
         # The password goes to the (test) keyring, as the sign-in dialog does.
-        TrytonConnector(tryton_server.url, tryton_server.database,
-                        "admin").sign_in_with_password("admin")
+        TrytonConnector(tryton_server.url, tryton_server.database, "admin").sign_in_with_password(
+            "admin"
+        )
         made = []
 
         def make():

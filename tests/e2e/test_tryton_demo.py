@@ -48,7 +48,8 @@ def test_the_demo_crm_starts_seeded_syncs_and_keeps_changes(tmp_path, monkeypatc
         values = again.connector()
         values.sign_in()
         assert values.fetch("accounts", [first["id"]])[0].values["health_reason"] == (
-            "Edited in the demo")
+            "Edited in the demo"
+        )
         engine = SyncEngine(store, again.connector())
         assert engine.sync().ok
     finally:

@@ -53,15 +53,14 @@ class Profile:
 def profiles(tryton_server, isolated_data_dir):
     # Sign-in as the dialog does it: password and session go to the (test) keyring.
     TrytonConnector(tryton_server.url, tryton_server.database, "admin").sign_in_with_password(
-        "admin")
+        "admin"
+    )
     made = []
 
     def make(name: str, url: str | None = None) -> Profile:
         if url:  # another address (a proxy): the keyring entries are per address
-            TrytonConnector(url, tryton_server.database, "admin").sign_in_with_password(
-                "admin")
-        profile = Profile(isolated_data_dir, name, url or tryton_server.url,
-                          tryton_server.database)
+            TrytonConnector(url, tryton_server.database, "admin").sign_in_with_password("admin")
+        profile = Profile(isolated_data_dir, name, url or tryton_server.url, tryton_server.database)
         made.append(profile)
         return profile
 
@@ -77,8 +76,10 @@ def crm_values(connector: TrytonConnector, table: str, row_id: str) -> dict:
 
 def test_two_profiles_merge_different_fields_and_resolve_the_same_field(profiles):
     a, b = profiles("rep-a"), profiles("rep-b")
-    account = a.store.create("accounts", {"name": "Umbrella Corp", "tier": "growth",
-                                          "city": "Raccoon City", "health": "green"})
+    account = a.store.create(
+        "accounts",
+        {"name": "Umbrella Corp", "tier": "growth", "city": "Raccoon City", "health": "green"},
+    )
     assert a.sync().ok
     assert b.sync().ok
     assert b.store.get("accounts", account)["name"] == "Umbrella Corp"
@@ -115,12 +116,14 @@ def test_two_profiles_merge_different_fields_and_resolve_the_same_field(profiles
 def test_a_record_deleted_in_tryton_disappears_locally(profiles):
     a = profiles("rep-a")
     account = a.store.create("accounts", {"name": "Soylent"})
-    task = a.store.create("tasks", {"account_id": account, "subject": "Taste test",
-                                    "status": "open"})
+    task = a.store.create(
+        "tasks", {"account_id": account, "subject": "Taste test", "status": "open"}
+    )
     assert a.sync().ok
     rpc = a.connector.rpc
-    task_ids = rpc.model("fieldbook.task", "search", [("fieldbook_uuid", "=", task)], 0, 1,
-                         None, {})
+    task_ids = rpc.model(
+        "fieldbook.task", "search", [("fieldbook_uuid", "=", task)], 0, 1, None, {}
+    )
     rpc.model("fieldbook.task", "delete", task_ids, {})
     assert a.sync().ok
     assert a.store.get("tasks", task) is None
@@ -132,20 +135,28 @@ def test_a_note_whose_answer_was_lost_reaches_tryton_exactly_once(profiles, tryt
         a = profiles("rep-a", url=proxy.url)
         account = a.store.create("accounts", {"name": "Hooli"})
         assert a.sync().ok
-        note = a.store.create("notes", {"account_id": account, "kind": "meeting",
-                                        "title": "Met the CTO", "body": "Wants a pilot.",
-                                        "occurred_at": "2026-11-21T15:00:00"})
+        note = a.store.create(
+            "notes",
+            {
+                "account_id": account,
+                "kind": "meeting",
+                "title": "Met the CTO",
+                "body": "Wants a pilot.",
+                "occurred_at": "2026-11-21T15:00:00",
+            },
+        )
         proxy.fail("drop_response", match="model.ir.note.create")
         first = a.sync()
-        assert ("dropped", ) == tuple(e for e, body in proxy.log if b"ir.note.create" in body)
+        assert ("dropped",) == tuple(e for e, body in proxy.log if b"ir.note.create" in body)
         assert not first.ok or a.store.pending_count() == 1
         assert a.store.get("notes", note)["title"] == "Met the CTO"
 
         a.clock.skip()
         assert a.sync().ok
         assert a.store.pending_count() == 0
-        count = a.connector.rpc.model("ir.note", "search_count",
-                                      [("fieldbook_uuid", "=", note)], {})
+        count = a.connector.rpc.model(
+            "ir.note", "search_count", [("fieldbook_uuid", "=", note)], {}
+        )
         assert count == 1
         assert crm_values(a.connector, "notes", note)["body"] == "Wants a pilot."
 
@@ -155,8 +166,15 @@ def test_server_stopped_mid_sync_keeps_everything_and_resumes(profiles, tryton_s
     account = a.store.create("accounts", {"name": "Massive Dynamic"})
     assert a.sync().ok
     a.store.update("accounts", account, {"health": "amber", "health_reason": "Late invoices"})
-    a.store.create("notes", {"account_id": account, "kind": "call", "title": "Chased AP",
-                             "occurred_at": "2026-11-22T08:00:00"})
+    a.store.create(
+        "notes",
+        {
+            "account_id": account,
+            "kind": "call",
+            "title": "Chased AP",
+            "occurred_at": "2026-11-22T08:00:00",
+        },
+    )
 
     def stop_when_pushing(progress):
         if progress.phase == "push" and tryton_server.running:
@@ -180,7 +198,8 @@ def test_server_stopped_mid_sync_keeps_everything_and_resumes(profiles, tryton_s
 
 
 def test_no_secret_is_left_in_the_profile_settings_or_logs(
-        tryton_server, isolated_data_dir, tmp_path, caplog, memory_keyring):
+    tryton_server, isolated_data_dir, tmp_path, caplog, memory_keyring
+):
     caplog.set_level(logging.DEBUG)
     password = "Unusual-Passw0rd-For-Scanning"
     admin = TrytonConnector(tryton_server.url, tryton_server.database, "admin")
@@ -197,13 +216,19 @@ def test_no_secret_is_left_in_the_profile_settings_or_logs(
 
     session = credentials.load_secret(connector.session_key)
     token = session.split(":", 1)[1]
-    secrets = [password, token,
-               base64.b64encode(f"admin:{connector.rpc.user_id}:{token}".encode()).decode()]
+    secrets = [
+        password,
+        token,
+        base64.b64encode(f"admin:{connector.rpc.user_id}:{token}".encode()).decode(),
+    ]
     assert credentials.load_secret(connector.password_key) == password  # in the keyring only
 
     scanned = 0
-    for folder in (isolated_data_dir, Path(os.environ["XDG_CONFIG_HOME"]),
-                   Path(os.environ["XDG_DATA_HOME"])):
+    for folder in (
+        isolated_data_dir,
+        Path(os.environ["XDG_CONFIG_HOME"]),
+        Path(os.environ["XDG_DATA_HOME"]),
+    ):
         for path in folder.rglob("*") if folder.exists() else ():
             if path.is_file():
                 data = path.read_bytes()

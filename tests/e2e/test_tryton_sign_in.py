@@ -87,7 +87,8 @@ def test_empty_fields_are_named(qtbot, dialog):
 
 
 def test_sign_out_removes_secrets_and_asks_before_losing_changes(
-        qtbot, dialog, tryton_server, tmp_path):
+    qtbot, dialog, tryton_server, tmp_path
+):
     fill(dialog, tryton_server.url)
     assert attempt(qtbot, dialog) is None
     connector = dialog.connector
@@ -96,8 +97,9 @@ def test_sign_out_removes_secrets_and_asks_before_losing_changes(
     (folder / "book.sqlite").write_text("x")
     closed = []
 
-    flow = SignOut(None, connector, folder, pending_changes=3,
-                   close_store=lambda: closed.append(True))
+    flow = SignOut(
+        None, connector, folder, pending_changes=3, close_store=lambda: closed.append(True)
+    )
     flow.ask_sign_out = lambda: (True, True)
     flow.ask_discard_pending = lambda: False
     assert flow.run() is False  # the rep kept their unsent changes
