@@ -202,7 +202,10 @@ def test_sync_runs_off_the_gui_thread_with_progress_and_the_gui_stays_responsive
 
 def test_up_to_date_shows_when_the_last_sync_succeeded(qtbot, controller, status_bar, crm):
     crm.create("accounts", {"name": "Acme"})
-    assert sync_and_wait(qtbot, controller).ok
+    assert status_bar.text == "Not synced yet"
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        controller.sync_now_action.trigger()  # the toolbar button / F9
+    assert blocker.args[0].ok
     assert controller.state.mode == sc.UP_TO_DATE
     assert status_bar.text == "Up to date · synced just now"
     assert not status_bar.pending_count.isVisible()
@@ -243,6 +246,9 @@ def test_conflicts_are_counted(qtbot, controller, status_bar, store, crm):
     make_conflict(qtbot, controller, store, crm)
     assert status_bar.conflict_count.isVisible()
     assert status_bar.conflict_count.text() == "1 conflict"
+    # Not "up to date" while something waits for the rep; the dot turns amber.
+    assert status_bar.text == "Synced just now"
+    assert status_bar.tone(controller.state) == "amber"
 
 
 def test_an_ended_session_asks_to_sign_in_and_keeps_changes(qtbot, controller, status_bar,
@@ -310,9 +316,9 @@ def test_the_outbox_lists_a_refused_change_with_its_reason(qtbot, qtmodeltester,
     qtmodeltester.check(model)
     rows = {model.index(r, 0).data(): [model.index(r, c).data() for c in range(7)]
             for r in range(model.rowCount())}
-    assert rows["Blocked Inc"][1:6] == ["Account", "New", "Refused", "1",
+    assert rows["Blocked Inc"][1:7] == ["Account", "New", "Refused", "1", "after Retry",
                                         "Name is on the blocked list"]
-    assert rows["Refused Ltd"][5] == "Account names must be unique"
+    assert rows["Refused Ltd"][6] == "Account names must be unique"
     assert "refused 2" in dialog.summary.text()
 
 
@@ -447,3 +453,12 @@ def test_shutdown_during_a_sync_waits_for_it(qtbot, controller, connector, store
     assert not controller.is_syncing()
     controller.sync_now()  # after shutdown nothing starts
     assert not controller.is_syncing()
+
+
+def test_the_network_coming_back_starts_a_sync(qtbot, controller, crm):
+    from PySide6.QtNetwork import QNetworkInformation
+
+    crm.create("accounts", {"name": "Acme"})
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        controller._reachability_changed(QNetworkInformation.Reachability.Online)
+    assert controller.state.mode == sc.UP_TO_DATE

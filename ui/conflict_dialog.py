@@ -135,6 +135,8 @@ class _Section(QFrame):
         if f.kind != E.REF:
             self.editor = make_editor(f, self)
             self.editor.set_value(c.mine)  # start from what the rep typed
+            if long:
+                self.editor.widget.setMaximumHeight(140)
             self.editor.widget.hide()
             layout.addWidget(self.editor.widget)
 
@@ -207,7 +209,6 @@ class ConflictDialog(QDialog):
         self.conflicts = list(conflicts)
         first = self.conflicts[0]
         self.setWindowTitle(self.tr("Resolve conflicts — {}").format(first.title))
-        self.resize(760, 480)
 
         heading = QLabel(
             f"<b>{first.title}</b> ({entity_name(first.table).lower()})", self
@@ -245,7 +246,10 @@ class ConflictDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self._applying = False
+        self.apply_button.setDefault(True)
         self.update_apply()
+        # As tall as the conflicts need, within reason.
+        self.resize(760, min(680, body.sizeHint().height() + 190))
 
     def update_apply(self) -> None:
         ready = all(s.choice() is not None for s in self.sections)

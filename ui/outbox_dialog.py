@@ -108,7 +108,7 @@ class _ListModel(QAbstractTableModel):
 class OutboxModel(_ListModel):
     """Pending and refused operations, oldest first."""
 
-    headers = ("Record", "Type", "Change", "State", "Attempts", "Last error", "Next try")
+    headers = ("Record", "Type", "Change", "State", "Attempts", "Next try", "Last error")
 
     def cell(self, item, column: int) -> str:
         if column == 0:
@@ -121,14 +121,14 @@ class OutboxModel(_ListModel):
             return _tr("Refused") if item.state == "parked" else _tr("Waiting")
         if column == 4:
             return str(item.attempts)
-        if column == 5:
+        if column == 6:
             return item.last_error or ""
         if item.state == "parked":
             return _tr("after Retry")
         return when_text(item.next_attempt_at)
 
     def tooltip(self, item, column: int) -> str | None:
-        if column == 5 and item.last_error:
+        if column == 6 and item.last_error:
             return item.last_error
         if column == 3 and item.state == "parked":
             return _tr("The CRM refused this change. Fix the record, then Retry; or Discard it.")
@@ -237,6 +237,8 @@ class OutboxDialog(QDialog):
         view.verticalHeader().hide()
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         return view
@@ -258,15 +260,22 @@ class OutboxDialog(QDialog):
         self._reselect(self.conflict_view, [c.id in chosen_conflicts for c in conflicts])
         for view in (self.outbox_view, self.conflict_view):
             view.resizeColumnsToContents()
-            for column in range(view.model().columnCount()):
-                view.setColumnWidth(column, min(view.columnWidth(column), 260))
+            for column in range(view.model().columnCount() - 1):
+                width = view.columnWidth(column) + 16  # air between columns
+                view.setColumnWidth(column, max(90 if column else 180, min(width, 280)))
         refused = sum(1 for i in items if i.state == "parked")
         if engine is None:
             self.summary.setText(self.tr("No CRM is connected: nothing is sent anywhere."))
         elif not items and not conflicts:
             self.summary.setText(self.tr("Everything you changed has reached the CRM."))
         else:
-            parts = [self.tr("{} change(s) waiting to be sent.").format(len(items))]
+            parts = [self.tr("1 change is waiting to be sent.") if len(items) == 1
+                     else self.tr("{} changes are waiting to be sent.").format(len(items))]
+            status = self.controller.state.status
+            if status is not None and status.needs_sign_in:
+                parts.append(self.tr("Sign in to the CRM again to send your changes."))
+            elif status is not None and status.online is False:
+                parts.append(self.tr("The CRM cannot be reached; they go when it can."))
             if refused:
                 parts.append(self.tr("The CRM refused {}: see the reason, fix the record and "
                                      "Retry, or Discard.").format(refused))
@@ -333,7 +342,9 @@ class OutboxDialog(QDialog):
                 lines.append(self.tr("• The {} you deleted comes back.").format(name))
         if len(items) > 8:
             lines.append(self.tr("• and {} more.").format(len(items) - 8))
-        return self.tr("Discard {} change(s)? This cannot be undone.").format(len(items)) + \
+        question = (self.tr("Discard this change? This cannot be undone.") if len(items) == 1
+                    else self.tr("Discard {} changes? This cannot be undone.").format(len(items)))
+        return question + \
             "\n\n" + "\n".join(lines)
 
     def ask(self, question: str) -> bool:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from . import sync_controller as sc
@@ -115,6 +115,10 @@ class SyncStatusWidget(QWidget):
         self._ticker.timeout.connect(self.render)
         self._ticker.start()
 
+        # For the sync menu: the same outbox as a click on the widget.
+        self.outbox_action = QAction(self.tr("Outbox and conflicts…"), self)
+        self.outbox_action.triggered.connect(self.open_outbox)
+
         controller.status_changed.connect(self.render)
         self.render()
 
@@ -127,11 +131,12 @@ class SyncStatusWidget(QWidget):
     def render(self, state: sc.SyncViewState | None = None) -> None:
         """Show ``state`` (default: the controller's current one)."""
         state = state if isinstance(state, sc.SyncViewState) else self.controller.state
-        self.button.setIcon(_dot(_TONES.get(state.mode, "grey")))
+        self.button.setIcon(_dot(self.tone(state)))
         self.button.setText(self._headline(state))
         self.button.setToolTip(self._details(state))
         self.setToolTip(self.button.toolTip())
         self._show_progress(state)
+        self.outbox_action.setEnabled(self.controller.engine is not None)
         self.pending_count.set_text(
             self.tr("{} to send").format(state.pending) if state.pending else None
         )
@@ -171,7 +176,19 @@ class SyncStatusWidget(QWidget):
         if mode == sc.NEVER_SYNCED:
             return self.tr("Not synced yet")
         ago = self.synced_ago(state.status.last_success_at if state.status else None)
+        if state.pending or state.parked or state.conflicts:  # the counts say what is left
+            return ago[:1].upper() + ago[1:] if ago else self.tr("Synced")
         return self.tr("Up to date · {}").format(ago) if ago else self.tr("Up to date")
+
+    @staticmethod
+    def tone(state: sc.SyncViewState) -> str:
+        """The dot's colour: green only when nothing is left to do."""
+        if state.mode == sc.UP_TO_DATE:
+            if state.conflicts or state.parked:
+                return "amber"
+            if state.pending:
+                return "blue"
+        return _TONES.get(state.mode, "grey")
 
     def _details(self, state: sc.SyncViewState) -> str:
         lines = []
