@@ -483,9 +483,17 @@ class NoteCardDelegate(QStyledItemDelegate):
         base, title, small = self._fonts(option)
         record = index.data(ROW_ROLE) or {}
         height = 2 * self.PAD + QFontMetrics(small).height() + 6 + QFontMetrics(title).height()
-        if (record.get("body") or "").strip():
-            height += 4 + QFontMetrics(base).lineSpacing() * self.EXCERPT_LINES
+        body = " ".join((record.get("body") or "").split())
+        if body:
+            height += 4 + QFontMetrics(base).lineSpacing() * self._excerpt_lines(body, base)
         return QSize(320, height + 8)
+
+    def _excerpt_lines(self, body: str, font: QFont) -> int:
+        """One line when the body fits the card's width, else the two-line excerpt."""
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else 600
+        available = width - 8 - 2 * self.PAD
+        return 1 if QFontMetrics(font).horizontalAdvance(body) <= available else self.EXCERPT_LINES
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -552,7 +560,8 @@ class NoteCardDelegate(QStyledItemDelegate):
             painter.setFont(base)
             painter.setPen(muted if not selected else text)
             painter.drawText(
-                QRect(inner.left(), y, inner.width(), base_metrics.lineSpacing() * self.EXCERPT_LINES),
+                QRect(inner.left(), y, inner.width(),
+                      base_metrics.lineSpacing() * self._excerpt_lines(body, base)),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
                 excerpt,
             )
@@ -569,6 +578,7 @@ class NotesTimeline(_EmptyHint, QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSpacing(0)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # card heights follow the width
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -624,8 +634,10 @@ class RecordTab(QWidget):
             self.view.resizeColumnsToContents()
             header = self.view.horizontalHeader()
             for column in range(self.model.columnCount() - 1):
-                width = header.sectionSize(column)
-                header.resizeSection(column, max(80, min(width + 16, 280)))
+                width = max(80, min(header.sectionSize(column) + 16, 280))
+                if self.model.index(0, column).data(CHIP_ROLE):
+                    width = max(width, 130)  # room for the longest chip ("Qualification")
+                header.resizeSection(column, width)
 
     def _update_buttons(self) -> None:
         self._fit_columns()
