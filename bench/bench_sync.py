@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import entities as E  # noqa: E402
-from desktop.clock import now_iso  # noqa: E402
-from desktop.ids import new_id  # noqa: E402
-from desktop.store import Store  # noqa: E402
-from sync.engine import SyncEngine  # noqa: E402
-from sync.memory import MemoryConnector, MemoryCRM  # noqa: E402
+from desktop import entities as E
+from desktop.clock import now_iso
+from desktop.ids import new_id
+from desktop.store import Store
+from sync.engine import SyncEngine
+from sync.memory import MemoryConnector, MemoryCRM
 
 
 def simple_book(accounts: int, seed: int = 7) -> dict[str, list[dict]]:
@@ -33,26 +33,61 @@ def simple_book(accounts: int, seed: int = 7) -> dict[str, list[dict]]:
     book: dict[str, list[dict]] = {t: [] for t in E.TABLES}
     for n in range(accounts):
         a = new_id()
-        book["accounts"].append({"id": a, "name": f"Account {n}", "city": rng.choice(
-            ["Lyon", "Oslo", "Austin", "Pune"]), "tier": "growth", "mrr_cents": n * 100,
-            "description": "A customer since 2019.\nRenews in spring."})
+        book["accounts"].append(
+            {
+                "id": a,
+                "name": f"Account {n}",
+                "city": rng.choice(["Lyon", "Oslo", "Austin", "Pune"]),
+                "tier": "growth",
+                "mrr_cents": n * 100,
+                "description": "A customer since 2019.\nRenews in spring.",
+            }
+        )
         contacts = []
         for c in range(2):
             contacts.append(new_id())
-            book["contacts"].append({"id": contacts[-1], "account_id": a,
-                                     "name": f"Person {n}-{c}", "email": f"p{n}.{c}@example.com"})
+            book["contacts"].append(
+                {
+                    "id": contacts[-1],
+                    "account_id": a,
+                    "name": f"Person {n}-{c}",
+                    "email": f"p{n}.{c}@example.com",
+                }
+            )
         opp = new_id()
-        book["opportunities"].append({"id": opp, "account_id": a, "name": f"Deal {n}",
-                                      "stage": "proposal", "amount_cents": 100_000})
-        book["contracts"].append({"id": new_id(), "account_id": a, "number": f"C-{n}",
-                                  "start_date": "2026-01-01", "term_months": 12})
+        book["opportunities"].append(
+            {
+                "id": opp,
+                "account_id": a,
+                "name": f"Deal {n}",
+                "stage": "proposal",
+                "amount_cents": 100_000,
+            }
+        )
+        book["contracts"].append(
+            {
+                "id": new_id(),
+                "account_id": a,
+                "number": f"C-{n}",
+                "start_date": "2026-01-01",
+                "term_months": 12,
+            }
+        )
         for k in range(4):
-            book["notes"].append({"id": new_id(), "account_id": a, "contact_id": contacts[0],
-                                  "kind": "call", "title": f"Call {k}",
-                                  "body": "Talked about the renewal and the new site. " * 3,
-                                  "occurred_at": "2026-03-01T10:00:00"})
-        book["tasks"].append({"id": new_id(), "account_id": a, "subject": "Follow up",
-                              "status": "open"})
+            book["notes"].append(
+                {
+                    "id": new_id(),
+                    "account_id": a,
+                    "contact_id": contacts[0],
+                    "kind": "call",
+                    "title": f"Call {k}",
+                    "body": "Talked about the renewal and the new site. " * 3,
+                    "occurred_at": "2026-03-01T10:00:00",
+                }
+            )
+        book["tasks"].append(
+            {"id": new_id(), "account_id": a, "subject": "Follow up", "status": "open"}
+        )
     return book
 
 
@@ -61,7 +96,7 @@ def make_book(accounts: int) -> tuple[dict[str, list[dict]], str]:
         from desktop.demo import generate_book
 
         return generate_book(accounts=accounts), "desktop.demo.generate_book"
-    except Exception as error:  # the demo generator is optional for this benchmark
+    except Exception as error:  # noqa: BLE001 - the demo generator is optional here
         print(f"(desktop.demo unavailable: {error!r}; using a plain generated book)")
         return simple_book(accounts), "bench.simple_book"
 
@@ -99,8 +134,10 @@ def main() -> None:
     started = time.perf_counter()
     book, source = make_book(args.accounts)
     total = sum(len(rows) for rows in book.values())
-    print(f"book: {args.accounts} accounts, {total} records ({source}),"
-          f" made in {time.perf_counter() - started:.1f} s")
+    print(
+        f"book: {args.accounts} accounts, {total} records ({source}),"
+        f" made in {time.perf_counter() - started:.1f} s"
+    )
 
     crm = MemoryCRM()
     for entity in E.ENTITIES:
@@ -143,8 +180,10 @@ def main() -> None:
         report = engine.sync()
         push_inc = time.perf_counter() - t0
         assert report.ok and store.pending_count() == 0, report.errors
-        print(f"incremental push: {args.changes} local changes in {push_inc * 1000:.1f} ms"
-              f" ({report.pushed} mutations)")
+        print(
+            f"incremental push: {args.changes} local changes in {push_inc * 1000:.1f} ms"
+            f" ({report.pushed} mutations)"
+        )
         store.close()
 
 

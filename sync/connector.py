@@ -110,11 +110,32 @@ class Connector(ABC):
 
     @abstractmethod
     def pull(self, cursor: str | None, limit: int = 500) -> PullPage:
-        """Changes and deletions since ``cursor`` (None: everything), parents before children."""
+        """Changes and deletions since ``cursor`` (None: everything), parents before children.
+
+        Each record carries every field of its entity. Pages may overlap (compare with >= on
+        the server's own (timestamp, id) and repeat a little): the engine skips a record whose
+        version it already has. A child may come a page before its parent; the engine holds it.
+        With ``has_deletion_log`` False, ``deletions`` may stay empty.
+        """
 
     @abstractmethod
     def push(self, mutations: list[Mutation]) -> list[MutationResult]:
-        """Apply mutations in order; one result per mutation, in the same order."""
+        """Apply mutations in order; one result per mutation, in the same order.
+
+        What the engine expects of each result (the contract suite in
+        ``tests/connector_contract.py`` checks it):
+
+        - create: APPLIED with the server record. A create whose client UUID the CRM already
+          holds (a retry after a lost answer) is APPLIED with the record as it is, not a copy.
+          Refused values or a missing referred record: REJECTED, kind INVALID, with a reason.
+        - update: conditional on ``base_version`` when given. Server moved on: CONFLICT with
+          the server's current ``record``. Record gone: REJECTED (or CONFLICT) with kind
+          NOT_FOUND and no record. Otherwise APPLIED with the record after the write.
+        - delete: conditional like an update; a record already gone is APPLIED (or NOT_FOUND).
+        - RETRY with ``retry_after`` for one record the CRM wants again later.
+        A failure of the whole call is a ConnectorError (TRANSIENT, RATE_LIMITED, SIGN_IN ...).
+        ``Mutation.op_id`` is stable across retries of the same pending change.
+        """
 
     @abstractmethod
     def list_ids(self, table: str) -> set[str]:

@@ -148,13 +148,13 @@ class _Stop(Exception):
 
 
 def _iso_at(t: float) -> str:
-    return dt.datetime.fromtimestamp(t, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return dt.datetime.fromtimestamp(t, dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
 def _epoch(text: str | None) -> float | None:
     if not text:
         return None
-    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc).timestamp()
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC).timestamp()
 
 
 def _j(value: Any) -> str:
@@ -201,6 +201,7 @@ class SyncEngine:
         self.rng = rng
         self._signed_in = False
         self._refreshed = False
+        self._online: bool | None = None  # what sync_state says, to write it only on change
 
     # == the cycle ================================================================================
 
@@ -284,7 +285,9 @@ class SyncEngine:
                 if again.kind == ErrorKind.SIGN_IN:
                     self._needs_sign_in(again)
                 raise
-        self._set_state(online="1")
+        if self._online is not True:
+            self._online = True
+            self._set_state(online="1")
         return result
 
     def _needs_sign_in(self, error: ConnectorError) -> None:
@@ -297,6 +300,7 @@ class SyncEngine:
         """A whole call failed for a passing reason: remember when to try again, then stop."""
         failures = int(self._state("failures") or 0) + 1
         delay = self._backoff(failures, error.retry_after)
+        self._online = None
         self._set_state(
             failures=str(failures),
             next_retry_at=str(self.clock() + delay),
@@ -324,7 +328,7 @@ class SyncEngine:
                 if error.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
                     self._network_failed(error)
                 raise
-            self._write(lambda: self._apply_page(page, report))
+            self._write(lambda page=page: self._apply_page(page, report))
             done += len(page.records) + len(page.deletions)
             self._progress(SyncProgress("pull", done, None, f"Received {done} changes"))
             if not page.more:
@@ -345,7 +349,7 @@ class SyncEngine:
             self._put_state("cursor", page.cursor)
             changes.sync_state = True
 
-    def _missing_refs(self, table: str, values: dict, ctx: "_PageContext") -> bool:
+    def _missing_refs(self, table: str, values: dict, ctx: _PageContext) -> bool:
         for ref in E.entity(table).refs():
             target = values.get(ref.name)
             if target is not None and not ctx.exists(ref.ref, target):
@@ -411,7 +415,7 @@ class SyncEngine:
             if not progressed:
                 return
 
-    def _flush(self, ctx: "_PageContext", changes: Changes) -> None:
+    def _flush(self, ctx: _PageContext, changes: Changes) -> None:
         """Write the page's buffered rows, parents' tables first, a statement per table.
 
         New rows go through a temporary table and one ``INSERT ... SELECT``, so the full-text
@@ -584,7 +588,9 @@ class SyncEngine:
             for child, ref in E.referrers(t):
                 if ref.on_delete != "cascade":
                     continue
-                for (cid,) in db.execute(f"SELECT id FROM {child.table} WHERE {ref.name} = ?", (i,)):
+                for (cid,) in db.execute(
+                    f"SELECT id FROM {child.table} WHERE {ref.name} = ?", (i,)
+                ):
                     if (child.table, cid) not in out:
                         out.append((child.table, cid))
                         stack.append((child.table, cid))
@@ -636,7 +642,9 @@ class SyncEngine:
             for phase in ("create", "update", "delete"):
                 while True:
                     self._check_cancel(report)
-                    batch = self._write(lambda phase=phase: self._plan(phase, attempted))
+                    batch = self._write(
+                        lambda phase=phase, attempted=attempted: self._plan(phase, attempted)
+                    )
                     if not batch:
                         break  # creates come in waves: children once their parents are in
                     attempted.update((p.mutation.table, p.mutation.id) for p in batch)
@@ -688,7 +696,7 @@ class SyncEngine:
                     finish_now.extend(op_ids)  # never left this machine: nothing to undo there
                     continue
                 version, base = base_row if base_row else (None, {})
-                mutation = Mutation(new_id(), table, row_id, "delete", {}, version, base)
+                mutation = Mutation(op_ids[-1], table, row_id, "delete", {}, version, base)
             elif "create" in kinds:
                 if phase != "create":
                     continue
@@ -701,7 +709,7 @@ class SyncEngine:
                 if waiting:
                     waits.append((op_ids, waiting))
                     continue
-                mutation = Mutation(new_id(), table, row_id, "create", values, None, {})
+                mutation = Mutation(op_ids[-1], table, row_id, "create", values, None, {})
             else:
                 if phase != "update":
                     continue
@@ -720,7 +728,12 @@ class SyncEngine:
                     waits.append((op_ids, waiting))
                     continue
                 mutation = Mutation(
-                    new_id(), table, row_id, "update", values, version,
+                    op_ids[-1],
+                    table,
+                    row_id,
+                    "update",
+                    values,
+                    version,
                     {n: base.get(n) for n in values},
                 )
             planned.append(_Planned(mutation, op_ids, echoes))
@@ -759,11 +772,12 @@ class SyncEngine:
         except ConnectorError as error:
             if error.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
                 ids = [i for p in batch for i in p.op_ids]
-                self._write(lambda: self._backoff_ops(ids, error.message, error.retry_after))
+                message, after = error.message, error.retry_after
+                self._write(lambda: self._backoff_ops(ids, message, after))
                 self._network_failed(error)
             if error.kind == ErrorKind.INVALID and len(batch) == 1:
-                ids = batch[0].op_ids
-                self._write(lambda: self._park(ids, error.message))
+                ids, message = batch[0].op_ids, error.message
+                self._write(lambda: self._park(ids, message))
                 report.rejected += 1
                 return False
             raise
@@ -781,8 +795,10 @@ class SyncEngine:
                 kind = result.kind
                 if result.outcome == Outcome.APPLIED or (
                     m.op == "delete"
-                    and (kind == ErrorKind.NOT_FOUND
-                         or (result.outcome == Outcome.CONFLICT and result.record is None))
+                    and (
+                        kind == ErrorKind.NOT_FOUND
+                        or (result.outcome == Outcome.CONFLICT and result.record is None)
+                    )
                 ):
                     self._finish(planned.op_ids)
                     report.pushed += 1
@@ -801,8 +817,13 @@ class SyncEngine:
                         row = self.store.get(m.table, m.id) or {}
                         mine = {n: row.get(n) for n in E.entity(m.table).field_names}
                         self._add_conflict(
-                            m.table, m.id, None, "deleted_remotely",
-                            base_row[1] if base_row else None, mine, None,
+                            m.table,
+                            m.id,
+                            None,
+                            "deleted_remotely",
+                            base_row[1] if base_row else None,
+                            mine,
+                            None,
                         )
                         report.conflicts += 1
                 elif result.outcome == Outcome.REJECTED:
@@ -810,8 +831,9 @@ class SyncEngine:
                     report.rejected += 1
                     report.errors.append(result.reason or "rejected")
                 else:  # RETRY
-                    self._backoff_ops(planned.op_ids, result.reason or "retry later",
-                                      result.retry_after)
+                    self._backoff_ops(
+                        planned.op_ids, result.reason or "retry later", result.retry_after
+                    )
         return conflicted
 
     def _push_conflict(self, planned: _Planned, record: RemoteRecord, changes, report) -> None:
@@ -840,9 +862,7 @@ class SyncEngine:
         ops = self._ops(table, row_id)
         keep = {n for o in ops for n in o.changes}
         keep |= {name for name, _, _ in self._field_conflicts(table, row_id)}
-        take = {
-            n: theirs[n] for n in theirs if n not in keep and not same(row.get(n), theirs[n])
-        }
+        take = {n: theirs[n] for n in theirs if n not in keep and not same(row.get(n), theirs[n])}
         if take:
             self._write_row(table, row_id, take, True, changes)
 
@@ -850,9 +870,16 @@ class SyncEngine:
 
     def _op_from_row(self, r) -> _Op:
         return _Op(
-            r["seq"], r["op_id"], r["table_name"], r["row_id"], r["op"],
-            json.loads(r["changes"]), json.loads(r["base"]), r["attempts"],
-            _epoch(r["next_attempt_at"]), r["state"],
+            r["seq"],
+            r["op_id"],
+            r["table_name"],
+            r["row_id"],
+            r["op"],
+            json.loads(r["changes"]),
+            json.loads(r["base"]),
+            r["attempts"],
+            _epoch(r["next_attempt_at"]),
+            r["state"],
         )
 
     def _ops(self, table: str, row_id: str) -> list[_Op]:
@@ -1043,9 +1070,7 @@ class SyncEngine:
     def status(self) -> SyncStatus:
         """Counts and flags for the status bar (reads on the caller's thread)."""
         db = self.store.db
-        counts = dict(
-            db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()
-        )
+        counts = dict(db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
         conflicts = db.execute(
             "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL"
         ).fetchone()[0]
@@ -1128,8 +1153,9 @@ class SyncEngine:
         ):
             entity = E.entity(r["table_name"])
             name = r["field"]
-            base, mine, theirs = (json.loads(r[k]) if r[k] is not None else None
-                                  for k in ("base", "mine", "theirs"))
+            base, mine, theirs = (
+                json.loads(r[k]) if r[k] is not None else None for k in ("base", "mine", "theirs")
+            )
             fallback = {}
             for source in (mine, theirs, base):
                 if isinstance(source, dict):
@@ -1237,9 +1263,10 @@ class SyncEngine:
         values = {n: values.get(n) for n in entity.field_names}
         for ref in entity.refs():
             target = values.get(ref.name)
-            if target and not db.execute(
-                f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)
-            ).fetchone():
+            if (
+                target
+                and not db.execute(f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)).fetchone()
+            ):
                 if ref.required:
                     return []  # its parent is gone too: discard the parent's delete first
                 values[ref.name] = None
@@ -1268,15 +1295,16 @@ class SyncEngine:
                 if r is None or r["resolved_at"] is not None:
                     return
                 table, row_id, kind = r["table_name"], r["row_id"], r["kind"]
-                base, mine, theirs = (
+                _base, mine, theirs = (
                     json.loads(r[k]) if r[k] is not None else None
                     for k in ("base", "mine", "theirs")
                 )
                 changes.add(table, row_id)
                 changes.outbox = changes.sync_state = True
                 if kind == "field":
-                    self._resolve_field(table, row_id, r["field"], choice, value, mine, theirs,
-                                        changes)
+                    self._resolve_field(
+                        table, row_id, r["field"], choice, value, mine, theirs, changes
+                    )
                 elif kind == "deleted_remotely":
                     self._resolve_deleted_remotely(table, row_id, choice, changes)
                 else:
@@ -1373,7 +1401,9 @@ class _PageContext:
         self.busy: set[tuple[str, str]] = set()
         self.pending_rows: dict[tuple[str, bool], list[tuple[str, dict]]] = {}
         self.pending_bases: list[tuple[str, str, str | None, str]] = []
-        self.orphans_possible = db.execute("SELECT 1 FROM sync_orphans LIMIT 1").fetchone() is not None
+        self.orphans_possible = (
+            db.execute("SELECT 1 FROM sync_orphans LIMIT 1").fetchone() is not None
+        )
 
     def load(self, records: list[RemoteRecord]) -> None:
         db = self.db

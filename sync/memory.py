@@ -170,17 +170,20 @@ class MemoryCRM:
                 return MutationResult(m.op_id, Outcome.APPLIED, self.record(*key))
             reason = self._check(m.table, m.id, m.values)
             if reason:
-                return MutationResult(m.op_id, Outcome.REJECTED, reason=reason,
-                                      kind=ErrorKind.INVALID)
+                return MutationResult(
+                    m.op_id, Outcome.REJECTED, reason=reason, kind=ErrorKind.INVALID
+                )
             return MutationResult(m.op_id, Outcome.APPLIED, self.put(m.table, m.id, m.values))
         if held is None:
             if m.op == "delete":
                 return MutationResult(m.op_id, Outcome.APPLIED)
-            return MutationResult(m.op_id, Outcome.REJECTED, reason="deleted on the server",
-                                  kind=ErrorKind.NOT_FOUND)
+            return MutationResult(
+                m.op_id, Outcome.REJECTED, reason="deleted on the server", kind=ErrorKind.NOT_FOUND
+            )
         if m.base_version is not None and m.base_version != held["version"]:
-            return MutationResult(m.op_id, Outcome.CONFLICT, self.record(*key),
-                                  kind=ErrorKind.CONFLICT)
+            return MutationResult(
+                m.op_id, Outcome.CONFLICT, self.record(*key), kind=ErrorKind.CONFLICT
+            )
         if m.op == "delete":
             self.delete(m.table, m.id)
             return MutationResult(m.op_id, Outcome.APPLIED)
@@ -221,7 +224,7 @@ class MemoryCRM:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path | str) -> "MemoryCRM":
+    def load(cls, path: Path | str) -> MemoryCRM:
         with open(path) as fh:
             data = json.load(fh)
         crm = cls(start=data["now"], step=data["step"])
@@ -303,17 +306,16 @@ class MemoryConnector(Connector):
         self.calls.append(call)
         if not self.session:
             raise ConnectorError(ErrorKind.SIGN_IN, "session expired")
-        index = next(
-            (i for i, f in enumerate(self._faults) if f[2] is None or f[2] == call), None
-        )
+        index = next((i for i, f in enumerate(self._faults) if f[2] is None or f[2] == call), None)
         if index is None:
             return None
         kind, value, _ = self._faults.pop(index)
         if kind == "fail":
             raise ConnectorError(ErrorKind.TRANSIENT, "HTTP 500 Internal Server Error")
         if kind == "rate":
-            raise ConnectorError(ErrorKind.RATE_LIMITED, "HTTP 429 Too Many Requests",
-                                 retry_after=value)
+            raise ConnectorError(
+                ErrorKind.RATE_LIMITED, "HTTP 429 Too Many Requests", retry_after=value
+            )
         return kind  # lose / timeout: raised after the CRM applied the call
 
     def _leave(self, fault: str | None) -> None:

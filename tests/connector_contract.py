@@ -35,41 +35,82 @@ def full_values(table: str, refs: dict[str, str], n: int = 1) -> dict:
     tag = f"{n} Ünïcode ✓"
     samples = {
         "accounts": {
-            "name": f"Contract Account {tag}", "parent_id": refs.get("parent"),
-            "industry": "Logistics", "segment": "Mid-market", "type": "customer",
-            "owner": "Rep One", "website": "https://example.com", "phone": "+1 555 0100",
-            "street": "1 Main St", "city": "Lyon", "country": "France",
-            "mrr_cents": 1234567, "annual_revenue_cents": 98765432100, "tier": "growth",
-            "health": "amber", "health_reason": "Slow adoption", "churn_risk": "medium",
-            "churn_reason": "Budget review", "nps": -20, "next_review": "2027-02-28",
+            "name": f"Contract Account {tag}",
+            "parent_id": refs.get("parent"),
+            "industry": "Logistics",
+            "segment": "Mid-market",
+            "type": "customer",
+            "owner": "Rep One",
+            "website": "https://example.com",
+            "phone": "+1 555 0100",
+            "street": "1 Main St",
+            "city": "Lyon",
+            "country": "France",
+            "mrr_cents": 1234567,
+            "annual_revenue_cents": 98765432100,
+            "tier": "growth",
+            "health": "amber",
+            "health_reason": "Slow adoption",
+            "churn_risk": "medium",
+            "churn_reason": "Budget review",
+            "nps": -20,
+            "next_review": "2027-02-28",
             "description": "Line one\nLine two — with a dash",
         },
         "contacts": {
-            "account_id": refs.get("accounts"), "name": f"Ann Contract {n}", "title": "CFO",
-            "email": f"ann{n}@example.com", "phone": "+1 555 0101", "reports_to_id": None,
-            "role": "economic_buyer", "stance": "supporter", "last_contacted": "2026-10-01",
+            "account_id": refs.get("accounts"),
+            "name": f"Ann Contract {n}",
+            "title": "CFO",
+            "email": f"ann{n}@example.com",
+            "phone": "+1 555 0101",
+            "reports_to_id": None,
+            "role": "economic_buyer",
+            "stance": "supporter",
+            "last_contacted": "2026-10-01",
         },
         "opportunities": {
-            "account_id": refs.get("accounts"), "name": f"Renewal {tag}", "type": "renewal",
-            "stage": "negotiation", "amount_cents": 4800000, "mrr_cents": 400000,
-            "close_date": "2026-12-15", "probability": 80, "forecast_category": "commit",
-            "next_step": "Send the order form", "competitor": "Rival Inc",
+            "account_id": refs.get("accounts"),
+            "name": f"Renewal {tag}",
+            "type": "renewal",
+            "stage": "negotiation",
+            "amount_cents": 4800000,
+            "mrr_cents": 400000,
+            "close_date": "2026-12-15",
+            "probability": 80,
+            "forecast_category": "commit",
+            "next_step": "Send the order form",
+            "competitor": "Rival Inc",
         },
         "contracts": {
-            "account_id": refs.get("accounts"), "number": f"CT-{new_id()[:8]}",
-            "start_date": "2026-01-01", "term_months": 12, "end_date": "2026-12-31",
-            "notice_days": 90, "auto_renew": 1, "mrr_cents": 400000, "status": "active",
+            "account_id": refs.get("accounts"),
+            "number": f"CT-{new_id()[:8]}",
+            "start_date": "2026-01-01",
+            "term_months": 12,
+            "end_date": "2026-12-31",
+            "notice_days": 90,
+            "auto_renew": 1,
+            "mrr_cents": 400000,
+            "status": "active",
         },
         "notes": {
-            "account_id": refs.get("accounts"), "contact_id": refs.get("contacts"),
-            "opportunity_id": refs.get("opportunities"), "kind": "business_review",
-            "title": f"QBR {tag}", "body": "Agenda:\n- usage\n- renewal\n\nAll good.",
-            "occurred_at": "2026-09-30T14:30:00", "author": "Rep One",
+            "account_id": refs.get("accounts"),
+            "contact_id": refs.get("contacts"),
+            "opportunity_id": refs.get("opportunities"),
+            "kind": "business_review",
+            "title": f"QBR {tag}",
+            "body": "Agenda:\n- usage\n- renewal\n\nAll good.",
+            "occurred_at": "2026-09-30T14:30:00",
+            "author": "Rep One",
         },
         "tasks": {
-            "account_id": refs.get("accounts"), "contact_id": refs.get("contacts"),
-            "opportunity_id": refs.get("opportunities"), "subject": f"Call back {tag}",
-            "kind": "call", "due_date": "2026-11-30", "priority": "high", "status": "open",
+            "account_id": refs.get("accounts"),
+            "contact_id": refs.get("contacts"),
+            "opportunity_id": refs.get("opportunities"),
+            "subject": f"Call back {tag}",
+            "kind": "call",
+            "due_date": "2026-11-30",
+            "priority": "high",
+            "status": "open",
         },
     }
     values = samples[table]
@@ -165,8 +206,9 @@ class ConnectorContract:
         account = _create("accounts", full_values("accounts", {}))
         contact = _create("contacts", full_values("contacts", {"accounts": account.id}))
         bad = _create("contacts", full_values("contacts", {"accounts": new_id()}, 2))
-        note = _create("notes", full_values("notes", {"accounts": account.id,
-                                                      "contacts": contact.id}))
+        note = _create(
+            "notes", full_values("notes", {"accounts": account.id, "contacts": contact.id})
+        )
         batch = [account, contact, bad, note]
         assert len(batch) <= connector.max_batch
         results = connector.push(batch)
@@ -182,17 +224,35 @@ class ConnectorContract:
 
     def test_updates_are_conditional_on_the_base_version(self, connector, other, book):
         [current] = connector.fetch("accounts", [book["accounts"]])
-        result = _push_one(connector, Mutation(
-            new_id(), "accounts", current.id, "update", {"city": "Paris"}, current.version,
-            {"city": current.values["city"]}))
+        result = _push_one(
+            connector,
+            Mutation(
+                new_id(),
+                "accounts",
+                current.id,
+                "update",
+                {"city": "Paris"},
+                current.version,
+                {"city": current.values["city"]},
+            ),
+        )
         assert result.outcome == Outcome.APPLIED
         assert result.record.values["city"] == "Paris"
         assert result.record.version != current.version
         assert result.record.values["name"] == current.values["name"]
         # Another user's write with the old version is refused, with the server's values.
-        stale = _push_one(other, Mutation(
-            new_id(), "accounts", current.id, "update", {"city": "Rome"}, current.version,
-            {"city": current.values["city"]}))
+        stale = _push_one(
+            other,
+            Mutation(
+                new_id(),
+                "accounts",
+                current.id,
+                "update",
+                {"city": "Rome"},
+                current.version,
+                {"city": current.values["city"]},
+            ),
+        )
         assert stale.outcome == Outcome.CONFLICT
         assert stale.record is not None and stale.record.values["city"] == "Paris"
         assert stale.record.version == result.record.version
@@ -201,13 +261,27 @@ class ConnectorContract:
 
     def test_an_update_of_a_deleted_record_says_not_found(self, connector, other, book):
         [current] = connector.fetch("tasks", [book["tasks"]])
-        assert _push_one(other, Mutation(new_id(), "tasks", current.id, "delete", {},
-                                         current.version)).outcome == Outcome.APPLIED
-        result = _push_one(connector, Mutation(
-            new_id(), "tasks", current.id, "update", {"status": "done"}, current.version,
-            {"status": "open"}))
+        assert (
+            _push_one(
+                other, Mutation(new_id(), "tasks", current.id, "delete", {}, current.version)
+            ).outcome
+            == Outcome.APPLIED
+        )
+        result = _push_one(
+            connector,
+            Mutation(
+                new_id(),
+                "tasks",
+                current.id,
+                "update",
+                {"status": "done"},
+                current.version,
+                {"status": "open"},
+            ),
+        )
         assert result.kind == ErrorKind.NOT_FOUND or (
-            result.outcome == Outcome.CONFLICT and result.record is None)
+            result.outcome == Outcome.CONFLICT and result.record is None
+        )
 
     def test_deletes_are_idempotent_and_travel(self, connector, other, book):
         cursor, _ = _drain(other)
@@ -229,9 +303,18 @@ class ConnectorContract:
         seen = {(r.table, r.id) for r in everything.records}
         assert {(t, i) for t, i in book.items()} <= seen
         [current] = connector.fetch("contacts", [book["contacts"]])
-        updated = _push_one(connector, Mutation(
-            new_id(), "contacts", current.id, "update", {"title": "CEO"}, current.version,
-            {"title": current.values["title"]}))
+        updated = _push_one(
+            connector,
+            Mutation(
+                new_id(),
+                "contacts",
+                current.id,
+                "update",
+                {"title": "CEO"},
+                current.version,
+                {"title": current.values["title"]},
+            ),
+        )
         new = _create("accounts", full_values("accounts", {}, 3))
         _push_one(connector, new)
         _, since = _drain(other, cursor)
@@ -250,8 +333,9 @@ class ConnectorContract:
         assert [r.id for r in found] == [book["accounts"]]
 
     def test_a_full_batch_is_accepted(self, connector):
-        batch = [_create("accounts", full_values("accounts", {}, i))
-                 for i in range(connector.max_batch)]
+        batch = [
+            _create("accounts", full_values("accounts", {}, i)) for i in range(connector.max_batch)
+        ]
         results = connector.push(batch)
         assert [r.outcome for r in results] == [Outcome.APPLIED] * len(batch)
 

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop.store import Store  # noqa: E402
-from sync.engine import SyncEngine  # noqa: E402
-from sync.memory import MemoryConnector, MemoryCRM  # noqa: E402
+from desktop.store import Store
+from sync.engine import SyncEngine
+from sync.memory import MemoryConnector, MemoryCRM
 
 
 def open_crm(folder: Path) -> MemoryCRM:
@@ -83,8 +83,12 @@ def local_edit(store: Store, rng: random.Random, folder: Path) -> None:
         table = rng.choice(["contacts", "notes", "tasks"])
         values = {
             "contacts": {"name": f"Contact {rng.random():.9f}"},
-            "notes": {"kind": "call", "title": f"Note {rng.random():.9f}", "body": "x",
-                      "occurred_at": "2026-05-01T10:00:00"},
+            "notes": {
+                "kind": "call",
+                "title": f"Note {rng.random():.9f}",
+                "body": "x",
+                "occurred_at": "2026-05-01T10:00:00",
+            },
             "tasks": {"subject": f"Task {rng.random():.9f}", "status": "open"},
         }[table]
         row_id = store.create(table, {"account_id": account, **values})
@@ -112,8 +116,11 @@ def local_edit(store: Store, rng: random.Random, folder: Path) -> None:
 
 def remote_edit(crm: MemoryCRM, rng: random.Random, folder: Path, crm_path: Path) -> None:
     """Another user: creates accounts and edits the industry of accounts (never what we edit)."""
-    remote = [i for (t, i), h in crm.records.items()
-              if t == "accounts" and h["values"]["name"].startswith("Remote")]
+    remote = [
+        i
+        for (t, i), h in crm.records.items()
+        if t == "accounts" and h["values"]["name"].startswith("Remote")
+    ]
     if rng.random() < 0.5 or not remote:
         row_id = crm.create("accounts", {"name": f"Remote {rng.random():.12f}"})
         crm.save(crm_path)

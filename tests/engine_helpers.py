@@ -23,18 +23,33 @@ def one_of_each(store: Store, name: str = "Acme") -> dict[str, str]:
     """Create an account and one record of every child entity; return table -> id."""
     ids = {"accounts": store.create("accounts", {"name": name, "city": "Lyon", "tier": "growth"})}
     a = ids["accounts"]
-    ids["contacts"] = store.create("contacts", {"account_id": a, "name": "Ann Lee", "role": "champion"})
+    ids["contacts"] = store.create(
+        "contacts", {"account_id": a, "name": "Ann Lee", "role": "champion"}
+    )
     ids["opportunities"] = store.create(
-        "opportunities", {"account_id": a, "name": "Renewal 2027", "stage": "proposal",
-                          "amount_cents": 1_200_000}
+        "opportunities",
+        {"account_id": a, "name": "Renewal 2027", "stage": "proposal", "amount_cents": 1_200_000},
     )
     ids["contracts"] = store.create(
-        "contracts", {"account_id": a, "number": "C-1", "start_date": "2026-01-01",
-                      "term_months": 12, "notice_days": 60}
+        "contracts",
+        {
+            "account_id": a,
+            "number": "C-1",
+            "start_date": "2026-01-01",
+            "term_months": 12,
+            "notice_days": 60,
+        },
     )
     ids["notes"] = store.create(
-        "notes", {"account_id": a, "contact_id": ids["contacts"], "kind": "meeting",
-                  "title": "QBR", "body": "Went well.", "occurred_at": "2026-03-01T10:00:00"}
+        "notes",
+        {
+            "account_id": a,
+            "contact_id": ids["contacts"],
+            "kind": "meeting",
+            "title": "QBR",
+            "body": "Went well.",
+            "occurred_at": "2026-03-01T10:00:00",
+        },
     )
     ids["tasks"] = store.create(
         "tasks", {"account_id": a, "subject": "Send deck", "status": "open", "priority": "high"}

@@ -43,8 +43,15 @@ class World:
         self.rows: list[tuple[str, str]] = []
         for n in range(2):
             account = self.crm.create("accounts", {"name": f"Account {n}", "city": "start"})
-            note = self.crm.create("notes", {"account_id": account, "kind": "call",
-                                             "title": "start", "occurred_at": "2026-01-01T09:00:00"})
+            note = self.crm.create(
+                "notes",
+                {
+                    "account_id": account,
+                    "kind": "call",
+                    "title": "start",
+                    "occurred_at": "2026-01-01T09:00:00",
+                },
+            )
             self.rows += [("accounts", account), ("notes", note)]
         for i in range(CLIENTS):
             self.sync(i)
@@ -86,8 +93,15 @@ class World:
         store = self.stores[party]
         if store.get("accounts", account) is None:
             return
-        note = store.create("notes", {"account_id": account, "kind": "call", "title": "new",
-                                      "occurred_at": "2026-02-01T09:00:00"})
+        note = store.create(
+            "notes",
+            {
+                "account_id": account,
+                "kind": "call",
+                "title": "new",
+                "occurred_at": "2026-02-01T09:00:00",
+            },
+        )
         self.rows.append(("notes", note))
 
     def pushed_at(self, party, t: int) -> float:
@@ -110,7 +124,12 @@ class World:
 party_st = st.sampled_from([*range(CLIENTS), REMOTE])
 
 
-@settings(max_examples=35, deadline=None, suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@settings(
+    max_examples=35,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(data=st.data())
 def test_clients_and_crm_converge_and_no_edit_is_lost_silently(data):
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,13 +145,18 @@ def test_clients_and_crm_converge_and_no_edit_is_lost_silently(data):
 def run(world: World, data) -> None:
     steps = data.draw(st.integers(5, 30), label="steps")
     for _ in range(steps):
-        action = data.draw(st.sampled_from(
-            ["edit"] * 5 + ["sync"] * 4 + ["delete", "create_note"]), label="action")
+        action = data.draw(
+            st.sampled_from(["edit"] * 5 + ["sync"] * 4 + ["delete", "create_note"]), label="action"
+        )
         table, row_id = data.draw(st.sampled_from(world.rows), label="row")
         if action == "edit":
-            world.edit(data.draw(party_st, label="party"), table, row_id,
-                       data.draw(st.sampled_from(FIELDS[table]), label="field"),
-                       data.draw(st.sampled_from(VALUES), label="value"))
+            world.edit(
+                data.draw(party_st, label="party"),
+                table,
+                row_id,
+                data.draw(st.sampled_from(FIELDS[table]), label="field"),
+                data.draw(st.sampled_from(VALUES), label="value"),
+            )
         elif action == "sync":
             world.sync(data.draw(st.integers(0, CLIENTS - 1), label="client"))
         elif action == "delete":
@@ -140,8 +164,10 @@ def run(world: World, data) -> None:
                 world.delete(data.draw(party_st, label="party"), table, row_id)
         else:
             accounts = [i for t, i in world.rows if t == "accounts"]
-            world.create_note(data.draw(st.integers(0, CLIENTS - 1), label="client"),
-                              data.draw(st.sampled_from(accounts), label="account"))
+            world.create_note(
+                data.draw(st.integers(0, CLIENTS - 1), label="client"),
+                data.draw(st.sampled_from(accounts), label="account"),
+            )
 
 
 def settle(world: World, data) -> None:
@@ -165,7 +191,7 @@ def check(world: World) -> None:
         assert store.integrity_ok()
     by_field: dict[tuple[str, str, str], list] = {}
     for edit in world.edits:
-        t, party, table, row_id, name, value = edit
+        _, _, table, row_id, name, _ = edit
         by_field.setdefault((table, row_id, name), []).append(edit)
     for (table, row_id, name), edits in by_field.items():
         if row_id in world.deleted:

@@ -71,8 +71,12 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(tmp_path):
             if not gone_on_purpose:
                 assert row_id in server[table], f"lost {table} {row_id}"
         for table, rows in server.items():
-            title = {"accounts": "name", "contacts": "name", "notes": "title",
-                     "tasks": "subject"}.get(table)
+            title = {
+                "accounts": "name",
+                "contacts": "name",
+                "notes": "title",
+                "tasks": "subject",
+            }.get(table)
             if title:
                 twice = [n for n, c in Counter(r[title] for r in rows.values()).items() if c > 1]
                 assert twice == [], f"duplicated {table}: {twice}"

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from engine_helpers import FakeClock, client_snapshot, creates_received, one_of_each
 
 import sync.engine as engine_module
 from desktop import entities as E
-from sync.connector import ErrorKind
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
-
-from engine_helpers import FakeClock, client_snapshot, creates_received, one_of_each
 
 
 @pytest.fixture
@@ -38,8 +36,13 @@ def test_offline_edits_of_every_entity_arrive_once(store, crm, connector, engine
     ids = one_of_each(store)
     assert not engine.sync().ok
     for table, row_id in ids.items():
-        store.update(table, row_id, {E.entity(table).title_field: f"{table} edited"}
-                     if table != "contracts" else {"notice_days": 90})
+        store.update(
+            table,
+            row_id,
+            {E.entity(table).title_field: f"{table} edited"}
+            if table != "contracts"
+            else {"notice_days": 90},
+        )
     clock.advance(3600)
     report = engine.sync()
     assert report.ok, report.errors
@@ -61,11 +64,19 @@ def test_offline_edits_of_every_entity_arrive_once(store, crm, connector, engine
     assert deletes.index("accounts") == len(deletes) - 1
 
 
-def test_lost_answer_to_a_create_then_retry_makes_no_duplicate(store, crm, connector, engine,
-                                                                clock):
+def test_lost_answer_to_a_create_then_retry_makes_no_duplicate(
+    store, crm, connector, engine, clock
+):
     account = store.create("accounts", {"name": "Acme"})
-    note = store.create("notes", {"account_id": account, "kind": "call", "title": "Hello",
-                                  "occurred_at": "2026-01-01T09:00:00"})
+    note = store.create(
+        "notes",
+        {
+            "account_id": account,
+            "kind": "call",
+            "title": "Hello",
+            "occurred_at": "2026-01-01T09:00:00",
+        },
+    )
     connector.lose_next(1)
     report = engine.sync()
     assert not report.ok
@@ -152,7 +163,11 @@ def test_a_true_conflict_is_surfaced_with_three_values_and_resolves(
     assert report.conflicts == 1
     [conflict] = engine.conflicts()
     assert (conflict.table, conflict.row_id, conflict.field, conflict.kind) == (
-        "notes", note, "body", "field")
+        "notes",
+        note,
+        "body",
+        "field",
+    )
     assert (conflict.base, conflict.mine, conflict.theirs) == ("Went well.", "Mine.", "Theirs.")
     assert conflict.label == "Body" and conflict.title == "QBR (long)"
     # Until resolved: the local value stays, the other fields merged, the field is not pushed.
@@ -314,13 +329,16 @@ def test_discarding_a_delete_brings_the_record_and_its_children_back(store, crm,
     ],
     ids=["500", "429", "timeout"],
 )
-def test_transient_failures_back_off_and_recover(store, crm, connector, engine, clock, inject,
-                                                 min_delay):
+def test_transient_failures_back_off_and_recover(
+    store, crm, connector, engine, clock, inject, min_delay
+):
     account = store.create("accounts", {"name": "Acme"})
     assert engine.sync().ok  # the pull
     store.update("accounts", account, {"city": "Lyon"})
-    note = store.create("notes", {"account_id": account, "kind": "call", "title": "T",
-                                  "occurred_at": "2026-01-01T09:00:00"})
+    note = store.create(
+        "notes",
+        {"account_id": account, "kind": "call", "title": "T", "occurred_at": "2026-01-01T09:00:00"},
+    )
     inject(connector)
     report = engine.sync()
     assert not report.ok and report.errors
@@ -452,8 +470,10 @@ def test_an_expired_session_is_refreshed_once_then_the_rep_is_asked(
     account = store.create("accounts", {"name": "Acme"})
     assert engine.sync().ok
     store.update("accounts", account, {"city": "Lyon"})
-    store.create("notes", {"account_id": account, "kind": "call", "title": "T",
-                           "occurred_at": "2026-01-01T09:00:00"})
+    store.create(
+        "notes",
+        {"account_id": account, "kind": "call", "title": "T", "occurred_at": "2026-01-01T09:00:00"},
+    )
     connector.expire_session()
     connector.refresh_fails = not refresh_works
     report = engine.sync()
@@ -500,8 +520,9 @@ def test_remote_changes_make_no_outbox_rows_and_are_searchable(store, crm, engin
     account = crm.create("accounts", {"name": "Zanzibar Freight", "city": "Hamburg"})
     assert engine.sync().ok
     assert store.pending_count() == 0
-    assert any(c.origin == "sync" and account in c.tables.get("accounts", ()) for c in
-               changes_heard)
+    assert any(
+        c.origin == "sync" and account in c.tables.get("accounts", ()) for c in changes_heard
+    )
     assert [h.id for h in store.search("zanzibar")] == [account]
     crm.edit("accounts", account, {"name": "Quokka Freight"})
     engine.sync()
