@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from ui.relationship_map import BOX_HEIGHT, BOX_WIDTH, RelationshipMap, layout_tree
+from ui.relationship_map import BOX_HEIGHT, BOX_WIDTH, RelationshipMap, box_size, layout_tree
 
 
 def people():
@@ -86,3 +86,18 @@ def test_redraw_keeps_the_selection_and_empty_map_has_no_items(qtbot):
     assert view.scene().items() == []
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert view.selected_contact_id() is None
+
+
+def test_boxes_grow_with_the_font(qtbot):
+    from PySide6.QtGui import QFont
+
+    small, large = QFont(), QFont()
+    small.setPointSizeF(9)
+    large.setPointSizeF(20)
+    assert box_size(large).height() > box_size(small).height()
+    assert box_size(large).width() > box_size(small).width()
+    view = make_map(qtbot, [])
+    view.setFont(large)
+    view.set_contacts(people())
+    positions = {cid: box.pos() for cid, box in view.boxes.items()}
+    assert positions["cfo"].y() - positions["ceo"].y() >= box_size(large).height()

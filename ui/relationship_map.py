@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -46,12 +46,23 @@ def stance_text(stance: str | None) -> str:
     }.get(stance or "", _tr("Stance unknown"))
 
 
-def layout_tree(contacts: list[dict[str, Any]]) -> dict[str, QPointF]:
+def box_size(font: QFont) -> QSizeF:
+    """Box size for ``font``: three lines and the stance pill fit at any font size or scale."""
+    line = QFontMetrics(font).height()
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+    height = 8 + 3 * (line + 1) + QFontMetrics(small).height() + 12
+    return QSizeF(max(BOX_WIDTH, line * 11), max(BOX_HEIGHT, height))
+
+
+def layout_tree(contacts: list[dict[str, Any]],
+                size: QSizeF | None = None) -> dict[str, QPointF]:
     """Top-left position of each contact's box: managers above, reports centred beneath.
 
     A reports-to pointing outside the account (or into a loop) makes the contact a root, so
     every contact is drawn exactly once.
     """
+    box_w, box_h = (size.width(), size.height()) if size else (BOX_WIDTH, BOX_HEIGHT)
     ids = {c["id"] for c in contacts}
     children: dict[str | None, list[str]] = {}
     names = {c["id"]: (c.get("name") or "").casefold() for c in contacts}
@@ -67,15 +78,15 @@ def layout_tree(contacts: list[dict[str, Any]]) -> dict[str, QPointF]:
     def width_of(node: str, seen: frozenset[str]) -> float:
         kids = [k for k in children.get(node, []) if k not in seen]
         if not kids:
-            return BOX_WIDTH
+            return box_w
         total = sum(width_of(k, seen | {k}) for k in kids) + H_GAP * (len(kids) - 1)
-        return max(BOX_WIDTH, total)
+        return max(box_w, total)
 
     def place(node: str, left: float, depth: int) -> None:
         placed.add(node)
         width = width_of(node, frozenset({node}))
         kids = [k for k in children.get(node, []) if k not in placed]
-        positions[node] = QPointF(left + (width - BOX_WIDTH) / 2, depth * (BOX_HEIGHT + V_GAP))
+        positions[node] = QPointF(left + (width - box_w) / 2, depth * (box_h + V_GAP))
         x = left
         for kid in kids:
             kid_width = width_of(kid, frozenset({kid}))
@@ -97,9 +108,10 @@ def layout_tree(contacts: list[dict[str, Any]]) -> dict[str, QPointF]:
 class ContactBox(QGraphicsItem):
     """One person on the map."""
 
-    def __init__(self, contact: dict[str, Any]):
+    def __init__(self, contact: dict[str, Any], size: QSizeF | None = None):
         super().__init__()
         self.contact = contact
+        self.size = size or QSizeF(BOX_WIDTH, BOX_HEIGHT)
         self.setData(CONTACT_ID_KEY, contact["id"])
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -110,13 +122,14 @@ class ContactBox(QGraphicsItem):
         )
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, BOX_WIDTH + 4, BOX_HEIGHT + 4)
+        return QRectF(-2, -2, self.size.width() + 4, self.size.height() + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         palette = widget.palette() if widget else QPalette()
         dark = is_dark(palette)
-        rect = QRectF(0, 0, BOX_WIDTH, BOX_HEIGHT)
+        box_w, box_h = self.size.width(), self.size.height()
+        rect = QRectF(0, 0, box_w, box_h)
         stance = self.contact.get("stance")
         background, foreground = tone_colors(STANCE_TONES.get(stance or "", "grey"), dark)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -130,7 +143,7 @@ class ContactBox(QGraphicsItem):
         painter.drawPath(path)
         # The stance as a coloured band on the left, repeated in words on the bottom line.
         band = QPainterPath()
-        band.addRoundedRect(QRectF(0, 0, 8, BOX_HEIGHT), 4, 4)
+        band.addRoundedRect(QRectF(0, 0, 8, box_h), 4, 4)
         if stance in ("supporter", "detractor"):
             painter.fillPath(band, foreground if not dark else background)
         else:  # neutral or unknown: a quiet band, so supporters and detractors stand out
@@ -142,7 +155,7 @@ class ContactBox(QGraphicsItem):
         base_font = QFont(widget.font() if widget else QFont())
         bold = QFont(base_font)
         bold.setBold(True)
-        left, width = 16, BOX_WIDTH - 24
+        left, width = 16, box_w - 24
         y = 8
 
         def line(text: str, font: QFont, color: QColor) -> None:
@@ -168,7 +181,7 @@ class ContactBox(QGraphicsItem):
         metrics = QFontMetrics(small)
         word = stance_text(stance)
         pill_w = metrics.horizontalAdvance(word) + 14
-        pill = QRectF(BOX_WIDTH - pill_w - 8, BOX_HEIGHT - metrics.height() - 8,
+        pill = QRectF(box_w - pill_w - 8, box_h - metrics.height() - 8,
                       pill_w, metrics.height() + 2)
         pill_path = QPainterPath()
         pill_path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
@@ -226,9 +239,10 @@ class RelationshipMap(QGraphicsView):
         scene.clear()
         self.boxes.clear()
         self.lines.clear()
-        positions = layout_tree(contacts)
+        size = box_size(self.font())
+        positions = layout_tree(contacts, size)
         for c in contacts:
-            box = ContactBox(c)
+            box = ContactBox(c, size)
             box.setPos(positions[c["id"]])
             scene.addItem(box)
             self.boxes[c["id"]] = box
@@ -239,8 +253,8 @@ class RelationshipMap(QGraphicsView):
             if manager in self.boxes and manager != c["id"]:
                 top = self.boxes[manager].pos()
                 below = self.boxes[c["id"]].pos()
-                start = QPointF(top.x() + BOX_WIDTH / 2, top.y() + BOX_HEIGHT)
-                end = QPointF(below.x() + BOX_WIDTH / 2, below.y())
+                start = QPointF(top.x() + size.width() / 2, top.y() + size.height())
+                end = QPointF(below.x() + size.width() / 2, below.y())
                 line = ReportingLine(manager, c["id"], start, end, line_color)
                 scene.addItem(line)
                 self.lines.append(line)
@@ -310,4 +324,4 @@ class RelationshipMap(QGraphicsView):
         painter.restore()
 
 
-__all__ = ["ContactBox", "RelationshipMap", "ReportingLine", "layout_tree", "stance_text"]
+__all__ = ["ContactBox", "RelationshipMap", "ReportingLine", "box_size", "layout_tree", "stance_text"]
