@@ -279,3 +279,20 @@ def test_focus_quick_capture(view, qtbot):
     view.focus_quick_capture()
     assert view.tabs.currentWidget() is view.record_tabs["notes"]
     assert view.capture.title.hasFocus()
+
+
+def test_clicking_the_tick_box_completes_a_task(view, book, store, qtbot):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    tab = view.record_tabs["tasks"]
+    view.tabs.setCurrentWidget(tab)
+    table = tab.view
+    index = view.tasks_model.index(0, 0)
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = table.visualRect(index)
+    table.itemDelegate().initStyleOption(option, index)
+    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option,
+                                       table)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    qtbot.waitUntil(lambda: store.get("tasks", book["task"])["status"] == "done")
