@@ -16,6 +16,7 @@ from engine_helpers import FakeClock, client_snapshot, one_of_each
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
+from sync.connector import ConnectorError, ErrorKind
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
 from ui import sync_controller as sc
@@ -44,6 +45,7 @@ class HoldingConnector(MemoryConnector):
         self.held = threading.Event()
         self.threads: set[int] = set()
         self.started: list[str] = []
+        self.pull_error: Exception | None = None
 
     def _wait(self, call: str) -> None:
         self.threads.add(threading.get_ident())
@@ -54,6 +56,8 @@ class HoldingConnector(MemoryConnector):
 
     def pull(self, cursor, limit=500):
         self._wait("pull")
+        if self.pull_error is not None:
+            raise self.pull_error
         return super().pull(cursor, limit)
 
     def push(self, mutations):
@@ -226,6 +230,30 @@ def test_a_transient_failure_shows_offline_with_the_next_try(qtbot, controller, 
     assert status_bar.text == "Offline · changes are kept"
     assert "Next try in" in status_bar.toolTip()
     assert "HTTP 500" in status_bar.toolTip()
+
+
+@pytest.mark.parametrize(
+    "error, shown",
+    [
+        (ConnectorError(ErrorKind.INVALID, "The CRM refused the request: unknown field"),
+         "unknown field"),
+        (RuntimeError("engine bug"), "engine bug"),  # an unexpected error is shown, not fatal
+    ],
+)
+def test_a_failed_sync_says_so_with_the_reason(qtbot, controller, status_bar, connector, error,
+                                                shown):
+    connector.pull_error = error
+    report = sync_and_wait(qtbot, controller)
+    assert not report.ok
+    assert controller.state.mode == sc.ERROR
+    assert status_bar.text == "Sync failed"
+    assert shown in status_bar.toolTip()
+    dialog = status_bar.open_outbox()
+    qtbot.addWidget(dialog)
+    assert shown in dialog.summary.text()
+    connector.pull_error = None
+    assert sync_and_wait(qtbot, controller).ok
+    assert status_bar.text == "Up to date · synced just now"
 
 
 def test_a_local_edit_shows_pending_and_is_sent_soon_after(qtbot, controller, status_bar,

@@ -264,10 +264,17 @@ class OutboxDialog(QDialog):
                 width = view.columnWidth(column) + 16  # air between columns
                 view.setColumnWidth(column, max(90 if column else 180, min(width, 280)))
         refused = sum(1 for i in items if i.state == "parked")
+        state = self.controller.state
+        failed = (
+            self.tr("The last sync failed: {}").format(state.status.last_error or
+                                                         "; ".join(state.last_report.errors))
+            if state.mode == "error" and state.status is not None and state.last_report is not None
+            else ""
+        )
         if engine is None:
             self.summary.setText(self.tr("No CRM is connected: nothing is sent anywhere."))
         elif not items and not conflicts:
-            self.summary.setText(self.tr("Everything you changed has reached the CRM."))
+            self.summary.setText(failed or self.tr("Everything you changed has reached the CRM."))
         else:
             parts = [self.tr("1 change is waiting to be sent.") if len(items) == 1
                      else self.tr("{} changes are waiting to be sent.").format(len(items))]
@@ -279,7 +286,7 @@ class OutboxDialog(QDialog):
             if refused:
                 parts.append(self.tr("The CRM refused {}: see the reason, fix the record and "
                                      "Retry, or Discard.").format(refused))
-            self.summary.setText(" ".join(parts))
+            self.summary.setText(" ".join(parts + ([failed] if failed else [])))
         self.conflicts_label.setText(
             "<b>" + self.tr("Conflicts") + "</b> " + (
                 self.tr("— changed both here and in the CRM; choose what to keep")

@@ -208,8 +208,11 @@ class SyncStatusWidget(QWidget):
             if status.next_retry_at and mode in (sc.OFFLINE, sc.ERROR):
                 wait = max(0, int(status.next_retry_at - self._now()))
                 lines.append(self.tr("Next try in {}").format(self._duration(wait)))
-            if status.last_error and mode != sc.UP_TO_DATE:
-                lines.append(self.tr("Last error: {}").format(status.last_error))
+            error = status.last_error
+            if mode == sc.ERROR and state.last_report is not None and state.last_report.errors:
+                error = "; ".join(state.last_report.errors)
+            if error and mode != sc.UP_TO_DATE:
+                lines.append(self.tr("Last error: {}").format(error))
         if state.progress is not None and state.progress.message:
             lines.append(state.progress.message)
         if mode != sc.LOCAL_ONLY:
