@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -202,11 +203,25 @@ class SyncEngine:
         self._signed_in = False
         self._refreshed = False
         self._online: bool | None = None  # what sync_state says, to write it only on change
+        self._running = threading.Lock()
 
     # == the cycle ================================================================================
 
     def sync(self, progress=None, cancel=None) -> SyncReport:
-        """Run one cycle: pull, push, pull again if the push changed anything."""
+        """Run one cycle: pull, push, pull again if the push changed anything.
+
+        ``progress(SyncProgress)`` hears where it is; ``cancel()`` returning True stops it
+        between pages and batches (what was committed stays). A second call while one runs
+        returns at once with ``ok`` False.
+        """
+        if not self._running.acquire(blocking=False):
+            return SyncReport(ok=False, errors=["A sync is already running."])
+        try:
+            return self._sync(progress, cancel)
+        finally:
+            self._running.release()
+
+    def _sync(self, progress, cancel) -> SyncReport:
         started = time.perf_counter()
         report = SyncReport()
         self._progress = progress or (lambda p: None)

@@ -570,3 +570,33 @@ def test_cancel_stops_between_pages_and_keeps_what_was_committed(store, crm, mon
     assert store.account_count() == 2
     assert seen[0].phase == "pull"
     assert engine.sync().ok and store.account_count() == 6
+
+
+def test_a_second_sync_while_one_runs_returns_at_once(store, crm, connector, engine):
+    store.create("accounts", {"name": "Acme"})
+    inner = []
+    connector.during_push = lambda mutations: inner.append(engine.sync())
+    assert engine.sync().ok
+    assert not inner[0].ok and inner[0].errors == ["A sync is already running."]
+    assert store.pending_count() == 0
+
+
+def test_a_parked_operation_alone_does_not_wake_the_watchdog(store, crm, engine, clock):
+    account = store.create("accounts", {"name": "Acme"})
+    crm.rejects[("accounts", account)] = "no"
+    engine.sync()
+    clock.advance(10 * 3600)
+    assert engine.status().parked == 1
+    assert not engine.due_for_retry()
+
+
+def test_the_base_moves_to_the_server_version_after_a_push(store, crm, engine):
+    account = store.create("accounts", {"name": "Acme"})
+    engine.sync()
+    store.update("accounts", account, {"city": "Lyon"})
+    engine.sync()
+    version, base = store.db.execute(
+        "SELECT version, base FROM sync_records WHERE row_id = ?", (account,)
+    ).fetchone()
+    assert version == crm.record("accounts", account).version
+    assert '"city": "Lyon"' in base
