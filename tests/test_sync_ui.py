@@ -280,7 +280,7 @@ def test_conflicts_are_counted(qtbot, controller, status_bar, store, crm):
 
 
 def test_an_ended_session_asks_to_sign_in_and_keeps_changes(qtbot, controller, status_bar,
-                                                            connector, store):
+                                                            connector, store, crm):
     store.create("accounts", {"name": "Kept"})
     connector.sign_in_fails = True
     with qtbot.waitSignal(controller.sign_in_needed, timeout=10_000):
@@ -291,6 +291,25 @@ def test_an_ended_session_asks_to_sign_in_and_keeps_changes(qtbot, controller, s
     assert "changes are kept" in status_bar.toolTip()
     assert status_bar.pending_count.text() == "1 to send"
     assert not controller.engine.due_for_retry()  # the watchdog does not hammer the CRM
+    # Neither do edits or the timer: the sign-in request is not repeated every few minutes.
+    controller.debounce_ms = 10
+    calls = connector.calls.count("sign_in")
+    store.create("accounts", {"name": "Also kept"})
+    controller.schedule_sync()
+    controller._auto_sync()
+    qtbot.wait(100)
+    assert connector.calls.count("sign_in") == calls and not controller.is_syncing()
+    # Clicking "Sign in to sync" asks for the sign-in dialog.
+    with qtbot.waitSignal(controller.sign_in_needed, timeout=1000):
+        status_bar.button.click()
+    assert status_bar._dialog is None
+    # After signing in, the engine is rebuilt and the kept changes go.
+    connector.sign_in_fails = False
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        controller.reset_engine()
+    assert blocker.args[0].ok
+    assert status_bar.text == "Up to date · synced just now"
+    assert {r["name"] for r in crm.snapshot()["accounts"].values()} == {"Kept", "Also kept"}
 
 
 def test_the_sync_interval_comes_from_the_store(controller, store):
@@ -490,3 +509,26 @@ def test_the_network_coming_back_starts_a_sync(qtbot, controller, crm):
     with qtbot.waitSignal(controller.finished, timeout=10_000):
         controller._reachability_changed(QNetworkInformation.Reachability.Online)
     assert controller.state.mode == sc.UP_TO_DATE
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+def test_a_local_delete_of_a_record_changed_in_the_crm_asks_which_wins(qtbot, controller, store,
+                                                                        crm, choice):
+    ids = one_of_each(store)
+    assert sync_and_wait(qtbot, controller).ok
+    crm.edit("opportunities", ids["opportunities"], {"stage": "negotiation"})
+    store.delete("opportunities", ids["opportunities"])
+    sync_and_wait(qtbot, controller)
+    dialog = ConflictDialog(controller, controller.engine.conflicts())
+    qtbot.addWidget(dialog)
+    [section] = dialog.sections
+    assert section.conflict.kind == "deleted_locally"
+    assert section.buttons["mine"].text() == "Delete it in the CRM too"
+    assert section.buttons["theirs"].text().startswith("Keep it")
+    section.choose(choice)
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        dialog.apply()
+    kept = ids["opportunities"] in crm.snapshot()["opportunities"]
+    assert kept == (choice == "theirs")
+    assert (store.get("opportunities", ids["opportunities"]) is not None) == kept
+    assert client_snapshot(store) == crm.snapshot()

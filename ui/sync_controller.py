@@ -115,10 +115,10 @@ class SyncController(QObject):
         self.watchdog_ms = WATCHDOG_MS
 
         self._interval_timer = QTimer(self)
-        self._interval_timer.timeout.connect(self.sync_now)
+        self._interval_timer.timeout.connect(self._auto_sync)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
-        self._debounce.timeout.connect(self.sync_now)
+        self._debounce.timeout.connect(self._auto_sync)
         self._watchdog = QTimer(self)
         self._watchdog.timeout.connect(self.check_due)
 
@@ -184,6 +184,13 @@ class SyncController(QObject):
         if self._engine is None or self._closing:
             return
         self._debounce.start(self.debounce_ms if delay_ms is None else delay_ms)
+
+    def _auto_sync(self) -> None:
+        """A sync nobody asked for right now (timer, edit, network): not while signed out, so
+        the sign-in request is not repeated every few minutes; F9 or signing in tries again."""
+        if self._state.mode == SIGN_IN:
+            return
+        self.sync_now()
 
     def check_due(self) -> None:
         """The watchdog: start a cycle when a backoff has run out or work is waiting."""

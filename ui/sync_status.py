@@ -198,7 +198,7 @@ class SyncStatusWidget(QWidget):
                                  "connected. Sign in to a CRM to sync."))
         if mode == sc.SIGN_IN:
             lines.append(self.tr("The CRM asks you to sign in again. Your changes are kept "
-                                 "until then."))
+                                 "until then. Click to sign in."))
         if mode == sc.OFFLINE:
             lines.append(self.tr("The CRM cannot be reached. Your changes are kept and sent "
                                  "when it can be."))
@@ -215,7 +215,7 @@ class SyncStatusWidget(QWidget):
                 lines.append(self.tr("Last error: {}").format(error))
         if state.progress is not None and state.progress.message:
             lines.append(state.progress.message)
-        if mode != sc.LOCAL_ONLY:
+        if mode not in (sc.LOCAL_ONLY, sc.SIGN_IN):
             lines.append(self.tr("Click to see what is waiting to be sent."))
         return "\n".join(lines)
 
@@ -267,7 +267,9 @@ class SyncStatusWidget(QWidget):
 
     def _click(self) -> None:
         self.clicked.emit()
-        if self.controller.engine is not None:
+        if self.controller.state.mode == sc.SIGN_IN:
+            self.controller.sign_in_needed.emit()  # what "Sign in to sync" promises
+        elif self.controller.engine is not None:
             self.open_outbox()
 
     def open_outbox(self):
