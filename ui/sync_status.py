@@ -59,15 +59,18 @@ class _Count(QLabel):
 
     def __init__(self, tone: str, parent: QWidget | None = None):
         super().__init__(parent)
-        bg, fg = tone_colors(tone)
-        self.setStyleSheet(
-            f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 8px;"
-            " padding: 1px 7px; }"
-        )
+        self._tone = tone
+        self._sheet = ""
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.hide()
 
     def set_text(self, text: str | None) -> None:
+        bg, fg = tone_colors(self._tone)  # per render, so a light/dark switch is followed
+        sheet = (f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 8px;"
+                 " padding: 1px 7px; }")
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
         self.setVisible(bool(text))
         self.setText(text or "")
 
