@@ -70,6 +70,9 @@ BACKOFF_BASE = 5.0  # seconds before the first retry of a transient failure
 BACKOFF_CAP = 3600.0
 
 _ORDER = {t: i for i, t in enumerate(E.TABLES)}
+# Looked up for every pulled record: computed once.
+_FIELDS = {e.table: e.field_names for e in E.ENTITIES}
+_REFS = {e.table: tuple((f.name, f.ref) for f in e.refs()) for e in E.ENTITIES}
 
 
 @dataclass
@@ -365,9 +368,9 @@ class SyncEngine:
             changes.sync_state = True
 
     def _missing_refs(self, table: str, values: dict, ctx: _PageContext) -> bool:
-        for ref in E.entity(table).refs():
-            target = values.get(ref.name)
-            if target is not None and not ctx.exists(ref.ref, target):
+        for name, ref in _REFS[table]:
+            target = values.get(name)
+            if target is not None and not ctx.exists(ref, target):
                 return True
         return False
 
@@ -375,8 +378,7 @@ class SyncEngine:
         """Apply one pulled record (or hold it); return whether it reached the table."""
         db = self.store.db
         table, row_id = record.table, record.id
-        entity = E.entity(table)
-        theirs = {name: record.values.get(name) for name in entity.field_names}
+        theirs = {name: record.values.get(name) for name in _FIELDS[table]}
         if self._missing_refs(table, theirs, ctx):
             ctx.orphans_possible = True
             db.execute(
@@ -399,7 +401,7 @@ class SyncEngine:
         if not busy:
             # Buffered and written per table at the end of the page (see ``_flush``).
             ctx.pending_rows.setdefault((table, exists), []).append((row_id, theirs))
-            ctx.pending_bases.append((table, row_id, record.version, _j(theirs)))
+            ctx.pending_bases.append((table, row_id, record.version, json.dumps(theirs)))
             ctx.inserted.add((table, row_id))
             changes.add(table, row_id)
             return True
@@ -1432,10 +1434,10 @@ class _PageContext:
         by_table: dict[str, list[str]] = {}
         for rec in records:
             by_table.setdefault(rec.table, []).append(rec.id)
-            for ref in E.entity(rec.table).refs():
-                target = rec.values.get(ref.name)
+            for name, ref in _REFS[rec.table]:
+                target = rec.values.get(name)
                 if target is not None:
-                    by_table.setdefault(ref.ref, []).append(target)
+                    by_table.setdefault(ref, []).append(target)
         for table, ids in by_table.items():
             ids = list(set(ids))
             for start in range(0, len(ids), 500):
