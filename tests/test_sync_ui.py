@@ -532,3 +532,23 @@ def test_a_local_delete_of_a_record_changed_in_the_crm_asks_which_wins(qtbot, co
     assert kept == (choice == "theirs")
     assert (store.get("opportunities", ids["opportunities"]) is not None) == kept
     assert client_snapshot(store) == crm.snapshot()
+
+
+def test_rebuilding_the_engine_mid_cycle_reports_only_the_new_cycle(qtbot, controller,
+                                                                     connector, store, crm):
+    store.create("accounts", {"name": "Before sign-in"})
+    connector.hold_on = "push"
+    controller.sync_now()
+    assert connector.held.wait(5)
+    reports = []
+    controller.finished.connect(reports.append)
+    connector.hold_on = None
+    releaser = threading.Timer(0.05, connector.release.set)
+    releaser.start()
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        controller.reset_engine()  # e.g. after signing in again: the old cycle is cancelled
+    releaser.join()
+    qtbot.wait(50)
+    assert len(reports) == 1 and reports[0].ok
+    assert not controller.is_syncing()
+    assert [r["name"] for r in crm.snapshot()["accounts"].values()] == ["Before sign-in"]

@@ -67,9 +67,9 @@ class SyncViewState:
 class _SyncThread(QThread):
     """One engine cycle off the GUI thread; results come back as queued signals."""
 
-    progressed = Signal(object)
-    done = Signal(object)
-    crashed = Signal(object)
+    progressed = Signal(object, object)  # (thread, SyncProgress)
+    done = Signal(object, object)  # (thread, SyncReport)
+    crashed = Signal(object, object)  # (thread, exception)
 
     def __init__(self, engine, cancel: threading.Event):
         super().__init__()
@@ -78,12 +78,14 @@ class _SyncThread(QThread):
 
     def run(self) -> None:
         try:
-            report = self._engine.sync(progress=self.progressed.emit, cancel=self._cancel.is_set)
+            report = self._engine.sync(
+                progress=lambda p: self.progressed.emit(self, p), cancel=self._cancel.is_set
+            )
         except BaseException as exc:  # an engine bug must not kill the app; shown as an error
             log.exception("sync cycle failed")
-            self.crashed.emit(exc)
+            self.crashed.emit(self, exc)
         else:
-            self.done.emit(report)
+            self.done.emit(self, report)
 
 
 class SyncController(QObject):
@@ -317,12 +319,17 @@ class SyncController(QObject):
         if changes.outbox or changes.sync_state or changes.origin == ORIGIN_LOCAL:
             self.refresh_status()
 
-    def _on_progress(self, progress) -> None:
+    def _on_progress(self, thread, progress) -> None:
+        if thread is not self._thread:  # a cycle stopped by reset_engine or shutdown
+            return
         self._progress = progress
         self.progress.emit(progress)
         self.refresh_status()
 
-    def _on_done(self, report) -> None:
+    def _on_done(self, thread, report) -> None:
+        if thread is not self._thread:  # a cycle stopped by reset_engine or shutdown
+            thread.deleteLater()
+            return
         self._finish_thread()
         self._last_report = report
         self._progress = None
@@ -334,8 +341,8 @@ class SyncController(QObject):
         elif self._again and not self._closing:
             self.sync_now()
 
-    def _on_crashed(self, exc: BaseException) -> None:
-        self._on_done(SyncReport(ok=False, errors=[str(exc) or type(exc).__name__]))
+    def _on_crashed(self, thread, exc: BaseException) -> None:
+        self._on_done(thread, SyncReport(ok=False, errors=[str(exc) or type(exc).__name__]))
 
     def _finish_thread(self) -> None:
         thread = self._thread
