@@ -653,6 +653,11 @@ class SyncEngine:
     def _push_all(self, report: SyncReport) -> bool:
         """Push due operations; return whether anything reached the server."""
         pushed_any = False
+        self._push_total = self._write(
+            lambda: self.store.db.execute(
+                "SELECT count(DISTINCT table_name || row_id) FROM outbox WHERE state = 'pending'"
+            ).fetchone()[0]
+        )
         for _ in range(MAX_PUSH_ROUNDS):
             again = False
             attempted: set[tuple[str, str]] = set()  # each row once per round
@@ -782,7 +787,12 @@ class SyncEngine:
     def _push_batch(self, batch: list[_Planned], report: SyncReport) -> bool:
         mutations = [p.mutation for p in batch]
         self._progress(
-            SyncProgress("push", report.pushed, None, f"Sending {len(mutations)} changes")
+            SyncProgress(
+                "push",
+                report.pushed,
+                max(self._push_total, report.pushed),
+                f"Sending {len(mutations)} changes",
+            )
         )
         try:
             results = self._call(self.connector.push, mutations)

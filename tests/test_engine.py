@@ -600,3 +600,18 @@ def test_the_base_moves_to_the_server_version_after_a_push(store, crm, engine):
     ).fetchone()
     assert version == crm.record("accounts", account).version
     assert '"city": "Lyon"' in base
+
+
+def test_progress_reports_pull_and_push_with_a_total_for_the_push(store, crm, connector):
+    connector.max_batch = 2
+    engine = SyncEngine(store, connector)
+    crm.create("accounts", {"name": "From the CRM"})
+    for i in range(5):
+        store.create("accounts", {"name": f"Local {i}"})
+    seen = []
+    assert engine.sync(progress=seen.append).ok
+    phases = [p.phase for p in seen]
+    assert phases[0] == "pull" and "push" in phases
+    pushes = [p for p in seen if p.phase == "push"]
+    assert len(pushes) == 3 and all(p.total == 5 and p.done <= p.total for p in pushes)
+    assert [p.done for p in pushes] == [0, 2, 4]
