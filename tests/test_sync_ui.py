@@ -552,3 +552,23 @@ def test_rebuilding_the_engine_mid_cycle_reports_only_the_new_cycle(qtbot, contr
     assert len(reports) == 1 and reports[0].ok
     assert not controller.is_syncing()
     assert [r["name"] for r in crm.snapshot()["accounts"].values()] == ["Before sign-in"]
+
+
+def test_the_watchdog_leaves_work_blocked_behind_a_refused_record_alone(qtbot, controller,
+                                                                         connector, store, crm):
+    bad = store.create("accounts", {"name": "Blocked Inc"})
+    store.create("contacts", {"account_id": bad, "name": "Waits for its account"})
+    crm.rejects[("accounts", bad)] = "Name is on the blocked list"
+    assert sync_and_wait(qtbot, controller).ok
+    assert controller.engine.due_for_retry()  # the engine would try again...
+    controller.watchdog_ms = 10
+    controller.start()  # (start syncs once)
+    qtbot.waitSignal(controller.finished, timeout=10_000).wait()
+    calls = len(connector.calls)
+    qtbot.wait(150)  # ...but fifteen watchdog ticks change nothing, so none starts a cycle
+    assert len(connector.calls) == calls
+    # A new edit is new work: the watchdog picks it up.
+    store.create("accounts", {"name": "Fine Ltd"})
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        pass
+    assert "Fine Ltd" in {r["name"] for r in crm.snapshot()["accounts"].values()}

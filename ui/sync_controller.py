@@ -203,8 +203,20 @@ class SyncController(QObject):
         except Exception:  # a read failing now will fail visibly in the next cycle
             log.exception("due_for_retry failed")
             return
-        if due:
+        if due and not self._only_blocked_work():
             self.sync_now()
+
+    def _only_blocked_work(self) -> bool:
+        """Whether all that waits is blocked behind a refused record (the engine said why and
+        set no retry time): another cycle would change nothing, so the watchdog leaves it to
+        Retry, the next edit or the interval timer instead of syncing every few seconds."""
+        report = self._last_report
+        if report is None or not report.ok:
+            return False
+        for item in self._engine.outbox_items():
+            if item.state == "pending" and (item.next_attempt_at is not None or not item.last_error):
+                return False
+        return True
 
     def reset_engine(self) -> None:
         """Build the engine again (after signing in or out), then sync if there is a CRM."""
