@@ -34,7 +34,11 @@ class World:
     def __init__(self, folder: Path):
         self.crm = MemoryCRM()
         self.stores = [Store.open(folder / f"c{i}.sqlite") for i in range(CLIENTS)]
-        self.engines = [SyncEngine(s, MemoryConnector(self.crm)) for s in self.stores]
+        # The last client's connector has no deletion log: it reconciles ids instead.
+        self.engines = [
+            SyncEngine(s, MemoryConnector(self.crm, has_deletion_log=i < CLIENTS - 1))
+            for i, s in enumerate(self.stores)
+        ]
         self.time = itertools.count()
         self.edits: list[tuple[int, object, str, str, str, str]] = []  # t, party, table, id, f, v
         self.syncs: dict[int, list[int]] = {i: [] for i in range(CLIENTS)}
