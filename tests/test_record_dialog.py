@@ -313,3 +313,20 @@ def test_datetime_is_edited_in_local_time_and_stored_in_utc(qtbot, track, contex
     fill(qtbot, dialog, {"title": "Call, renamed"})
     save_and_wait(qtbot, dialog)
     assert store.get("notes", note)["occurred_at"] == "2026-05-01T09:30:00"
+
+
+def test_typing_part_of_a_name_suggests_accounts(qtbot, track, context, store, acme):
+    store.create("accounts", {"name": "Northwind Holdings"})
+    store.create("accounts", {"name": "Northwind Logistics"})
+    dialog = edit_record(None, context, "accounts", acme)
+    track(dialog)
+    editor = dialog.editors["parent_id"]
+    editor.widget.setFocus()
+    qtbot.keyClicks(editor.widget, "northw")
+    qtbot.waitUntil(lambda: editor._model.rowCount() == 2)
+    assert editor._model.stringList() == ["Northwind Holdings", "Northwind Logistics"]
+    # an account is never offered as its own parent
+    editor.widget.setText("Acme")
+    editor.suggest()
+    assert "Acme Corp" not in editor._model.stringList()
+    editor.widget.completer().popup().hide()

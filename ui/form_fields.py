@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QStringListModel,
+    Qt,
+    QTime,
+    QTimer,
+    QTimeZone,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import entities as E
+from desktop.queries import AccountFilter
 
 from .chips import stage_label
 
@@ -298,21 +308,49 @@ class RefComboEditor(FieldEditor):
 
 
 class AccountEditor(FieldEditor):
-    """An account chosen by typing its name, with completion on any part of the name."""
+    """An account chosen by typing its name, with completion on any part of the name.
 
-    def __init__(self, field: E.Field, names: dict[str, str], parent: QWidget | None = None):
+    Suggestions come from the store as the rep types (a short, bounded query), so a book of
+    50,000 accounts costs nothing when the form opens.
+    """
+
+    SUGGESTIONS = 30
+
+    def __init__(self, field: E.Field, store: Any, parent: QWidget | None = None,
+                 exclude: str | None = None):
         self.widget = QLineEdit(parent)
-        self.widget.setPlaceholderText(_tr("Type an account name"))
-        self._names = names  # id -> name
-        self._by_name: dict[str, str] = {}
-        for row_id, name in names.items():
-            self._by_name.setdefault(name.casefold(), row_id)
-        completer = QCompleter(sorted(names.values(), key=str.casefold), self.widget)
+        self.widget.setPlaceholderText(_tr("Type part of an account name"))
+        self._store = store
+        self._exclude = exclude  # an account cannot be its own parent
+        self._names: dict[str, str] = {}  # id -> name, for what was shown or suggested
+        self._id: str | None = None
+        self._model = QStringListModel(self.widget)
+        completer = QCompleter(self._model, self.widget)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setMaxVisibleItems(12)
         self.widget.setCompleter(completer)
-        self._id: str | None = None
+        self._timer = QTimer(self.widget, singleShot=True, interval=120)
+        self._timer.timeout.connect(self.suggest)
+        self.widget.textEdited.connect(lambda _text: self._timer.start())
+
+    def _matches(self, text: str, limit: int) -> dict[str, str]:
+        ids = self._store.account_ids(AccountFilter(text=text))[: limit + 1]
+        names = self._store.account_names([i for i in ids if i != self._exclude][:limit])
+        self._names.update(names)
+        return names
+
+    def suggest(self) -> None:
+        """Offer the accounts whose name, city or industry contains what was typed."""
+        text = self.widget.text().strip()
+        if len(text) < 2:
+            return
+        names = self._matches(text, self.SUGGESTIONS)
+        self._model.setStringList(sorted(set(names.values()), key=str.casefold))
+        completer = self.widget.completer()
+        if self.widget.hasFocus() and names:
+            completer.setCompletionPrefix(text)
+            completer.complete()
 
     def value(self) -> Any:
         text = self.widget.text().strip()
@@ -320,10 +358,16 @@ class AccountEditor(FieldEditor):
             return None
         if self._id and self._names.get(self._id, "").casefold() == text.casefold():
             return self._id
-        return self._by_name.get(text.casefold())
+        exact = [i for i, n in self._names.items() if n.casefold() == text.casefold()]
+        if not exact:
+            exact = [i for i, n in self._matches(text, 200).items()
+                     if n.casefold() == text.casefold()]
+        return exact[0] if exact else None
 
     def set_value(self, value: Any) -> None:
         self._id = value or None
+        if value and value not in self._names:
+            self._names.update(self._store.account_names([value]))
         self.widget.setText(self._names.get(value, "") if value else "")
 
     def check(self) -> str | None:
@@ -333,8 +377,8 @@ class AccountEditor(FieldEditor):
         return None
 
 
-def make_editor(field: E.Field, parent: QWidget | None = None,
-                account_names: dict[str, str] | None = None) -> FieldEditor:
+def make_editor(field: E.Field, parent: QWidget | None = None, store: Any = None,
+                row_id: str | None = None) -> FieldEditor:
     """The editor for ``field``'s kind."""
     kind = field.kind
     if kind in (E.TEXT, E.EMAIL, E.URL):
@@ -355,7 +399,8 @@ def make_editor(field: E.Field, parent: QWidget | None = None,
         return DateTimeEditor(field, parent)
     if kind == E.REF:
         if field.ref == "accounts":
-            return AccountEditor(field, account_names or {}, parent)
+            exclude = row_id if field.name == "parent_id" else None
+            return AccountEditor(field, store, parent, exclude=exclude)
         return RefComboEditor(field, parent)
     raise ValueError(f"no editor for field kind {kind!r}")
 

@@ -129,10 +129,6 @@ class RecordDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
 
-        needs_accounts = any(f.kind == E.REF and f.ref == "accounts" for f in self.entity.fields)
-        names = store.account_names() if needs_accounts else {}
-        if table == "accounts" and row_id:
-            names = {k: v for k, v in names.items() if k != row_id}
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
@@ -147,17 +143,17 @@ class RecordDialog(QDialog):
             for part in (short[:split], short[split:]):
                 form = self._new_form()
                 for field in part:
-                    self._add_field(form, field, names)
+                    self._add_field(form, field)
                 columns.addLayout(form, 1)
             body_layout.addLayout(columns)
             form = self._new_form()
             for field in long:
-                self._add_field(form, field, names)
+                self._add_field(form, field)
             body_layout.addLayout(form)
         else:
             form = self._new_form()
             for field in self.entity.fields:  # spec order: the body follows the title
-                self._add_field(form, field, names)
+                self._add_field(form, field)
             body_layout.addLayout(form)
         body_layout.addStretch(1)
 
@@ -202,12 +198,12 @@ class RecordDialog(QDialog):
         form.setVerticalSpacing(8)
         return form
 
-    def _add_field(self, form: QFormLayout, field: E.Field, names: dict[str, str]) -> None:
+    def _add_field(self, form: QFormLayout, field: E.Field) -> None:
         cell = QWidget(self)
         cell_layout = QVBoxLayout(cell)
         cell_layout.setContentsMargins(0, 0, 0, 0)
         cell_layout.setSpacing(2)
-        editor = make_editor(field, cell, account_names=names)
+        editor = make_editor(field, cell, store=self.context.store, row_id=self.row_id)
         cell_layout.addWidget(editor.widget)
         error = QLabel(cell)
         error.setObjectName("FieldError")
