@@ -344,7 +344,10 @@ class _BookMaker:
 
     def _contacts(self, account: dict, place: dict, domain: str) -> list[tuple[dict, _Person]]:
         rng = self.rng
-        count = self._int(3, 8)
+        # Bigger customers: more people in the map and more notes, as in a real book.
+        count = {"strategic": self._int(5, 8), "enterprise": self._int(4, 8)}.get(
+            account["tier"], self._int(3, 7)
+        )
         tops = 1 if count < 5 else (2 if count < 7 else 3)
         directors = max(1, (count - tops + 1) // 2)
         managers = count - tops - directors
@@ -548,7 +551,9 @@ class _BookMaker:
         count = self.notes_per_account
         if count is None:
             count = {
-                "customer": self._int(6, 16),
+                "customer": self._int(12, 22)
+                if account["tier"] == "strategic"
+                else self._int(6, 16),
                 "prospect": self._int(3, 7),
                 "partner": self._int(2, 5),
             }[kind]
