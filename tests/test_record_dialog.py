@@ -330,3 +330,15 @@ def test_typing_part_of_a_name_suggests_accounts(qtbot, track, context, store, a
     editor.suggest()
     assert "Acme Corp" not in editor._model.stringList()
     editor.widget.completer().popup().hide()
+
+
+def test_enter_in_a_field_saves(qtbot, track, context, store, acme):
+    dialog = edit_record(None, context, "contacts", defaults={"account_id": acme})
+    track(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    name = dialog.editors["name"].widget
+    qtbot.keyClicks(name, "Dana")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert store.get("contacts", saved.args[0])["name"] == "Dana"
