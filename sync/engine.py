@@ -379,6 +379,14 @@ class SyncEngine:
         db = self.store.db
         table, row_id = record.table, record.id
         theirs = {name: record.values.get(name) for name in _FIELDS[table]}
+        if (table, row_id) in ctx.busy and not ctx.exists(table, row_id):
+            # Deleted here, changed there: nothing to insert, only the decision to make.
+            if ctx.version(table, row_id) != record.version:
+                report.pulled += 1
+                ctx.known[(table, row_id)] = record.version
+                self._flush(ctx, changes)
+                self._merge_pulled(table, row_id, record.version, theirs, changes, report)
+            return False
         if self._missing_refs(table, theirs, ctx):
             ctx.orphans_possible = True
             db.execute(
@@ -691,6 +699,7 @@ class SyncEngine:
                 " AND kind != 'field'"
             )
         }
+        held_parents = self._parents_of_undecided_deletes() if phase == "delete" else set()
         planned: list[_Planned] = []
         finish_now: list[str] = []
         waits: list[tuple[list[str], str]] = []
@@ -712,6 +721,11 @@ class SyncEngine:
             base_row = self._base(table, row_id)
             if "delete" in kinds:
                 if phase != "delete":
+                    continue
+                if (table, row_id) in held_parents:
+                    # Deleting it on the CRM would take along a record someone changed there,
+                    # which the rep has not decided about yet.
+                    waits.append((op_ids, "Waiting for your decision on a conflict."))
                     continue
                 create = next((o for o in row_ops if o.op == "create"), None)
                 if create is not None and create.attempts == 0 and base_row is None:
@@ -758,6 +772,8 @@ class SyncEngine:
                     version,
                     {n: base.get(n) for n in values},
                 )
+            if phase == "delete" and planned and planned[0].mutation.table != table:
+                break  # one table per batch: a child's conflict is known before its parent goes
             planned.append(_Planned(mutation, op_ids, echoes))
             if len(planned) >= max(1, self.connector.max_batch):
                 break
@@ -768,6 +784,21 @@ class SyncEngine:
                     self._note_error(op_ids, reason)
                 changes.outbox = True
         return planned
+
+    def _parents_of_undecided_deletes(self) -> set[tuple[str, str]]:
+        """Rows whose delete would cascade onto a record with an open 'deleted_locally'."""
+        held = set()
+        for table, row_id in self.store.db.execute(
+            "SELECT table_name, row_id FROM conflicts WHERE resolved_at IS NULL"
+            " AND kind = 'deleted_locally'"
+        ).fetchall():
+            base_row = self._base(table, row_id)
+            if not base_row:
+                continue
+            for ref in E.entity(table).refs():
+                if ref.on_delete == "cascade" and base_row[1].get(ref.name):
+                    held.add((ref.ref, base_row[1][ref.name]))
+        return held
 
     def _waiting_for(self, table: str, values: dict, row_id: str) -> str | None:
         """Why a mutation must wait for a record it refers to, or None when it may go."""
@@ -1401,6 +1432,38 @@ class SyncEngine:
                 ).fetchone()
                 for ref in entity.refs()
             )
+            if missing:
+                # Keeping it means keeping what it belongs to: undo that delete too.
+                for ref in entity.refs():
+                    target = values.get(ref.name)
+                    if ref.on_delete != "cascade" or not target:
+                        continue
+                    for r in db.execute(
+                        "SELECT * FROM outbox WHERE table_name = ? AND row_id = ? AND op = 'delete'",
+                        (ref.ref, target),
+                    ).fetchall():
+                        parent_op = self._op_from_row(r)
+                        for o in self._ops(ref.ref, target):
+                            self._finish([o.op_id])
+                        self._restore_deleted(parent_op, changes)
+                missing = any(
+                    values.get(ref.name)
+                    and not db.execute(
+                        f"SELECT 1 FROM {ref.ref} WHERE id = ?", (values[ref.name],)
+                    ).fetchone()
+                    for ref in entity.refs()
+                    if ref.on_delete == "cascade"
+                )
+                for ref in entity.refs():  # a nullable reference to a record gone here is cleared
+                    target = values.get(ref.name)
+                    if (
+                        ref.on_delete != "cascade"
+                        and target
+                        and not db.execute(
+                            f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)
+                        ).fetchone()
+                    ):
+                        values = {**values, ref.name: None}
             base_row = self._base(table, row_id)
             version = base_row[0] if base_row else None
             if missing:  # wait for its parent, like a pulled orphan

@@ -615,3 +615,30 @@ def test_progress_reports_pull_and_push_with_a_total_for_the_push(store, crm, co
     pushes = [p for p in seen if p.phase == "push"]
     assert len(pushes) == 3 and all(p.total == 5 and p.done <= p.total for p in pushes)
     assert [p.done for p in pushes] == [0, 2, 4]
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+def test_an_account_deleted_here_waits_for_the_decision_on_a_child_edited_there(
+    store, crm, engine, choice
+):
+    ids = one_of_each(store)
+    assert engine.sync().ok
+    crm.edit("contacts", ids["contacts"], {"title": "Chief Revenue Officer"})
+    store.delete("accounts", ids["accounts"])
+    engine.sync()
+    [conflict] = engine.conflicts()
+    assert (conflict.table, conflict.kind) == ("contacts", "deleted_locally")
+    # The account is not deleted on the CRM meanwhile: that would take the contact along.
+    assert ids["accounts"] in crm.snapshot()["accounts"]
+    assert ids["contacts"] in crm.snapshot()["contacts"]
+    engine.resolve(conflict.id, choice)
+    assert engine.sync().ok
+    server = crm.snapshot()
+    if choice == "mine":
+        assert server == {t: {} for t in E.TABLES}
+    else:
+        assert server["contacts"][ids["contacts"]]["title"] == "Chief Revenue Officer"
+        assert ids["accounts"] in server["accounts"]
+        assert store.get("contacts", ids["contacts"])["title"] == "Chief Revenue Officer"
+    assert client_snapshot(store) == server
+    assert store.pending_count() == 0 and engine.conflicts() == []
