@@ -19,10 +19,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop.demo import generate_book, load_book  # noqa: E402
-from desktop.store import Store  # noqa: E402
+from desktop.demo import generate_book, load_book
+from desktop.store import Store
 
 
 def timed(fn, repeat: int = 5) -> float:
