@@ -162,6 +162,7 @@ class RecordDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        self._body = body
         layout.addWidget(scroll, 1)
 
         self.buttons = QDialogButtonBox(
@@ -282,8 +283,16 @@ class RecordDialog(QDialog):
             summary += " " + "; ".join(unplaced)
         self.problem.setText(summary)
         self.problem.show()
+        self._grow_to_fit()
         if first:
             self.editors[first].focus_widget().setFocus()
+
+    def _grow_to_fit(self) -> None:
+        """Make room for the messages, so the rep sees every one without scrolling."""
+        screen = self.screen().availableGeometry().height() if self.screen() else 900
+        wanted = min(int(screen * 0.9), self._body.sizeHint().height() + 170)
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _mark(self, name: str, message: str | None) -> None:
         label = self.error_labels[name]
