@@ -52,7 +52,7 @@ class Deletion(ModelSQL, ModelView):
         cls._sql_indexes.add(Index(t, (t.create_date, Index.Range())))
 
 
-class FieldbookRecord(object):
+class FieldbookRecord:
     """The client UUID every synced record carries, and the deletion log."""
     fieldbook_uuid = fields.Char("Fieldbook id", readonly=False, strip=False)
 
