@@ -1,0 +1,160 @@
+"""Chips: health, churn risk, tier and stage shown as a coloured pill that always carries text.
+
+Colour is a help, never the only signal: every chip says its value in words, so a colour-blind
+rep (or a black-and-white printout) reads the same thing. ``ChipDelegate`` draws them in tables;
+``Chip`` is a label for forms and headers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath
+from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from .style import tone_colors
+
+CHIP_ROLE = Qt.ItemDataRole.UserRole + 20  # (kind, value) a ChipDelegate draws for a cell
+
+_TONES: dict[str, dict[str, str]] = {
+    "health": {"green": "green", "amber": "amber", "red": "red"},
+    "churn_risk": {"none": "grey", "low": "green", "medium": "amber", "high": "red"},
+    "tier": {"strategic": "violet", "enterprise": "blue", "growth": "green", "standard": "grey"},
+    "stage": {
+        "prospecting": "grey",
+        "qualification": "grey",
+        "discovery": "blue",
+        "proposal": "blue",
+        "negotiation": "violet",
+        "closed_won": "green",
+        "closed_lost": "red",
+    },
+    "deadline": {"overdue": "red", "30": "red", "90": "amber", "later": "grey"},
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("chips", text)
+
+
+def chip_text(kind: str, value: str | None) -> str:
+    """The words a chip shows for ``value`` (health "amber" -> "Amber", churn "high" -> "High risk")."""
+    if not value:
+        return ""
+    texts = {
+        ("health", "green"): _tr("Healthy"),
+        ("health", "amber"): _tr("Watch"),
+        ("health", "red"): _tr("At risk"),
+        ("churn_risk", "none"): _tr("No risk"),
+        ("churn_risk", "low"): _tr("Low risk"),
+        ("churn_risk", "medium"): _tr("Medium risk"),
+        ("churn_risk", "high"): _tr("High risk"),
+        ("deadline", "overdue"): _tr("Passed"),
+        ("deadline", "30"): _tr("≤ 30 days"),
+        ("deadline", "90"): _tr("≤ 90 days"),
+        ("deadline", "later"): _tr("Later"),
+    }
+    if (kind, value) in texts:
+        return texts[(kind, value)]
+    return stage_label(value) if kind == "stage" else value.replace("_", " ").capitalize()
+
+
+def stage_label(stage: str) -> str:
+    labels = {
+        "prospecting": _tr("Prospecting"),
+        "qualification": _tr("Qualification"),
+        "discovery": _tr("Discovery"),
+        "proposal": _tr("Proposal"),
+        "negotiation": _tr("Negotiation"),
+        "closed_won": _tr("Closed won"),
+        "closed_lost": _tr("Closed lost"),
+    }
+    return labels.get(stage, stage.replace("_", " ").capitalize())
+
+
+def chip_tone(kind: str, value: str | None) -> str:
+    return _TONES.get(kind, {}).get(value or "", "grey")
+
+
+def chip_size(metrics: QFontMetrics, text: str) -> QSize:
+    return QSize(metrics.horizontalAdvance(text) + 2 * _pad(metrics) + 4, metrics.height() + 4)
+
+
+def _pad(metrics: QFontMetrics) -> int:
+    return max(6, metrics.height() // 2)
+
+
+def paint_chip(painter: QPainter, rect: QRect, kind: str, value: str, font) -> None:
+    """Draw one chip, vertically centred in ``rect`` and left-aligned."""
+    text = chip_text(kind, value)
+    if not text:
+        return
+    metrics = QFontMetrics(font)
+    size = chip_size(metrics, text)
+    width = min(size.width(), rect.width())
+    chip = QRect(rect.left(), rect.center().y() - size.height() // 2 + 1, width, size.height())
+    background, foreground = tone_colors(chip_tone(kind, value))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    radius = chip.height() / 2
+    path.addRoundedRect(chip, radius, radius)
+    painter.fillPath(path, background)
+    painter.setPen(foreground)
+    painter.setFont(font)
+    text_rect = chip.adjusted(_pad(metrics), 0, -_pad(metrics), 0)
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, elided)
+    painter.restore()
+
+
+class ChipDelegate(QStyledItemDelegate):
+    """Draws the cell's ``CHIP_ROLE`` value ``(kind, value)`` as a chip; plain cells as usual."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        chip = index.data(CHIP_ROLE)
+        if not chip or not chip[1]:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = option.rect.adjusted(6, 3, -4, -3)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.92))
+        paint_chip(painter, rect, chip[0], chip[1], small)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        chip = index.data(CHIP_ROLE)
+        if chip and chip[1]:
+            size = chip_size(QFontMetrics(option.font), chip_text(*chip))
+            hint = QSize(max(hint.width(), size.width() + 12), max(hint.height(), size.height() + 6))
+        return hint
+
+
+class Chip(QLabel):
+    """A chip as a label: ``Chip("health", "red")`` shows "At risk" on a red pill."""
+
+    def __init__(self, kind: str, value: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._kind = kind
+        self.set_value(value)
+
+    def set_value(self, value: str | None) -> None:
+        self._value = value
+        self.setText(chip_text(self._kind, value))
+        background, foreground = tone_colors(chip_tone(self._kind, value))
+        self.setStyleSheet(
+            f"QLabel {{ background: {background.name()}; color: {foreground.name()};"
+            " border-radius: 9px; padding: 1px 9px; }"
+        )
+        self.setVisible(bool(value))
+
+    def value(self) -> str | None:
+        return self._value

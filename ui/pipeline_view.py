@@ -1,0 +1,132 @@
+"""Pipeline: open opportunities grouped by stage, with the count and total of each stage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import entities as E
+from desktop.store import Changes
+
+from .accounts_view import EmptyState
+from .chips import stage_label
+from .operations import OpContext
+from .style import format_date, format_money, muted_brush
+
+TABLE_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class PipelineView(QWidget):
+    """Open opportunities by stage; Enter or double-click opens the opportunity's account."""
+
+    open_record = Signal(str, str)  # table, id
+
+    def __init__(self, context: OpContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = context.store
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        heading = QHBoxLayout()
+        title = QLabel(self.tr("Pipeline"))
+        title.setObjectName("PageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("PageSubtitle")
+        heading.addWidget(title)
+        heading.addSpacing(10)
+        heading.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
+        heading.addStretch()
+        layout.addLayout(heading)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Opportunity"), self.tr("Account"), self.tr("Amount"),
+                                   self.tr("Close date"), self.tr("Probability"),
+                                   self.tr("Next step")])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 220)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(self._activated)
+        self.empty = EmptyState(
+            self.tr("No open opportunities"),
+            self.tr("Open an account and add an opportunity with New Opportunity "
+                    "(Ctrl+Shift+O); it shows here by stage."),
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        context.events.changed.connect(self._on_store_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        expanded = {self.tree.topLevelItem(i).data(0, ID_ROLE): self.tree.topLevelItem(i)
+                    .isExpanded() for i in range(self.tree.topLevelItemCount())}
+        self.tree.clear()
+        grouped = self._store.opportunities_by_stage()
+        total_count, total_amount = 0, 0
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        for stage in E.OPEN_STAGES:
+            opportunities = grouped.get(stage, [])
+            amount = sum(o.get("amount_cents") or 0 for o in opportunities)
+            total_count += len(opportunities)
+            total_amount += amount
+            group = QTreeWidgetItem([
+                f"{stage_label(stage)}  ·  {len(opportunities)}", "", format_money(amount),
+                "", f"{E.STAGE_PROBABILITY[stage]}%", ""])
+            group.setData(0, ID_ROLE, stage)
+            for column in range(6):
+                group.setFont(column, bold)
+            group.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            for opportunity in opportunities:
+                probability = opportunity.get("probability")
+                child = QTreeWidgetItem([
+                    opportunity["name"], opportunity.get("account_name") or "",
+                    format_money(opportunity.get("amount_cents")),
+                    format_date(opportunity.get("close_date")),
+                    f"{probability}%" if probability is not None else "",
+                    opportunity.get("next_step") or "",
+                ])
+                child.setTextAlignment(
+                    2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                child.setForeground(5, muted_brush())
+                child.setData(0, TABLE_ROLE, "opportunities")
+                child.setData(0, ID_ROLE, opportunity["id"])
+                group.addChild(child)
+            group.setExpanded(expanded.get(stage, True))
+        self.summary.setText(self.tr("{} open · {} in total").format(
+            total_count, format_money(total_amount)))
+        self.stack.setCurrentWidget(self.tree if total_count else self.empty)
+
+    def opportunity_ids(self, stage: str) -> list[str]:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group.data(0, ID_ROLE) == stage:
+                return [group.child(j).data(0, ID_ROLE) for j in range(group.childCount())]
+        return []
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, TABLE_ROLE):
+            self.open_record.emit(item.data(0, TABLE_ROLE), item.data(0, ID_ROLE))
+
+    def _on_store_changed(self, changes: Changes) -> None:
+        if changes.touches("opportunities", "accounts"):
+            self.refresh()
