@@ -7,6 +7,7 @@ is added in one place. The SQL schema itself lives in ``schema.py`` as frozen mi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 TEXT = "text"
 LONG_TEXT = "long_text"
@@ -49,18 +50,29 @@ class Entity:
     parent_table: str | None = None  # the record this one belongs to, pushed before it
     extra: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
     def field(self, name: str) -> Field:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(f"{self.table} has no field {name!r}")
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.table} has no field {name!r}") from None
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
+
+    @cached_property
+    def _refs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.kind == REF)
 
     def refs(self) -> tuple[Field, ...]:
-        return tuple(f for f in self.fields if f.kind == REF)
+        return self._refs
 
 
 ACCOUNT_TYPES = ("customer", "prospect", "partner")

@@ -199,14 +199,15 @@ class Store(BookQueries):
         clean = validate(entity, values)
         row_id = row_id or new_id()
         with self.transaction() as changes:
-            self._check_refs(entity, clean, row_id)
+            self._check_loops(entity, clean, row_id)
             stamp = now_iso()
             record = {"id": row_id, "created_at": stamp, "updated_at": stamp, **clean}
             columns = ", ".join(record)
             marks = ", ".join("?" * len(record))
-            self.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(record.values()))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+            self._write_checked(entity, clean, row_id, sql, list(record.values()))
             full = {name: clean.get(name) for name in entity.field_names}
-            self._append_outbox(table, row_id, "create", full, {})
+            self._append_outbox(table, row_id, "create", full, {}, stamp)
             changes.add(table, row_id)
             changes.outbox = True
         return row_id
@@ -220,14 +221,13 @@ class Store(BookQueries):
             changed = {k: v for k, v in clean.items() if existing.get(k) != v}
             if not changed:
                 return {}
-            self._check_refs(entity, changed, row_id)
+            self._check_loops(entity, changed, row_id)
             base = {k: existing.get(k) for k in changed}
             assignments = ", ".join(f"{k} = ?" for k in changed)
-            self.db.execute(
-                f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
-                [*changed.values(), now_iso(), row_id],
-            )
-            self._append_outbox(table, row_id, "update", changed, base)
+            stamp = now_iso()
+            sql = f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
+            self._write_checked(entity, changed, row_id, sql, [*changed.values(), stamp, row_id])
+            self._append_outbox(table, row_id, "update", changed, base, stamp)
             changes.add(table, row_id)
             changes.outbox = True
         return changed
@@ -286,7 +286,21 @@ class Store(BookQueries):
         self._local.pending.add(table, row_id)
         self._local.pending.outbox = True
 
-    def _check_refs(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
+    def _write_checked(
+        self, entity: E.Entity, values: dict[str, Any], row_id: str, sql: str, params: list
+    ) -> None:
+        """Run ``sql``; a reference to a missing record becomes a ValidationError naming it.
+
+        SQLite's foreign keys do the checking, so the common case costs no extra query.
+        """
+        try:
+            self.db.execute(sql, params)
+        except sqlite3.IntegrityError as exc:
+            if "FOREIGN KEY" in str(exc):
+                self._explain_missing_refs(entity, values, row_id)
+            raise
+
+    def _explain_missing_refs(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
         errors = {}
         for ref in entity.refs():
             target = values.get(ref.name)
@@ -295,6 +309,11 @@ class Store(BookQueries):
             found = self.db.execute(f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)).fetchone()
             if not found:
                 errors[ref.name] = f"no such {E.entity(ref.ref).singular} (it may have been deleted)"
+        if errors:
+            raise ValidationError(errors, entity)
+
+    def _check_loops(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
+        errors = {}
         if entity is E.ACCOUNT and values.get("parent_id"):
             if self._would_cycle("accounts", "parent_id", row_id, values["parent_id"]):
                 errors["parent_id"] = "would make the account its own ancestor"
@@ -316,13 +335,19 @@ class Store(BookQueries):
         return False
 
     def _append_outbox(
-        self, table: str, row_id: str, op: str, changes: dict[str, Any], base: dict[str, Any]
+        self,
+        table: str,
+        row_id: str,
+        op: str,
+        changes: dict[str, Any],
+        base: dict[str, Any],
+        stamp: str | None = None,
     ) -> str:
         op_id = new_id()
         self.db.execute(
             "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (op_id, table, row_id, op, json.dumps(changes), json.dumps(base), now_iso()),
+            (op_id, table, row_id, op, json.dumps(changes), json.dumps(base), stamp or now_iso()),
         )
         return op_id
 

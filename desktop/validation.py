@@ -49,6 +49,13 @@ def cents_from_text(text: str) -> int:
 
 def _normalize(field: E.Field, value: Any) -> Any:
     """The stored form of ``value``, or ValueError with a message for a person."""
+    if type(value) is str:  # fast paths for values already in stored form
+        if field.kind == E.ENUM and value in field.choices:
+            return value
+        if field.kind == E.TEXT and len(value) <= 500:
+            return value.strip() or None
+    elif type(value) is int and field.kind == E.CENTS and value >= 0:
+        return value
     if isinstance(value, str) and field.kind not in (E.LONG_TEXT,):
         value = value.strip()
     if value is None or value == "":
@@ -180,7 +187,7 @@ def validate(
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
     for name, value in values.items():
-        if name not in entity.field_names:
+        if not entity.has_field(name):
             errors[name] = f"is not a field of {entity.singular}"
             continue
         field = entity.field(name)
