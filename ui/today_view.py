@@ -253,7 +253,11 @@ class TodayView(QWidget):
         if column != 0 or item.checkState(0) != Qt.CheckState.Checked:
             return
         task_id = item.data(0, ID_ROLE)
+        if item.isDisabled():
+            return  # already on its way
+        self.tasks.list.blockSignals(True)
         item.setDisabled(True)  # until the store says it is done, then the row goes away
+        self.tasks.list.blockSignals(False)
         StoreOp(self, lambda store: store.update("tasks", task_id, {"status": "done"}),
                 self._context).failure(lambda exc: self._tick_failed(exc)).run_in_background()
 
