@@ -13,8 +13,8 @@ import time
 
 import pytest
 from engine_helpers import FakeClock, client_snapshot, one_of_each
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from sync.connector import ConnectorError, ErrorKind
 from sync.engine import SyncEngine
@@ -572,3 +572,25 @@ def test_the_watchdog_leaves_work_blocked_behind_a_refused_record_alone(qtbot, c
     with qtbot.waitSignal(controller.finished, timeout=10_000):
         pass
     assert "Fine Ltd" in {r["name"] for r in crm.snapshot()["accounts"].values()}
+
+
+@pytest.mark.filterwarnings("ignore:Function.*setActiveWindow:DeprecationWarning")
+def test_the_main_window_shows_sync(qtbot, controller, context, crm):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(context, background=False)
+    qtbot.addWidget(window)
+    window.attach_sync(controller)
+    window.show()
+    QApplication.setActiveWindow(window)  # shortcuts need an active window; offscreen has none
+    assert window.sync_status.isVisible()
+    assert window.sync_status.text == "Not synced yet"
+    assert controller.sync_now_action in window.sync_menu.actions()
+    assert window.sync_status.outbox_action in window.sync_menu.actions()
+    assert controller.sync_now_action in window.toolbar.actions()
+    crm.create("accounts", {"name": "Acme"})
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.sync_status.text == "Up to date · synced just now"
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)

@@ -221,6 +221,27 @@ class MainWindow(QMainWindow):
         """Put ``widget`` on the right of the status bar for good (the sync status goes here)."""
         self.statusBar().addPermanentWidget(widget)
 
+    def attach_sync(self, controller) -> None:
+        """Show sync in this window: the status widget, Sync now (toolbar, F9) and the outbox.
+
+        ``controller`` is a ``ui.sync_controller.SyncController``; it is stopped on quit.
+        """
+        from PySide6.QtCore import QCoreApplication
+
+        from .sync_status import SyncStatusWidget
+
+        self.sync_controller = controller
+        self.sync_status = SyncStatusWidget(controller, self)
+        self.add_status_widget(self.sync_status)
+        controller.sync_now_action.setIcon(icon("sync"))
+        self.toolbar.addAction(controller.sync_now_action)
+        for action in controller.create_actions(self):
+            self.sync_menu.addAction(action)
+        self.sync_menu.addAction(self.sync_status.outbox_action)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(controller.shutdown)
+
     def current_view(self) -> str:
         for name, view in self.views.items():
             if view is self.stack.currentWidget():
