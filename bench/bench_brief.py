@@ -21,19 +21,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _keep_singletons_alive() -> None:
-    """PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void method call
-    (and to True/False on some), which aborts the interpreter once the count reaches zero.
-    Python 3.12 makes these objects immortal; emulate that here so the bench can finish."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_keep_singletons_alive()
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtGui import QGuiApplication

@@ -6,7 +6,6 @@ addition is a connector that can hold a call on a threading.Event, to catch a cy
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import threading
 import time
@@ -25,15 +24,6 @@ from ui.operations import OpContext, StoreOp
 from ui.outbox_dialog import OutboxDialog
 from ui.sync_controller import SyncController
 from ui.sync_status import SyncStatusWidget
-
-# PySide6 6.12.0 on Python < 3.12 drops a reference to None on every void method call and to True
-# on every signal emit; these tests make tens of thousands of such calls (timers, polling), which
-# would abort the interpreter at exit. Python 3.12 makes these objects immortal; emulate that.
-# (The same workaround as bench/bench_brief.py; it belongs in the app's start-up and conftest.)
-if sys.version_info < (3, 12):
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
-
 
 class HoldingConnector(MemoryConnector):
     """The in-memory connector, able to hold one kind of call until the test releases it."""
