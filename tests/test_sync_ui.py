@@ -6,7 +6,6 @@ addition is a connector that can hold a call on a threading.Event, to catch a cy
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 
@@ -24,6 +23,7 @@ from ui.operations import OpContext, StoreOp
 from ui.outbox_dialog import OutboxDialog
 from ui.sync_controller import SyncController
 from ui.sync_status import SyncStatusWidget
+
 
 class HoldingConnector(MemoryConnector):
     """The in-memory connector, able to hold one kind of call until the test releases it."""
