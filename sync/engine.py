@@ -232,7 +232,12 @@ class SyncEngine:
         self._refreshed = False
         try:
             if not self._signed_in:
-                self._call(self.connector.sign_in)
+                try:
+                    self._call(self.connector.sign_in)
+                except ConnectorError as error:
+                    if error.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
+                        self._network_failed(error)
+                    raise
                 self._signed_in = True
             self._write(self._close_moot_conflicts)
             self._pull_all(report)

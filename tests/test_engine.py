@@ -642,3 +642,22 @@ def test_an_account_deleted_here_waits_for_the_decision_on_a_child_edited_there(
         assert store.get("contacts", ids["contacts"])["title"] == "Chief Revenue Officer"
     assert client_snapshot(store) == server
     assert store.pending_count() == 0 and engine.conflicts() == []
+
+
+def test_offline_at_sign_in_is_offline_not_an_error_to_sign_in(store, connector, clock):
+    engine = SyncEngine(store, connector, clock=clock, rng=lambda: 0.5)
+    store.create("accounts", {"name": "Acme"})
+    real_sign_in = connector.sign_in
+
+    def unreachable():
+        raise engine_module.ConnectorError(engine_module.ErrorKind.TRANSIENT, "no route to host")
+
+    connector.sign_in = unreachable
+    report = engine.sync()
+    status = engine.status()
+    assert not report.ok and not report.needs_sign_in
+    assert status.online is False and not status.needs_sign_in and status.pending == 1
+    connector.sign_in = real_sign_in
+    clock.advance(3600)
+    assert engine.due_for_retry()
+    assert engine.sync().ok and engine.status().online is True
