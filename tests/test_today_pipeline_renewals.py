@@ -42,7 +42,7 @@ def test_today_lists_due_tasks_and_ticking_completes_them(qtbot, demo_context, a
                                      "kind": "email", "due_date": day(-3), "status": "open"})
     later = store.create("tasks", {"account_id": account_id, "subject": "Next month",
                                    "kind": "call", "due_date": day(40), "status": "open"})
-    view = TodayView(demo_context)
+    view = TodayView(demo_context, background=False)
     qtbot.addWidget(view)
     ids = view.tasks.list.ids()
     assert overdue in ids and later not in ids
@@ -61,7 +61,7 @@ def test_today_meetings_reviews_and_deadlines(qtbot, demo_context, account_id): 
     from ui.today_view import TodayView
 
     store = demo_context.store
-    view = TodayView(demo_context)
+    view = TodayView(demo_context, background=False)
     qtbot.addWidget(view)
     meeting_day = min(day(6 - TODAY.weekday()), day(1)) if TODAY.weekday() < 6 else day(0)
     run_op(qtbot, demo_context, lambda s: s.create("tasks", {
@@ -88,7 +88,7 @@ def test_pipeline_groups_by_stage_and_follows_a_stage_move(qtbot, demo_context, 
     store = demo_context.store
     opportunity = store.create("opportunities", {"account_id": account_id, "name": "Big upsell",
                                                  "stage": "proposal", "amount_cents": 1_000_000})
-    view = PipelineView(demo_context)
+    view = PipelineView(demo_context, background=False)
     qtbot.addWidget(view)
     assert opportunity in view.opportunity_ids("proposal")
     run_op(qtbot, demo_context,
@@ -111,7 +111,7 @@ def test_pipeline_groups_by_stage_and_follows_a_stage_move(qtbot, demo_context, 
 def test_renewals_sorted_by_deadline_and_highlighted(qtbot, demo_context, account_id):  # noqa: F811
     from ui.renewals_view import RenewalsView
 
-    view = RenewalsView(demo_context)
+    view = RenewalsView(demo_context, background=False)
     qtbot.addWidget(view)
     soon = demo_context.store.create("contracts", {
         "account_id": account_id, "number": "R-SOON", "start_date": day(-300),
@@ -127,3 +127,21 @@ def test_renewals_sorted_by_deadline_and_highlighted(qtbot, demo_context, accoun
     keys = [(c["end_date"], c["notice_days"] or 0) for c in deadlines]
     ordered = [dt.date.fromisoformat(e) - dt.timedelta(days=n) for e, n in keys]
     assert ordered == sorted(ordered)
+
+
+def test_views_read_off_the_gui_thread_and_only_when_shown(qtbot, demo_context, account_id):  # noqa: F811
+    from ui.pipeline_view import PipelineView
+
+    view = PipelineView(demo_context)
+    qtbot.addWidget(view)
+    assert view.tree.topLevelItemCount() == 0  # hidden: nothing read yet
+    view.show()
+    qtbot.waitUntil(lambda: view.tree.topLevelItemCount() > 0)
+    opportunity = view.opportunity_ids("prospecting")[0] if view.opportunity_ids(
+        "prospecting") else None
+    if opportunity is None:
+        opportunity = demo_context.store.create("opportunities", {
+            "account_id": account_id, "name": "Seed", "stage": "prospecting"})
+    run_op(qtbot, demo_context,
+           lambda s: s.update("opportunities", opportunity, {"stage": "negotiation"}))
+    qtbot.waitUntil(lambda: opportunity in view.opportunity_ids("negotiation"))

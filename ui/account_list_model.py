@@ -86,6 +86,73 @@ class _IdReader(QObject):
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
+class StoreReader(QObject):
+    """Runs read queries on a reader thread; the newest answer per key comes back on the GUI
+    thread (older ones, superseded while the rep kept typing or the store kept changing, are
+    dropped). With ``background=False`` it runs inline, which tests use for determinism."""
+
+    _answer = Signal(str, int, object, object)  # key, generation, callback, result
+
+    def __init__(self, store: Store, parent: QObject | None = None, background: bool = True):
+        super().__init__(parent)
+        self._store = store
+        self._latest: dict[str, int] = {}
+        self._executor = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldbook-read")
+                          if background else None)
+        self._answer.connect(self._deliver)
+
+    def run(self, key: str, fn, callback) -> None:
+        generation = self._latest.get(key, 0) + 1
+        self._latest[key] = generation
+        if self._executor is None:
+            callback(fn(self._store))
+            return
+
+        def work() -> None:
+            if self._latest.get(key) != generation:
+                return
+            try:
+                result = fn(self._store)
+            except Exception as exc:  # shown on the GUI thread
+                result = exc
+            self._answer.emit(key, generation, callback, result)
+
+        self._executor.submit(work)
+
+    def _deliver(self, key: str, generation: int, callback, result) -> None:
+        if self._latest.get(key) != generation:
+            return
+        if isinstance(result, BaseException):
+            from .errors import show_error
+
+            show_error(None, result)
+            return
+        callback(result)
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class LazyRefresh:
+    """For views: read again only while shown; a change seen while hidden waits for the show."""
+
+    _stale = True
+
+    def refresh_when_visible(self) -> None:
+        if self.isVisible() or not getattr(self, "_background", True):  # type: ignore[attr-defined]
+            self._stale = False
+            self.refresh()  # type: ignore[attr-defined]
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self._stale = False
+            self.refresh()  # type: ignore[attr-defined]
+
+
 class AccountListModel(QAbstractTableModel):
     """Accounts matching a filter, sorted in SQL, read lazily page by page."""
 

@@ -54,10 +54,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("fieldbook"))
         self._return_to = "accounts"
 
-        self.today_view = TodayView(context)
+        self.today_view = TodayView(context, background=background)
         self.accounts_view = AccountsView(context, background=background)
-        self.pipeline_view = PipelineView(context)
-        self.renewals_view = RenewalsView(context)
+        self.pipeline_view = PipelineView(context, background=background)
+        self.renewals_view = RenewalsView(context, background=background)
         self.account_view = AccountView(context)
         self.views: dict[str, QWidget] = {
             "today": self.today_view,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 from desktop.store import Changes
 
+from .account_list_model import LazyRefresh, StoreReader
 from .accounts_view import EmptyState
 from .chips import stage_label
 from .operations import OpContext
@@ -27,14 +28,27 @@ TABLE_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class PipelineView(QWidget):
+MAX_PER_STAGE = 100  # rows listed per stage; the totals count every opportunity
+
+
+def read_pipeline(store) -> dict:
+    grouped = store.opportunities_by_stage()
+    return {stage: (rows[:MAX_PER_STAGE], len(rows),
+                    sum(o.get("amount_cents") or 0 for o in rows))
+            for stage, rows in grouped.items()}
+
+
+class PipelineView(LazyRefresh, QWidget):
     """Open opportunities by stage; Enter or double-click opens the opportunity's account."""
 
     open_record = Signal(str, str)  # table, id
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None):
+    def __init__(self, context: OpContext, parent: QWidget | None = None,
+                 background: bool = True):
         super().__init__(parent)
         self._store = context.store
+        self._background = background
+        self._reader = StoreReader(context.store, self, background)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
@@ -72,23 +86,25 @@ class PipelineView(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         context.events.changed.connect(self._on_store_changed)
-        self.refresh()
+        self.refresh_when_visible()
 
     def refresh(self) -> None:
+        """Read the pipeline again (off the GUI thread)."""
+        self._reader.run("pipeline", read_pipeline, self._fill)
+
+    def _fill(self, grouped: dict) -> None:
         expanded = {self.tree.topLevelItem(i).data(0, ID_ROLE): self.tree.topLevelItem(i)
                     .isExpanded() for i in range(self.tree.topLevelItemCount())}
         self.tree.clear()
-        grouped = self._store.opportunities_by_stage()
         total_count, total_amount = 0, 0
         bold = QFont(self.font())
         bold.setWeight(QFont.Weight.DemiBold)
         for stage in E.OPEN_STAGES:
-            opportunities = grouped.get(stage, [])
-            amount = sum(o.get("amount_cents") or 0 for o in opportunities)
-            total_count += len(opportunities)
+            opportunities, count, amount = grouped.get(stage, ([], 0, 0))
+            total_count += count
             total_amount += amount
             group = QTreeWidgetItem([
-                f"{stage_label(stage)}  ·  {len(opportunities)}", "", format_money(amount),
+                f"{stage_label(stage)}  ·  {count}", "", format_money(amount),
                 "", f"{E.STAGE_PROBABILITY[stage]}%", ""])
             group.setData(0, ID_ROLE, stage)
             for column in range(6):
@@ -111,6 +127,12 @@ class PipelineView(QWidget):
                 child.setData(0, TABLE_ROLE, "opportunities")
                 child.setData(0, ID_ROLE, opportunity["id"])
                 group.addChild(child)
+            if count > len(opportunities):
+                more = QTreeWidgetItem([self.tr("… and {} more, the latest closing last").format(
+                    count - len(opportunities))])
+                more.setForeground(0, muted_brush())
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                group.addChild(more)
             group.setExpanded(expanded.get(stage, True))
         self.summary.setText(self.tr("{} open · {} in total").format(
             total_count, format_money(total_amount)))
@@ -120,7 +142,8 @@ class PipelineView(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             if group.data(0, ID_ROLE) == stage:
-                return [group.child(j).data(0, ID_ROLE) for j in range(group.childCount())]
+                return [group.child(j).data(0, ID_ROLE) for j in range(group.childCount())
+                        if group.child(j).data(0, ID_ROLE)]
         return []
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -129,4 +152,4 @@ class PipelineView(QWidget):
 
     def _on_store_changed(self, changes: Changes) -> None:
         if changes.touches("opportunities", "accounts"):
-            self.refresh()
+            self.refresh_when_visible()

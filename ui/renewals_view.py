@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import Changes
 
+from .account_list_model import LazyRefresh, StoreReader
 from .accounts_view import EmptyState
 from .chips import CHIP_ROLE, ChipDelegate
 from .operations import OpContext
@@ -40,14 +41,26 @@ def urgency(days_left: int | None) -> str:
     return "later"
 
 
-class RenewalsView(QWidget):
+MAX_ROWS = 400  # nearest deadlines listed; the summary counts them all
+
+
+def read_renewals(store) -> tuple[list, int, int]:
+    contracts = store.contracts_by_notice_deadline()
+    soon = sum(1 for c in contracts if urgency(c.get("days_to_notice")) in ("overdue", "30"))
+    return contracts[:MAX_ROWS], len(contracts), soon
+
+
+class RenewalsView(LazyRefresh, QWidget):
     """Every active contract, the nearest notice deadline first."""
 
     open_record = Signal(str, str)  # table, id
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None):
+    def __init__(self, context: OpContext, parent: QWidget | None = None,
+                 background: bool = True):
         super().__init__(parent)
         self._store = context.store
+        self._background = background
+        self._reader = StoreReader(context.store, self, background)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
@@ -87,16 +100,18 @@ class RenewalsView(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         context.events.changed.connect(self._on_store_changed)
-        self.refresh()
+        self.refresh_when_visible()
 
     def refresh(self) -> None:
+        """Read the contracts again (off the GUI thread)."""
+        self._reader.run("renewals", read_renewals, self._fill)
+
+    def _fill(self, answer: tuple[list, int, int]) -> None:
+        contracts, total, soon = answer
         self.tree.clear()
-        contracts = self._store.contracts_by_notice_deadline()
-        soon = 0
         for contract in contracts:
             days = contract.get("days_to_notice")
             band = urgency(days)
-            soon += band in ("overdue", "30")
             item = QTreeWidgetItem([
                 contract.get("account_name") or "", contract["number"],
                 format_date(contract.get("notice_deadline")), days_text(days), "",
@@ -115,7 +130,8 @@ class RenewalsView(QWidget):
                         item.setBackground(column, background)
             self.tree.addTopLevelItem(item)
         self.summary.setText(self.tr("{} contracts · {} with notice due within 30 days").format(
-            len(contracts), soon))
+            total, soon) + (self.tr(" · the {} nearest shown").format(len(contracts))
+                            if total > len(contracts) else ""))
         self.stack.setCurrentWidget(self.tree if contracts else self.empty)
 
     def contract_ids(self) -> list[str]:
@@ -134,4 +150,4 @@ class RenewalsView(QWidget):
 
     def _on_store_changed(self, changes: Changes) -> None:
         if changes.touches("contracts", "accounts"):
-            self.refresh()
+            self.refresh_when_visible()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import Changes
 
+from .account_list_model import LazyRefresh, StoreReader
 from .operations import OpContext, StoreOp
 from .style import days_text, format_date, format_money, muted_brush
 
@@ -123,15 +124,36 @@ class Section(QFrame):
         self.list.fit_height()
 
 
-class TodayView(QWidget):
+MAX_ROWS = 60  # per section: a day's list, not the whole book
+
+
+def read_today(store, today: dt.date) -> dict:
+    """Everything Today shows, read in one go (on the reader thread)."""
+    week_end = today + dt.timedelta(days=6 - today.weekday())
+    tasks = [t for t in store.tasks_due(until=today)
+             if not (t.get("kind") == "meeting" and t["due_date"] >= today.isoformat())]
+    return {
+        "today": today,
+        "tasks": tasks[:MAX_ROWS], "tasks_total": len(tasks),
+        "meetings": store.tasks_due(until=max(week_end, today), kind="meeting",
+                                    since=today)[:MAX_ROWS],
+        "reviews": store.reviews_due(30, today)[:MAX_ROWS],
+        "deadlines": store.contracts_by_notice_deadline(30, today)[:MAX_ROWS],
+    }
+
+
+class TodayView(LazyRefresh, QWidget):
     """The rep's day: tasks to tick off, meetings, reviews and deadlines coming up."""
 
     open_record = Signal(str, str)  # table, id
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None):
+    def __init__(self, context: OpContext, parent: QWidget | None = None,
+                 background: bool = True):
         super().__init__(parent)
         self._context = context
         self._store = context.store
+        self._background = background
+        self._reader = StoreReader(context.store, self, background)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -191,20 +213,20 @@ class TodayView(QWidget):
             section.list.open_record.connect(self.open_record)
         self.tasks.list.itemChanged.connect(self._task_ticked)
         context.events.changed.connect(self._on_store_changed)
-        self.refresh()
+        self.refresh_when_visible()
 
     def refresh(self) -> None:
-        """Read every section again."""
+        """Read every section again (off the GUI thread)."""
         today = dt.date.today()
-        self.date_label.setText(format_date(today.isoformat()))
-        week_end = today + dt.timedelta(days=6 - today.weekday())
+        self._reader.run("today", lambda store: read_today(store, today), self._fill)
 
+    def _fill(self, data: dict) -> None:
+        today = data["today"]
+        self.date_label.setText(format_date(today.isoformat()))
         tasks = self.tasks.list
         tasks.blockSignals(True)
         tasks.clear()
-        for task in self._store.tasks_due(until=today):
-            if task.get("kind") == "meeting" and task["due_date"] >= today.isoformat():
-                continue  # today's meetings are listed with the meetings
+        for task in data["tasks"]:
             days = (dt.date.fromisoformat(task["due_date"]) - today).days
             due = self.tr("Overdue · {}").format(days_text(days)) if days < 0 else self.tr("Today")
             item = tasks.add_record("tasks", task["id"], task["account_id"], [
@@ -218,10 +240,12 @@ class TodayView(QWidget):
                 item.setForeground(2, self.palette().brush(self.foregroundRole()))
         tasks.blockSignals(False)
         self.tasks.finish()
+        if data["tasks_total"] > len(data["tasks"]):
+            self.tasks.count.setText(self.tr("· {} (the first {} shown)").format(
+                data["tasks_total"], len(data["tasks"])))
 
         self.meetings.list.clear()
-        for task in self._store.tasks_due(until=max(week_end, today), kind="meeting",
-                                          since=today):
+        for task in data["meetings"]:
             days = (dt.date.fromisoformat(task["due_date"]) - today).days
             self.meetings.list.add_record("tasks", task["id"], task["account_id"], [
                 task["subject"], task.get("account_name") or "",
@@ -230,7 +254,7 @@ class TodayView(QWidget):
         self.meetings.finish()
 
         self.reviews.list.clear()
-        for account in self._store.reviews_due(30, today):
+        for account in data["reviews"]:
             days = (dt.date.fromisoformat(account["next_review"]) - today).days
             self.reviews.list.add_record("accounts", account["id"], account["id"], [
                 account["name"], account.get("city") or "",
@@ -240,7 +264,7 @@ class TodayView(QWidget):
         self.reviews.finish()
 
         self.deadlines.list.clear()
-        for contract in self._store.contracts_by_notice_deadline(30, today):
+        for contract in data["deadlines"]:
             self.deadlines.list.add_record("contracts", contract["id"], contract["account_id"], [
                 contract["number"], contract.get("account_name") or "",
                 format_date(contract["end_date"]),
@@ -269,4 +293,4 @@ class TodayView(QWidget):
 
     def _on_store_changed(self, changes: Changes) -> None:
         if changes.touches(*SHOWN_TABLES):
-            self.refresh()
+            self.refresh_when_visible()
