@@ -10,7 +10,6 @@ typing in the filter never stalls the window.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -31,6 +30,7 @@ from desktop.store import Changes, Store
 from .chips import CHIP_ROLE, chip_text
 from .style import format_date, format_money, muted_brush
 
+_ROOT = QModelIndex()
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -52,38 +52,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 CHIP_COLUMNS = {"tier", "health", "churn_risk"}
 MONEY_COLUMNS = {"mrr_cents", "open_pipeline_cents"}
-
-
-class _IdReader(QObject):
-    """Runs id queries on one reader thread and hands the answers back on the GUI thread."""
-
-    ready = Signal(int, object)  # generation, list of ids (or an exception)
-
-    def __init__(self, store: Store):
-        super().__init__()
-        self._store = store
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldbook-reader")
-        self._lock = threading.Lock()
-        self._latest = 0
-
-    def submit(self, generation: int, flt: AccountFilter, sort: str, descending: bool) -> None:
-        with self._lock:
-            self._latest = generation
-
-        def work() -> None:
-            with self._lock:
-                if generation != self._latest:
-                    return  # superseded while queued: the rep typed on
-            try:
-                ids: Any = self._store.account_ids(flt, sort=sort, descending=descending)
-            except Exception as exc:  # delivered and shown on the GUI thread
-                ids = exc
-            self.ready.emit(generation, ids)
-
-        self._executor.submit(work)
-
-    def shutdown(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 class StoreReader(QObject):
@@ -113,7 +81,7 @@ class StoreReader(QObject):
                 return
             try:
                 result = fn(self._store)
-            except Exception as exc:  # shown on the GUI thread
+            except Exception as exc:  # noqa: BLE001 - shown on the GUI thread, in words
                 result = exc
             self._answer.emit(key, generation, callback, result)
 
@@ -146,7 +114,7 @@ class LazyRefresh:
         else:
             self._stale = True
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)  # type: ignore[misc]
         if self._stale:
             self._stale = False
@@ -169,9 +137,7 @@ class AccountListModel(QAbstractTableModel):
         self._shown = 0
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._generation = 0
-        self._reader = _IdReader(store) if background else None
-        if self._reader is not None:
-            self._reader.ready.connect(self._take_ids)
+        self._reader: StoreReader | None = StoreReader(store, self, background)
         self._today = dt.date.today()
 
     # -- what to show ----------------------------------------------------------------------------
@@ -193,14 +159,15 @@ class AccountListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Query the ids again (on the reader thread unless built with ``background=False``)."""
         self._generation += 1
+        generation = self._generation
+        flt, sort, descending = self._filter, self._sort_key, self._descending
         if self._reader is None:
-            self._take_ids(
-                self._generation,
-                self._store.account_ids(self._filter, sort=self._sort_key,
-                                        descending=self._descending),
-            )
-        else:
-            self._reader.submit(self._generation, self._filter, self._sort_key, self._descending)
+            return
+        self._reader.run(
+            "ids",
+            lambda store: store.account_ids(flt, sort=sort, descending=descending),
+            lambda ids: self._take_ids(generation, ids),
+        )
 
     def apply_changes(self, changes: Changes) -> None:
         """Refresh after a commit: forget changed rows and query the ids again."""
@@ -218,11 +185,6 @@ class AccountListModel(QAbstractTableModel):
 
     def _take_ids(self, generation: int, ids: Any) -> None:
         if generation != self._generation:
-            return
-        if isinstance(ids, BaseException):
-            from .errors import show_error
-
-            show_error(None, ids)
             return
         if ids == self._ids:
             if self._shown:  # same rows, maybe new values
@@ -258,16 +220,16 @@ class AccountListModel(QAbstractTableModel):
 
     # -- Qt model interface ----------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else self._shown
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         return not parent.isValid() and self._shown < len(self._ids)
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
         if parent.isValid():
             return
         more = min(PAGE, len(self._ids) - self._shown)
@@ -316,9 +278,9 @@ class AccountListModel(QAbstractTableModel):
             font = QFont()
             font.setWeight(QFont.Weight.DemiBold)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and key == "next_review" and value:
-            if value < self._today.isoformat():
-                return muted_brush()
+        if (role == Qt.ItemDataRole.ForegroundRole and key == "next_review" and value
+                and value < self._today.isoformat()):
+            return muted_brush()  # a review date already passed is stale, not urgent
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "health" and row.get("health_reason"):
                 return row["health_reason"]

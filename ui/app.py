@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         context = open_profile(getattr(args, "data_dir", None), getattr(args, "profile", None),
                                bool(getattr(args, "demo", False)))
-    except Exception as exc:  # a locked or unreadable file: say so in words, then stop
+    except Exception as exc:  # noqa: BLE001 - a locked or unreadable file: say so in words, then stop
         show_error(None, exc)
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return 1

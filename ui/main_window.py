@@ -58,13 +58,12 @@ class MainWindow(QMainWindow):
         self.accounts_view = AccountsView(context, background=background)
         self.pipeline_view = PipelineView(context, background=background)
         self.renewals_view = RenewalsView(context, background=background)
-        self.account_view = AccountView(context)
+        self._account_view: AccountView | None = None  # built on first open: a faster start
         self.views: dict[str, QWidget] = {
             "today": self.today_view,
             "accounts": self.accounts_view,
             "pipeline": self.pipeline_view,
             "renewals": self.renewals_view,
-            "account": self.account_view,
         }
         self.stack = QStackedWidget()
         for view in self.views.values():
@@ -98,7 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().setSizeGripEnabled(False)
 
-        for view in (self.today_view, self.pipeline_view, self.renewals_view, self.account_view):
+        for view in (self.today_view, self.pipeline_view, self.renewals_view):
             view.open_record.connect(self.open_record)
         self.accounts_view.open_account.connect(self.open_account)
         self.accounts_view.model.loaded.connect(lambda _count: self._update_status())
@@ -107,6 +106,19 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     # -- building --------------------------------------------------------------------------------
+
+    @property
+    def account_view(self) -> AccountView:
+        """The account detail (created the first time an account is opened)."""
+        if self._account_view is None:
+            self._account_view = AccountView(self.context)
+            self._account_view.open_record.connect(self.open_record)
+            self.views["account"] = self._account_view
+            self.stack.addWidget(self._account_view)
+        return self._account_view
+
+    def _in_detail(self) -> bool:
+        return self._account_view is not None and self.stack.currentWidget() is self._account_view
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Search"))
@@ -288,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def current_account_id(self) -> str | None:
         """The account the rep is looking at: the open detail, else the list's current row."""
-        if self.stack.currentWidget() is self.account_view:
+        if self._in_detail():
             return self.account_view.current_account_id()
         if self.stack.currentWidget() is self.accounts_view:
             return self.accounts_view.current_account_id()
@@ -304,7 +316,7 @@ class MainWindow(QMainWindow):
         """Jump to quick capture in the open account (the fastest way to log a note)."""
         if self.stack.currentWidget() is self.accounts_view and self.current_account_id():
             self.open_account(self.current_account_id())
-        if self.stack.currentWidget() is self.account_view:
+        if self._in_detail():
             self.account_view.focus_quick_capture()
         else:
             self.new_record("notes")
@@ -330,7 +342,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Read the current view again from the store (F5)."""
         view = self.stack.currentWidget()
-        if view is self.account_view:
+        if self._in_detail():
             account_id = self.account_view.current_account_id()
             if account_id:
                 self.account_view.show_account(account_id)
@@ -375,7 +387,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("accounts/header",
                                self.accounts_view.table.horizontalHeader().saveState())
-        in_detail = self.stack.currentWidget() is self.account_view
+        in_detail = self._in_detail()
         self.settings.setValue("window/view", self._return_to if in_detail
                                else self.current_view())
         self.settings.setValue("window/account",

@@ -195,7 +195,7 @@ def format_date(iso: str | None) -> str:
 
 def days_text(days: int | None) -> str:
     """How far away a date is, in words: ``today``, ``in 3 days``, ``5 days ago``."""
-    tr = lambda text: QCoreApplication.translate("style", text)  # noqa: E731
+    tr = lambda text: QCoreApplication.translate("style", text)
     if days is None:
         return ""
     if days == 0:

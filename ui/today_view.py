@@ -268,10 +268,16 @@ class TodayView(LazyRefresh, QWidget):
             self.deadlines.list.add_record("contracts", contract["id"], contract["account_id"], [
                 contract["number"], contract.get("account_name") or "",
                 format_date(contract["end_date"]),
-                f"{format_date(contract['notice_deadline'])} · "
-                f"{days_text(contract['days_to_notice'])}",
+                self._deadline_text(contract),
             ])
         self.deadlines.finish()
+
+    def _deadline_text(self, contract: dict) -> str:
+        days = contract["days_to_notice"]
+        when = format_date(contract["notice_deadline"])
+        if days is not None and days < 0:
+            return self.tr("{} · passed {}").format(when, days_text(days))
+        return f"{when} · {days_text(days)}"
 
     def _task_ticked(self, item: QTreeWidgetItem, column: int) -> None:
         if column != 0 or item.checkState(0) != Qt.CheckState.Checked:
