@@ -12,10 +12,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
+from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from ui.record_dialog import RecordDialog
-
-from test_main_window import demo_context  # noqa: F401  (fixture)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from ui.operations import StoreOp
-
-from test_main_window import demo_context  # noqa: F401  (fixture)
 
 TODAY = dt.date.today()
 
