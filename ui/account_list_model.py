@@ -139,6 +139,8 @@ class AccountListModel(QAbstractTableModel):
         self._generation = 0
         self._reader: StoreReader | None = StoreReader(store, self, background)
         self._today = dt.date.today()
+        self._name_font = QFont()
+        self._name_font.setWeight(QFont.Weight.DemiBold)
 
     # -- what to show ----------------------------------------------------------------------------
 
@@ -267,7 +269,10 @@ class AccountListModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         value = row.get(key)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(key, value)
+            shown = row.get("_shown")
+            if shown is None:  # formatted once per row read, not once per paint
+                shown = row["_shown"] = [self._display(k, row.get(k)) for k, _label in COLUMNS]
+            return shown[index.column()]
         if role == CHIP_ROLE:
             return (key, value) if key in CHIP_COLUMNS else None
         if role == SORT_VALUE_ROLE:
@@ -275,9 +280,7 @@ class AccountListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in MONEY_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and key == "name":
-            font = QFont()
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
+            return self._name_font
         if (role == Qt.ItemDataRole.ForegroundRole and key == "next_review" and value
                 and value < self._today.isoformat()):
             return muted_brush()  # a review date already passed is stale, not urgent

@@ -7,6 +7,8 @@ rep (or a black-and-white printout) reads the same thing. ``ChipDelegate`` draws
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -37,9 +39,14 @@ def _tr(text: str) -> str:
 
 
 def chip_text(kind: str, value: str | None) -> str:
-    """The words a chip shows for ``value`` (health "amber" -> "Amber", churn "high" -> "High risk")."""
+    """The words a chip shows for ``value`` (health "red" -> "At risk", churn "high" -> "High risk")."""
     if not value:
         return ""
+    return _chip_text(kind, value)
+
+
+@lru_cache(maxsize=256)  # tables ask for the same few words thousands of times per repaint
+def _chip_text(kind: str, value: str) -> str:
     texts = {
         ("health", "green"): _tr("Healthy"),
         ("health", "amber"): _tr("Watch"),

@@ -186,6 +186,11 @@ def format_date(iso: str | None) -> str:
     """``2027-03-05`` -> ``5 Mar 2027``: no day/month ambiguity across countries."""
     if not iso:
         return ""
+    return _format_date(iso)
+
+
+@lru_cache(maxsize=4096)  # a repaint formats the same dates again and again
+def _format_date(iso: str) -> str:
     try:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:
