@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import sync.engine as engine_module
 from desktop.store import Store
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
@@ -53,7 +54,13 @@ def run(folder: str | Path, seed: int, cycles: int | None = None, self_kill: flo
             os.kill(os.getpid(), signal.SIGKILL)
 
     store = Store.open(folder / "client.sqlite")
-    connector = MemoryConnector(crm, max_batch=rng.choice([1, 3, 50]), on_change=saved)
+    engine_module.PULL_LIMIT = rng.choice([2, 5, 500])  # kills between pages too
+    connector = MemoryConnector(
+        crm,
+        max_batch=rng.choice([1, 3, 50]),
+        has_deletion_log=rng.random() < 0.8,
+        on_change=saved,
+    )
     engine = SyncEngine(store, connector)
     n = 0
     while cycles is None or n < cycles:
