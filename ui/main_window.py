@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         for name in VIEWS:
             item = QListWidgetItem(icon(name), labels[name])
             item.setData(Qt.ItemDataRole.UserRole, name)
+            # Style-sheet padding is not counted in the row height: give each row its room.
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 18))
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.sidebar.setMinimumWidth(150)

@@ -142,6 +142,9 @@ class SearchPopup(QFrame):
         if not row_id:
             return
         self.hide()
+        self._field.blockSignals(True)
+        self._field.clear()  # the next Ctrl+K starts afresh
+        self._field.blockSignals(False)
         self._field.clearFocus()
         self.open_record.emit(table, row_id)
 
