@@ -9,6 +9,7 @@ a second start takes seconds.
 from __future__ import annotations
 
 import logging
+import socket
 import tempfile
 import time
 from collections.abc import Callable
@@ -101,6 +102,17 @@ def build_seeded(
     return target
 
 
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        # As the server binds: connections of the last run in TIME_WAIT do not count.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 @dataclass
 class DemoCrm:
     """The running demo CRM and how to sign in to it (the password is in the keyring)."""
@@ -132,7 +144,21 @@ def start_demo_crm(
     if not (live / f"{crm_server.DATABASE}.sqlite").exists():
         seeded = build_seeded(data_dir / "crm-cache", seed, accounts, book_factory)
         crm_server.copy_database(seeded, live)
-    server = crm_server.CrmServer(folder=live).start()
+    # The same port as last time when it is free, so the demo's address (and with it the
+    # profile and keyring entry) stays the same from one run to the next.
+    port_file = live / "port"
+    previous = int(port_file.read_text()) if port_file.exists() else 0
+    port = previous if previous and _port_is_free(previous) else crm_server.free_port()
+    server = crm_server.CrmServer(folder=live, port=port).start()
+    port_file.write_text(str(server.port))
+    if previous and previous != server.port:
+        old = f"http://127.0.0.1:{previous}"
+        credentials.forget_secret(
+            secret_key(old, server.database, crm_server.ADMIN_USER, "password")
+        )
+        credentials.forget_secret(
+            secret_key(old, server.database, crm_server.ADMIN_USER, "session")
+        )
     key = secret_key(server.url, server.database, crm_server.ADMIN_USER, "password")
     credentials.save_secret(key, crm_server.ADMIN_PASSWORD)
     return DemoCrm(server.url, server.database, crm_server.ADMIN_USER, key, server)

@@ -45,6 +45,7 @@ def test_the_demo_crm_starts_seeded_syncs_and_keeps_changes(tmp_path, monkeypatc
     again = start_demo_crm(data, accounts=3, book_factory=small_book)
     try:
         assert time.monotonic() - started < 15
+        assert again.url == crm.url  # the same address: the same profile and keyring entry
         values = again.connector()
         values.sign_in()
         assert values.fetch("accounts", [first["id"]])[0].values["health_reason"] == (
