@@ -24,6 +24,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the demo book of business (created on first use)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a screen (Qt, store, keyring, resources, PDF)",
+    )
+    parser.add_argument(
+        "--self-test-report", metavar="FILE", help="also write the self-test lines to FILE"
+    )
     return parser
 
 
@@ -46,6 +54,10 @@ NO_DISPLAY_MESSAGE = (
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from ui.self_test import main as self_test  # sets QT_QPA_PLATFORM=offscreen itself
+
+        return self_test(report=args.self_test_report)
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
