@@ -1,0 +1,109 @@
+"""Build Fieldbook's bundle for this OS, check it with its self-test, and optionally package it.
+
+    .venv/bin/python build.py              # dist/fieldbook/ (and dist/Fieldbook.app on macOS)
+    .venv/bin/python build.py --package    # + the installer: Inno Setup .exe / .dmg / .tar.gz
+
+Needs the build extra (``pip install -e ".[build]"``: PyInstaller). Packaging needs Inno Setup's
+``iscc`` on Windows and ``hdiutil`` (built in) on macOS. Prints the build time and bundle size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "packaging"))
+import bundle_config as cfg  # noqa: E402
+
+DIST = ROOT / "dist"
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def frozen_executable() -> Path:
+    if sys.platform == "win32":
+        return DIST / "fieldbook" / "fieldbook.exe"
+    if sys.platform == "darwin":
+        return DIST / "Fieldbook.app" / "Contents" / "MacOS" / "fieldbook"
+    return DIST / "fieldbook" / "fieldbook"
+
+
+def build() -> float:
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         "--distpath", str(DIST), "--workpath", str(ROOT / "build"), str(ROOT / "build.spec")],
+        check=True, cwd=ROOT,
+    )
+    return time.monotonic() - started
+
+
+def self_test() -> int:
+    """Run the frozen app's self-test; its report file is read back for windowed Windows exes."""
+    report = ROOT / "build" / "self-test.txt"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("DISPLAY", None)  # prove it needs no screen
+    result = subprocess.run(
+        [str(frozen_executable()), "--self-test", "--self-test-report", str(report)],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    print(report.read_text(encoding="utf-8") if report.exists() else result.stdout, end="")
+    if result.stderr.strip():
+        print(result.stderr, file=sys.stderr)
+    return result.returncode
+
+
+def package(version: str) -> Path:
+    """The installer for this OS, under dist/."""
+    if sys.platform == "win32":
+        iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
+        subprocess.run(
+            [iscc, f"/DAppVersion={version}", f"/DSourceDir={DIST / 'fieldbook'}",
+             f"/O{DIST}", str(ROOT / "packaging" / "windows" / "fieldbook.iss")],
+            check=True,
+        )
+        return DIST / f"Fieldbook-{version}-setup.exe"
+    if sys.platform == "darwin":
+        subprocess.run(
+            ["bash", str(ROOT / "packaging" / "macos" / "make_dmg.sh"), version], check=True
+        )
+        return DIST / f"Fieldbook-{version}.dmg"
+    out = DIST / f"fieldbook-{version}-linux-x86_64.tar.gz"
+    with tarfile.open(out, "w:gz") as tar:
+        tar.add(DIST / "fieldbook", arcname=f"fieldbook-{version}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--package", action="store_true", help="also make the installer")
+    parser.add_argument("--skip-self-test", action="store_true")
+    args = parser.parse_args(argv)
+    version = cfg.project_version(ROOT)
+
+    seconds = build()
+    bundle = DIST / ("Fieldbook.app" if sys.platform == "darwin" else "fieldbook")
+    print(f"built {bundle} (Fieldbook {version}) in {seconds:.0f} s, "
+          f"{folder_size(bundle) / 1e6:.0f} MB unpacked")
+    if not args.skip_self_test:
+        code = self_test()
+        if code:
+            print(f"the frozen self-test FAILED (exit {code})", file=sys.stderr)
+            return code
+    if args.package:
+        installer = package(version)
+        print(f"packaged {installer} ({installer.stat().st_size / 1e6:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
