@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_config as cfg  # noqa: E402
+import bundle_config as cfg
 
 DIST = ROOT / "dist"
 
@@ -54,7 +54,7 @@ def self_test() -> int:
     env.pop("DISPLAY", None)  # prove it needs no screen
     result = subprocess.run(
         [str(frozen_executable()), "--self-test", "--self-test-report", str(report)],
-        env=env, capture_output=True, text=True, timeout=300,
+        env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     print(report.read_text(encoding="utf-8") if report.exists() else result.stdout, end="")
     if result.stderr.strip():

@@ -6,6 +6,7 @@ desktop/self_test.py holds the runner and the checks that need no Qt; ``main`` h
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -62,12 +63,21 @@ def check_icons() -> str:
 
 
 def check_style() -> str:
-    """The style sheet loads and applies."""
-    app = _application()
-    sheet = app.styleSheet()
-    if not sheet.strip():
-        raise CheckFailed("the Fieldbook style sheet was not applied")
-    return f"style {app.style().name()}, {len(sheet)} characters of style sheet"
+    """The style sheet loads, with every colour filled in for the light and the dark scheme."""
+    from .style import style_sheet
+
+    _application()
+    sizes = []
+    for dark in (False, True):
+        sheet = style_sheet(dark)
+        rules = re.sub(r"/\*.*?\*/", "", sheet, flags=re.DOTALL)  # comments may mention @names
+        leftover = sorted(set(re.findall(r"@[a-z_]+", rules)))
+        if not sheet.strip():
+            raise CheckFailed("the Fieldbook style sheet is empty")
+        if leftover:
+            raise CheckFailed(f"colours not filled in: {', '.join(leftover)}")
+        sizes.append(len(sheet))
+    return f"light and dark style sheets filled in ({sizes[0]}, {sizes[1]} characters)"
 
 
 def check_pdf() -> str:

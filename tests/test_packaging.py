@@ -1,0 +1,163 @@
+"""Fast checks of the packaging files (the bundle itself is built and self-tested by .ci/run)."""
+
+from __future__ import annotations
+
+import ast
+import plistlib
+import re
+import struct
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "packaging"))
+import bundle_config as cfg
+import make_icons
+
+PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+def test_build_spec_parses_and_uses_the_shared_config():
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    tree = ast.parse(spec)
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)
+              and isinstance(n.func, ast.Name)}
+    assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"} <= called
+    for needed in ('copy_metadata("keyring")', 'collect_submodules("keyring.backends")',
+                   "cfg.project_version", "cfg.keep_file", "FIELDBOOK_CODESIGN_IDENTITY",
+                   "FIELDBOOK_ENTITLEMENTS", '"resources"'):
+        assert needed in spec
+
+
+def test_version_comes_from_pyproject():
+    assert cfg.project_version(ROOT) == PYPROJECT_VERSION
+    assert cfg.macos_info_plist(PYPROJECT_VERSION)["CFBundleShortVersionString"] == (
+        PYPROJECT_VERSION
+    )
+
+
+@pytest.mark.parametrize("version, expected", [
+    ("0.1.0", (0, 1, 0, 0)), ("2.10", (2, 10, 0, 0)), ("1.2.3rc1", (1, 2, 3, 1)),
+    ("1.2.3.4.5", (1, 2, 3, 4)), ("1.0.0+local.7", (1, 0, 0, 0)),
+])
+def test_windows_version_numbers(version, expected):
+    assert cfg.version_tuple(version) == expected
+
+
+def test_windows_version_file_is_a_valid_expression():
+    text = cfg.windows_version_text("1.4.2")
+    tree = ast.parse(text, mode="exec")
+    call = tree.body[0].value
+    assert isinstance(call, ast.Call) and call.func.id == "VSVersionInfo"
+    assert "filevers=(1, 4, 2, 0)" in text
+    assert "StringStruct('ProductVersion', '1.4.2')" in text
+    assert "StringStruct('OriginalFilename', 'fieldbook.exe')" in text
+
+
+def test_macos_info_plist_serialises_with_dark_mode_and_high_dpi():
+    info = cfg.macos_info_plist("1.0.0")
+    assert plistlib.loads(plistlib.dumps(info)) == info
+    assert info["NSHighResolutionCapable"] is True
+    assert info["NSRequiresAquaSystemAppearance"] is False
+    assert re.fullmatch(r"\d+\.\d+", info["LSMinimumSystemVersion"])
+    assert cfg.BUNDLE_ID == "com.fieldbook.app"
+
+
+def test_entitlements_plist_parses():
+    data = plistlib.loads((ROOT / "packaging/macos/entitlements.plist").read_bytes())
+    assert data["com.apple.security.cs.allow-unsigned-executable-memory"] is True
+
+
+@pytest.mark.parametrize("dest", [
+    "PySide6/Qt/lib/libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
+    "PySide6/Qt/plugins/sqldrivers/libqsqlite.so", "PySide6/Qt/translations/qtbase_de.qm",
+    "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libcairo.so.2", "libcups.so.2",
+    "PySide6\\Qt6Quick.dll", "PySide6/Qt/plugins/platforms/libqvnc.so",
+])
+def test_unused_qt_parts_are_dropped(dest):
+    assert not cfg.keep_file(dest)
+
+
+@pytest.mark.parametrize("dest", [
+    "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Svg.so.6",
+    "PySide6/Qt/lib/libQt6PrintSupport.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
+    "PySide6/Qt/plugins/iconengines/libqsvgicon.so", "PySide6\\plugins\\platforms\\qwindows.dll",
+    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "libcrypto.so.3",
+    "resources/icons/fieldbook.svg", "keyring-25.7.0.dist-info/entry_points.txt",
+    "PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so",
+])
+def test_what_the_app_uses_is_kept(dest):
+    assert cfg.keep_file(dest)
+
+
+def test_every_qt_module_the_app_imports_is_kept():
+    used = set()
+    for path in (ROOT / "ui").rglob("*.py"):
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    excluded = {name.split(".", 1)[1] for name in cfg.EXCLUDED_MODULES if name.startswith("PySide6.")}
+    assert used and not (used & excluded)
+
+
+def test_server_side_tryton_module_stays_out():
+    assert "trytond" in cfg.EXCLUDED_MODULES
+    assert not cfg.keep_our_module("sync.tryton_module.fieldbook")
+    assert cfg.keep_our_module("sync.tryton.connector")
+
+
+def test_platform_keyring_backends_are_listed():
+    assert "secretstorage" in cfg.platform_keyring_imports("linux")
+    assert "win32ctypes.pywin32.win32cred" in cfg.platform_keyring_imports("win32")
+
+
+def test_app_icons_exist_and_hold_every_size():
+    icons = ROOT / "resources" / "icons"
+    png = (icons / "fieldbook.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (512, 512)
+
+    ico = (icons / "fieldbook.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    assert (reserved, kind, count) == (0, 1, len(make_icons.ICO_SIZES))
+    widths = [ico[6 + 16 * i] or 256 for i in range(count)]
+    assert widths == make_icons.ICO_SIZES
+
+    icns = (icons / "fieldbook.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    kinds, offset = [], 8
+    while offset < len(icns):
+        kinds.append(icns[offset:offset + 4])
+        offset += struct.unpack(">I", icns[offset + 4:offset + 8])[0]
+    assert kinds == [kind for kind, _ in make_icons.ICNS_TYPES]
+
+
+def test_icons_are_readable_by_qt(qapp):
+    from PySide6.QtGui import QImageReader
+
+    for name, count in (("fieldbook.ico", len(make_icons.ICO_SIZES)),
+                        ("fieldbook.icns", len(make_icons.ICNS_TYPES))):
+        reader = QImageReader(str(ROOT / "resources" / "icons" / name))
+        assert reader.imageCount() == count
+        assert not reader.read().isNull()
+
+
+def test_inno_setup_script_installs_per_user_with_start_menu_and_uninstaller():
+    iss = (ROOT / "packaging/windows/fieldbook.iss").read_text(encoding="utf-8")
+    assert re.search(r"^PrivilegesRequired=lowest$", iss, re.MULTILINE)
+    assert re.search(r"^DefaultDirName=\{autopf\}", iss, re.MULTILINE)
+    assert re.search(r'^Name: "\{group\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', iss, re.MULTILINE)
+    assert "{uninstallexe}" in iss
+    icon = re.search(r"^SetupIconFile=(.+)$", iss, re.MULTILINE).group(1)
+    assert (ROOT / "packaging/windows" / icon.replace("\\", "/")).resolve().is_file()
+    assert "#error" in iss  # refuses to build without the version from pyproject
+
+
+def test_workflow_covers_windows_and_macos_and_uploads_installers():
+    text = (ROOT / ".github/workflows/build.yml").read_text(encoding="utf-8")
+    assert "os: [windows-latest, macos-latest, ubuntu-latest]" in text
+    for needed in ("actions/checkout@v4", "actions/setup-python@v5",
+                   "actions/upload-artifact@v4", "python build.py --package", "--self-test",
+                   "Fieldbook-*-setup.exe", "Fieldbook-*.dmg"):
+        assert needed in text
