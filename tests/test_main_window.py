@@ -156,3 +156,32 @@ def test_empty_book_says_what_to_do(qtbot, tmp_path, settings):
     qtbot.waitUntil(lambda: win.today_view.tasks.empty.isVisibleTo(win.today_view))
     win.close()
     context.close()
+
+
+def test_brief_tab_shows_the_open_account_and_follows_it(qtbot, window, demo_context):
+    store = demo_context.store
+    first, second = store.account_ids()[:2]
+    window.open_account(first)
+    view = window.account_view
+    view.tabs.setCurrentWidget(window.brief_view)
+    name = store.get("accounts", first)["name"]
+    qtbot.waitUntil(lambda: name in window.brief_view.browser.toPlainText())
+    window.open_account(second)
+    other = store.get("accounts", second)["name"]
+    qtbot.waitUntil(lambda: other in window.brief_view.browser.toPlainText())
+
+
+def test_export_briefs_takes_the_selected_accounts(qtbot, window, demo_context, monkeypatch):
+    asked = []
+    monkeypatch.setattr("ui.main_window.export_briefs", lambda parent, ctx, ids: asked.append(ids))
+    window.show_view("accounts")
+    qtbot.waitUntil(lambda: window.accounts_view.model.rowCount() > 3)
+    table = window.accounts_view.table
+    table.selectRow(0)
+    table.selectionModel().select(
+        window.accounts_view.model.index(2, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    window.export_briefs_action.trigger()
+    assert len(asked) == 1 and len(asked[0]) == 2
+    assert set(asked[0]) == set(window.accounts_view.selected_account_ids())

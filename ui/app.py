@@ -1,22 +1,36 @@
-"""Start the desktop app: open the profile's store, show the main window, run until quit."""
+"""Start the desktop app: open the profile's store, show the main window, sync, run until quit.
+
+A *profile* is one local copy: "demo", "local" (no CRM yet) or one per signed-in user and CRM
+(``paths.profile_slug``). The CRM a profile syncs with is remembered in its store's
+preferences (address, database, user: nothing secret); the password and session live in the
+OS keyring only.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+import keyring
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, paths
+from desktop import APP_NAME, __version__, credentials, paths
 from desktop.store import Store
 
 from .errors import install_excepthook, show_error
 from .operations import OpContext
 from .style import apply_style, icon
 
+log = logging.getLogger(__name__)
+
 LOCAL_PROFILE = "local"
 DEMO_PROFILE = "demo"
+CRM_PREFERENCES = ("crm_url", "crm_database", "crm_user")
 
 
 def choose_profile(profile: str | None, demo: bool) -> str:
@@ -32,8 +46,8 @@ def choose_profile(profile: str | None, demo: bool) -> str:
 def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpContext:
     """Open (creating if needed) the profile's store and wrap it in an OpContext.
 
-    The demo profile is filled with the demo book of business on first use. Kept apart from
-    ``run`` so a launcher can start the demo CRM before the window opens.
+    The demo profile is filled with the demo book of business on first use, so the window has
+    something to show while the demo CRM starts.
     """
     base = paths.data_dir(data_dir)
     name = choose_profile(profile, demo)
@@ -61,24 +75,280 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def ensure_keyring() -> bool:
+    """Use the OS keyring; where there is none, keep secrets in memory only (never on disk).
+
+    Returns whether a real keyring is in use.
+    """
+    if credentials.is_real_backend():
+        return True
+    keyring.set_keyring(credentials.MemoryKeyring())
+    return False
+
+
+def tryton_available() -> bool:
+    return importlib.util.find_spec("trytond") is not None
+
+
+class DemoCrmStarter(QThread):
+    """Starts the demo CRM off the GUI thread (the first start builds and seeds it)."""
+
+    ready = Signal(object)  # sync.tryton.demo.DemoCrm
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, parent=None):
+        super().__init__(parent)
+        self.data_dir = data_dir
+
+    def run(self) -> None:
+        try:
+            from sync.tryton.demo import start_demo_crm
+
+            self.ready.emit(start_demo_crm(self.data_dir))
+        except Exception as exc:
+            log.exception("demo CRM did not start")
+            self.failed.emit(str(exc))
+
+
+class Session:
+    """One open profile: its store, window, sync controller and CRM connection."""
+
+    def __init__(self, app: QApplication, data_dir: Path, real_keyring: bool):
+        self.app = app
+        self.data_dir = data_dir
+        self.real_keyring = real_keyring
+        self.context: OpContext | None = None
+        self.window = None
+        self.controller = None
+        self.connector = None
+        self.demo_crm = None
+        self._starter: DemoCrmStarter | None = None
+        app.aboutToQuit.connect(self.close)
+
+    # -- opening and closing a profile ------------------------------------------------------------
+
+    def open(self, profile: str | None, demo: bool) -> None:
+        from sync.engine import SyncEngine
+
+        from .main_window import MainWindow
+        from .sync_controller import SyncController
+
+        context = open_profile(str(self.data_dir), profile, demo)
+        context.make_current()
+        self.context = context
+        QSettings().setValue("profile/last", context.profile)  # type: ignore[attr-defined]
+        self.connector = None if demo else self._remembered_connector(context.store)
+
+        def engine_factory():
+            if self.connector is None:
+                return None
+            return SyncEngine(context.store, self.connector, write=context.writer.call)
+
+        self.window = MainWindow(context)
+        self.controller = SyncController(context, engine_factory, self.window)
+        self.window.attach_sync(self.controller)
+        self.controller.sign_in_needed.connect(self.sign_in)
+        self._add_account_actions()
+        self.window.show()
+        if not self.real_keyring:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app",
+                    "No system keyring here: your CRM sign-in is kept only until you quit.",
+                ),
+                15000,
+            )
+        if demo:
+            self._start_demo_crm()
+        else:
+            self.controller.start()
+
+    def close(self) -> None:
+        """Stop syncing, close the window's store and stop the demo CRM (idempotent)."""
+        if self.controller is not None:
+            self.controller.shutdown()
+            self.controller = None
+        if self._starter is not None and self._starter.isRunning():
+            self._starter.wait()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+        if self.connector is not None:
+            self.connector.close()
+            self.connector = None
+        if self.demo_crm is not None:
+            self.demo_crm.stop()
+            self.demo_crm = None
+
+    def switch_to(self, profile: str, connector, remember: dict[str, str] | None = None) -> None:
+        """Close this profile and open ``profile`` bound to ``connector``."""
+        keep_crm = self.demo_crm
+        self.demo_crm = None  # the demo CRM outlives a switch; it stops on quit
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)  # the old window closes before the new opens
+        try:
+            self.close()
+            self.demo_crm = keep_crm
+            store = Store.open(paths.store_path(self.data_dir, profile))
+            for key, value in (remember or {}).items():
+                store.set_preference(key, value)
+            store.close()
+            self.open(profile, demo=False)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+        self.connector = connector
+        self.controller.reset_engine()
+
+    # -- the CRM -------------------------------------------------------------------------------
+
+    def _remembered_connector(self, store: Store):
+        url, database, user = (store.preference(k) for k in CRM_PREFERENCES)
+        if not (url and database and user) or not tryton_available():
+            return None
+        from sync.tryton.connector import TrytonConnector
+
+        try:
+            return TrytonConnector(url, database, user)
+        except Exception:
+            log.exception("remembered CRM address is not usable")
+            return None
+
+    def _start_demo_crm(self) -> None:
+        window = self.window
+        if not tryton_available():
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app",
+                    "The demo CRM needs Tryton (pip install 'fieldbook[crm]'); "
+                    "working on the local copy.",
+                )
+            )
+            self.controller.start()
+            return
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "app", "Starting the demo CRM on this computer… (the first start takes a minute)"
+            )
+        )
+        self._starter = DemoCrmStarter(self.data_dir)
+        self._starter.ready.connect(self._demo_crm_ready)
+        self._starter.failed.connect(self._demo_crm_failed)
+        self._starter.start()
+
+    def _demo_crm_ready(self, crm) -> None:
+        self.demo_crm = crm
+        if self.window is None:
+            return
+        self.connector = crm.connector()
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("app", "Demo CRM running at {}").format(crm.url), 8000
+        )
+        self.controller.reset_engine()
+
+    def _demo_crm_failed(self, reason: str) -> None:
+        if self.window is None:
+            return
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "app", "The demo CRM did not start ({}); working on the local copy."
+            ).format(reason)
+        )
+        self.controller.start()
+
+    def _add_account_actions(self) -> None:
+        window = self.window
+        menu = window.sync_menu
+        menu.addSeparator()
+        self.sign_in_action = QAction(window.tr("Sign In to CRM…"), window)
+        self.sign_in_action.triggered.connect(self.sign_in)
+        self.sign_out_action = QAction(window.tr("Sign Out…"), window)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        menu.addAction(self.sign_in_action)
+        menu.addAction(self.sign_out_action)
+
+    def sign_in(self) -> None:
+        """Ask for the CRM sign-in; on success open (or create) that user's profile."""
+        if not tryton_available() or self.window is None:
+            return
+        from .sign_in_dialog import SignInDialog
+
+        store = self.context.store
+        url, database, user = (store.preference(k) or "" for k in CRM_PREFERENCES)
+        if self.connector is not None:
+            url, database, user = self.connector.url, self.connector.database, self.connector.login
+        dialog = SignInDialog(self.window, url=url, database=database, user=user)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.open()
+        self.sign_in_dialog = dialog
+
+    def _signed_in(self, connector) -> None:
+        profile = paths.profile_slug(connector.login, connector.url, connector.database)
+        remember = {
+            "crm_url": connector.url,
+            "crm_database": connector.database,
+            "crm_user": connector.login,
+        }
+        if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
+            self.connector = connector
+            self.controller.reset_engine()
+            return
+        self.switch_to(profile, connector, remember)
+
+    def sign_out(self) -> None:
+        if self.connector is None or self.window is None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("app", "You are not signed in to a CRM."), 5000
+            )
+            return
+        from .sign_in_dialog import SignOut
+
+        profile = self.context.profile  # type: ignore[attr-defined]
+        folder = paths.profile_dir(self.data_dir, profile)
+        removed = []
+
+        def close_store() -> None:
+            removed.append(True)
+            self.controller.shutdown()
+            self.context.store.close()
+
+        signed_out = SignOut(
+            self.window, self.connector, folder, self.context.store.pending_count(), close_store
+        ).run()
+        if not signed_out:
+            return
+        self.connector = None
+        if removed:
+            self.close_to_local()
+        else:
+            self.controller.reset_engine()
+
+    def close_to_local(self) -> None:
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.close()
+            self.open(LOCAL_PROFILE, demo=False)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the window for the parsed command line; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING)
     app = create_application()
     install_excepthook()
+    session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())
     try:
-        context = open_profile(getattr(args, "data_dir", None), getattr(args, "profile", None),
-                               bool(getattr(args, "demo", False)))
+        session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))
     except Exception as exc:  # noqa: BLE001 - a locked or unreadable file: say so in words, then stop
         show_error(None, exc)
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return 1
-    context.make_current()
-    QSettings().setValue("profile/last", context.profile)  # type: ignore[attr-defined]
-    from .main_window import MainWindow
-
-    window = MainWindow(context)
-    window.show()
     try:
         return app.exec()
     finally:
-        context.close()
+        session.close()

@@ -30,6 +30,8 @@ from desktop.store import Changes
 
 from . import record_dialog
 from .account_view import AccountView
+from .brief_export import TripPackDialog, export_briefs
+from .brief_view import BriefView
 from .accounts_view import AccountsView
 from .operations import OpContext
 from .pipeline_view import PipelineView
@@ -115,6 +117,10 @@ class MainWindow(QMainWindow):
         if self._account_view is None:
             self._account_view = AccountView(self.context)
             self._account_view.open_record.connect(self.open_record)
+            self.brief_view = BriefView(self.context)
+            self.brief_view.open_record.connect(self.open_record)
+            self._account_view.add_tab(self.brief_view, self.tr("Brief"))
+            self._account_view.tabs.currentChanged.connect(self._show_brief_if_current)
             self.views["account"] = self._account_view
             self.stack.addWidget(self._account_view)
         return self._account_view
@@ -183,6 +189,11 @@ class MainWindow(QMainWindow):
         self.new_account_action = self._action(
             self.tr("New &Account…"), "Ctrl+Shift+A", lambda: self.new_record("accounts"),
             "accounts", file_menu)
+        file_menu.addSeparator()
+        self.export_briefs_action = self._action(
+            self.tr("Export &Briefs to PDF…"), "Ctrl+Shift+E", self.export_briefs, None, file_menu)
+        self.trip_pack_action = self._action(
+            self.tr("Briefs for a T&rip…"), "Ctrl+Shift+T", self.show_trip_pack, None, file_menu)
         file_menu.addSeparator()
         preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
         self.preferences_action = self._action(
@@ -280,9 +291,34 @@ class MainWindow(QMainWindow):
         if self.current_view() in VIEWS:
             self._return_to = self.current_view()
         self.account_view.show_account(account_id)
+        self._show_brief_if_current()
         self.stack.setCurrentWidget(self.account_view)
         self.back_action.setEnabled(True)
         self._update_status()
+
+    def _show_brief_if_current(self, _index: int = -1) -> None:
+        """Compose the brief only while its tab is the one on screen."""
+        view = self._account_view
+        if view is not None and view.tabs.currentWidget() is self.brief_view:
+            account_id = view.current_account_id()
+            if account_id and account_id != self.brief_view.account_id:
+                self.brief_view.show_account(account_id)
+
+    def export_briefs(self) -> None:
+        """Briefs of the selected accounts (or the open one) as one PDF."""
+        if self._in_detail():
+            ids = [self.account_view.current_account_id()]
+        else:
+            ids = self.accounts_view.selected_account_ids()
+        ids = [i for i in ids if i]
+        if not ids:
+            self.statusBar().showMessage(
+                self.tr("Select one or more accounts first, then export their briefs."), 6000)
+            return
+        export_briefs(self, self.context, ids)
+
+    def show_trip_pack(self) -> None:
+        TripPackDialog(self.context, self).open()
 
     def open_record(self, table: str, row_id: str) -> None:
         """Open any record: its account's detail, with the record selected."""
@@ -415,7 +451,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.accounts_view and total:
             self.status_text.setText(self.tr("%n account(s) shown", "", total))
         else:
-            self.status_text.setText(self.tr("Working on your local copy"))
+            self.status_text.clear()
 
 
 class PreferencesDialog(QDialog):
