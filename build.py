@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = build()
     bundle = DIST / ("Fieldbook.app" if sys.platform == "darwin" else "fieldbook")
     print(f"built {bundle} (Fieldbook {version}) in {seconds:.0f} s, "
-          f"{folder_size(bundle) / 1e6:.0f} MB unpacked")
+          f"{folder_size(bundle) / 2**20:.0f} MiB unpacked")
     if not args.skip_self_test:
         code = self_test()
         if code:
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             return code
     if args.package:
         installer = package(version)
-        print(f"packaged {installer} ({installer.stat().st_size / 1e6:.0f} MB)")
+        print(f"packaged {installer} ({installer.stat().st_size / 2**20:.0f} MiB)")
     return 0
 
 

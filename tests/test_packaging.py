@@ -75,6 +75,7 @@ def test_entitlements_plist_parses():
     "PySide6/Qt/lib/libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
     "PySide6/Qt/plugins/sqldrivers/libqsqlite.so", "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libcairo.so.2", "libcups.so.2",
+    "libpango-1.0.so.0", "libgdk_pixbuf-2.0.so.0", "libatk-1.0.so.0",
     "PySide6\\Qt6Quick.dll", "PySide6/Qt/plugins/platforms/libqvnc.so",
 ])
 def test_unused_qt_parts_are_dropped(dest):
