@@ -61,7 +61,8 @@ EXCLUDED_MODULES = [
 # Files (by their path inside the bundle) dropped after analysis. PyInstaller's Qt hooks collect
 # whole plugin folders and all translations; these are the parts Fieldbook never loads.
 _DROP_PATTERNS = [
-    r"Qt6(Qml|Quick|Designer|Help|Test|Sql|UiTools|Labs|Lottie|VirtualKeyboard|Pdf)",
+    # libQt6Quick.so.6 (Linux), Qt6Quick.dll (Windows), QtQuick.framework/... (macOS)
+    r"(Qt6|(^|/)Qt)(Qml|Quick|Designer|Help|Test|Sql|UiTools|Labs|Lottie|VirtualKeyboard|Pdf)",
     r"Qt6(Wayland(Compositor|Egl)|WlShell|EglFS|EglFs)",
     # The GTK platform theme pulls in GTK, Pango, Cairo and ATK (~20 MB); on Linux the app
     # draws Fusion with its own palette, and Qt's own file dialog serves brief export.

@@ -77,6 +77,7 @@ def test_entitlements_plist_parses():
     "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libcairo.so.2", "libcups.so.2",
     "libpango-1.0.so.0", "libgdk_pixbuf-2.0.so.0", "libatk-1.0.so.0",
     "PySide6\\Qt6Quick.dll", "PySide6/Qt/plugins/platforms/libqvnc.so",
+    "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick", "PySide6/Qt/lib/QtPdf.framework/QtPdf",
 ])
 def test_unused_qt_parts_are_dropped(dest):
     assert not cfg.keep_file(dest)
@@ -84,6 +85,8 @@ def test_unused_qt_parts_are_dropped(dest):
 
 @pytest.mark.parametrize("dest", [
     "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Svg.so.6",
+    "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", "PySide6/QtCore.abi3.so",
+    "PySide6\\Qt6Widgets.dll", "PySide6\\Qt6PrintSupport.dll",
     "PySide6/Qt/lib/libQt6PrintSupport.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
     "PySide6/Qt/plugins/iconengines/libqsvgicon.so", "PySide6\\plugins\\platforms\\qwindows.dll",
