@@ -79,7 +79,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - keeps Qt up
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     sizes = sorted(set(ICO_SIZES) | {size for _, size in ICNS_TYPES})
     pngs = {size: render_png(SOURCE, size) for size in sizes}
     (ICONS / "fieldbook.png").write_bytes(pngs[512])
