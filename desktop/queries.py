@@ -250,11 +250,16 @@ class BookQueries:
         return grouped
 
     def contracts_by_notice_deadline(
-        self, within_days: int | None = None, today: dt.date | None = None
+        self,
+        within_days: int | None = None,
+        today: dt.date | None = None,
+        passed_within_days: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Active contracts ordered by notice deadline; ``within_days`` keeps those due soon.
+        """Active contracts by notice deadline: upcoming ones soonest first, then passed ones
+        (most recently passed first) while the contract is still running.
 
-        Deadlines already passed are included only while the contract has not ended.
+        ``within_days`` keeps deadlines up to that many days ahead; ``passed_within_days``
+        keeps passed deadlines only that recent (None: all, 0: none).
         """
         today = today or dt.date.today()
         sql = """
@@ -267,7 +272,14 @@ class BookQueries:
         if within_days is not None:
             sql += " AND deadline <= ?"
             params.append((today + dt.timedelta(days=within_days)).isoformat())
-        sql += " ORDER BY deadline, c.end_date, a.name"
+        if passed_within_days is not None:
+            sql += " AND deadline >= ?"
+            params.append((today - dt.timedelta(days=passed_within_days)).isoformat())
+        sql += """ ORDER BY deadline < :today,
+                   CASE WHEN deadline < :today THEN julianday(:today) - julianday(deadline)
+                        ELSE julianday(deadline) END,
+                   c.end_date, a.name"""
+        sql = sql.replace(":today", f"'{today.isoformat()}'")
         return [_with_deadline(_row(r), today) for r in self.db.execute(sql, params)]
 
     def tasks_due(

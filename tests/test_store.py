@@ -254,3 +254,25 @@ def test_preferences_round_trip(store):
     assert store.preference("sync_interval_minutes", "5") == "5"
     store.set_preference("sync_interval_minutes", "15")
     assert store.preference("sync_interval_minutes") == "15"
+
+
+def test_notice_deadlines_upcoming_first_and_passed_ones_only_while_recent(store):
+    import datetime as dt
+
+    today = dt.date(2026, 12, 20)
+    a = store.create("accounts", {"name": "Renewals"})
+
+    def contract(number, end, notice):
+        store.create("contracts", {"account_id": a, "number": number, "start_date": "2025-01-01",
+                                   "end_date": end, "notice_days": notice, "status": "active"})
+
+    contract("IN-12", "2027-01-31", 30)    # deadline 2027-01-01: 12 days ahead, across the year
+    contract("IN-40", "2027-03-31", 60)    # deadline 2027-01-30
+    contract("PASSED-5", "2027-01-14", 30)  # deadline 2026-12-15
+    contract("PASSED-60", "2027-06-30", 250)  # deadline 2026-10-23
+    contract("ENDED", "2026-12-01", 30)     # contract over: not listed
+    every = store.contracts_by_notice_deadline(today=today)
+    assert [c["number"] for c in every] == ["IN-12", "IN-40", "PASSED-5", "PASSED-60"]
+    assert [c["days_to_notice"] for c in every] == [12, 41, -5, -58]
+    soon = store.contracts_by_notice_deadline(30, today, passed_within_days=7)
+    assert [c["number"] for c in soon] == ["IN-12", "PASSED-5"]

@@ -125,7 +125,11 @@ def test_renewals_sorted_by_deadline_and_highlighted(qtbot, demo_context, accoun
     deadlines = [demo_context.store.get("contracts", i) for i in view.contract_ids()]
     keys = [(c["end_date"], c["notice_days"] or 0) for c in deadlines]
     ordered = [dt.date.fromisoformat(e) - dt.timedelta(days=n) for e, n in keys]
-    assert ordered == sorted(ordered)
+    today = dt.date.today()
+    upcoming = [d for d in ordered if d >= today]
+    passed = [d for d in ordered if d < today]
+    # what a rep can still act on first, soonest first; missed deadlines last, latest first
+    assert ordered == sorted(upcoming) + sorted(passed, reverse=True)
 
 
 def test_views_read_off_the_gui_thread_and_only_when_shown(qtbot, demo_context, account_id):  # noqa: F811

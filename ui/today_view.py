@@ -138,7 +138,7 @@ def read_today(store, today: dt.date) -> dict:
         "meetings": store.tasks_due(until=max(week_end, today), kind="meeting",
                                     since=today)[:MAX_ROWS],
         "reviews": store.reviews_due(30, today)[:MAX_ROWS],
-        "deadlines": store.contracts_by_notice_deadline(30, today)[:MAX_ROWS],
+        "deadlines": store.contracts_by_notice_deadline(30, today, passed_within_days=7)[:MAX_ROWS],
     }
 
 
