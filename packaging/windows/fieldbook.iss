@@ -29,7 +29,7 @@ AppPublisher={#Publisher}
 VersionInfoVersion={#AppVersion}
 ; Per-user install: no UAC prompt, files under %LOCALAPPDATA%\Programs\Fieldbook.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline dialog
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
