@@ -351,6 +351,38 @@ class Store(BookQueries):
         )
         return op_id
 
+    # -- rows that come from the CRM (no outbox) ----------------------------------------------
+
+    def insert_synced(self, table: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Insert (id, values) pairs as already synced: no outbox, no validation. Call inside a
+        transaction.
+
+        The rows go through a temporary table and one ``INSERT ... SELECT``: the full-text
+        triggers still fire for every row, but FTS5 writes its index once per statement instead
+        of once per row, several times faster for a big book or a sync page.
+        """
+        db = self.db
+        if not db.in_transaction:
+            raise RuntimeError("insert_synced must run inside store.transaction()")
+        fields = E.entity(table).field_names
+        columns = ", ".join(("id", "created_at", "updated_at", *fields))
+        marks = ", ".join("?" * (len(fields) + 3))
+        staging = f"temp.fieldbook_staging_{table}"
+        stamp = now_iso()
+        db.execute(f"DROP TABLE IF EXISTS {staging}")
+        db.execute(f"CREATE TABLE {staging} ({columns})")
+        try:
+            db.executemany(
+                f"INSERT INTO {staging} VALUES ({marks})",
+                ((row_id, stamp, stamp, *[v.get(f) for f in fields]) for row_id, v in rows),
+            )
+            db.execute(
+                f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {staging}"
+                " ORDER BY rowid"
+            )
+        finally:
+            db.execute(f"DROP TABLE IF EXISTS {staging}")
+
     # -- domain preferences --------------------------------------------------------------------
 
     def preference(self, key: str, default: str | None = None) -> str | None:
