@@ -25,7 +25,7 @@ from desktop.store import Changes
 from .account_list_model import ACCOUNT_ID_ROLE, CHIP_COLUMNS, COLUMNS, AccountListModel
 from .chips import ChipDelegate, chip_text
 from .operations import OpContext
-from .style import icon
+from .style import icon, page_heading
 
 FILTER_DELAY_MS = 150  # typing pauses shorter than this are one search, not one per key
 
@@ -94,15 +94,7 @@ class AccountsView(QWidget):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
 
-        heading = QHBoxLayout()
-        title = QLabel(self.tr("Accounts"))
-        title.setObjectName("PageTitle")
-        self.count_label = QLabel()
-        self.count_label.setObjectName("PageSubtitle")
-        heading.addWidget(title)
-        heading.addSpacing(10)
-        heading.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        heading.addStretch()
+        heading, self.count_label = page_heading(self.tr("Accounts"))
         layout.addLayout(heading)
 
         bar = QHBoxLayout()

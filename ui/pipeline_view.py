@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -22,7 +20,7 @@ from .account_list_model import LazyRefresh, StoreReader
 from .accounts_view import EmptyState
 from .chips import stage_label
 from .operations import OpContext
-from .style import format_date, format_money, muted_brush
+from .style import format_date, format_money, muted_brush, page_heading
 
 TABLE_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -52,15 +50,7 @@ class PipelineView(LazyRefresh, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        heading = QHBoxLayout()
-        title = QLabel(self.tr("Pipeline"))
-        title.setObjectName("PageTitle")
-        self.summary = QLabel()
-        self.summary.setObjectName("PageSubtitle")
-        heading.addWidget(title)
-        heading.addSpacing(10)
-        heading.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
-        heading.addStretch()
+        heading, self.summary = page_heading(self.tr("Pipeline"))
         layout.addLayout(heading)
 
         self.tree = QTreeWidget()

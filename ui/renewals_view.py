@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -21,7 +19,7 @@ from .account_list_model import LazyRefresh, StoreReader
 from .accounts_view import EmptyState
 from .chips import CHIP_ROLE, ChipDelegate
 from .operations import OpContext
-from .style import days_text, format_date, format_money, tone_colors
+from .style import days_text, format_date, format_money, page_heading, tone_colors
 
 TABLE_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -64,15 +62,7 @@ class RenewalsView(LazyRefresh, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        heading = QHBoxLayout()
-        title = QLabel(self.tr("Renewals"))
-        title.setObjectName("PageTitle")
-        self.summary = QLabel()
-        self.summary.setObjectName("PageSubtitle")
-        heading.addWidget(title)
-        heading.addSpacing(10)
-        heading.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
-        heading.addStretch()
+        heading, self.summary = page_heading(self.tr("Renewals"))
         layout.addLayout(heading)
 
         self.tree = QTreeWidget()

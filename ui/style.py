@@ -12,7 +12,7 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel
 
 from desktop.paths import resources_dir
 
@@ -216,3 +216,17 @@ def days_text(days: int | None) -> str:
 
 def muted_brush() -> QBrush:
     return QBrush(muted_text_color())
+
+
+def page_heading(title: str) -> tuple[QHBoxLayout, QLabel]:
+    """A screen's title with a quieter summary beside it; returns (layout, summary label)."""
+    heading = QHBoxLayout()
+    title_label = QLabel(title)
+    title_label.setObjectName("PageTitle")
+    summary = QLabel()
+    summary.setObjectName("PageSubtitle")
+    heading.addWidget(title_label)
+    heading.addSpacing(10)
+    heading.addWidget(summary, 0, Qt.AlignmentFlag.AlignBottom)
+    heading.addStretch()
+    return heading, summary
