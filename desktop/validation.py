@@ -151,7 +151,7 @@ def _normalize(field: E.Field, value: Any) -> Any:
 
 def _cross_field(entity: E.Entity, row: dict[str, Any], errors: dict[str, str]) -> None:
     if entity is E.CONTRACT and not errors:
-        start, end, term = row.get("start_date"), row.get("end_date"), row.get("term_months")
+        start, end = row.get("start_date"), row.get("end_date")
         if start and end and end < start:
             errors["end_date"] = "must not be before the start date"
     if entity is E.CONTACT and row.get("reports_to_id") and row.get("reports_to_id") == row.get("id"):

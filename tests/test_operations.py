@@ -1,4 +1,6 @@
 from ui.operations import OpContext, StoreOp
+
+
 def test_op(qtbot, store):
     ctx = OpContext(store).make_current()
     got = []

@@ -30,9 +30,9 @@ from desktop.store import Changes
 
 from . import record_dialog
 from .account_view import AccountView
+from .accounts_view import AccountsView
 from .brief_export import TripPackDialog, export_briefs
 from .brief_view import BriefView
-from .accounts_view import AccountsView
 from .operations import OpContext
 from .pipeline_view import PipelineView
 from .renewals_view import RenewalsView

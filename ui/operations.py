@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.store import Changes, Store
+from desktop.store import Store
 from desktop.writer import Writer
 
 

@@ -200,7 +200,9 @@ def _format_date(iso: str) -> str:
 
 def days_text(days: int | None) -> str:
     """How far away a date is, in words: ``today``, ``in 3 days``, ``5 days ago``."""
-    tr = lambda text: QCoreApplication.translate("style", text)
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("style", text)
+
     if days is None:
         return ""
     if days == 0:
