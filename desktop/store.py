@@ -232,6 +232,87 @@ class Store(BookQueries):
             changes.outbox = True
         return changed
 
+    def create_many(self, table: str, records: list[dict[str, Any]]) -> list[str]:
+        """``create`` for many records (an import, a batch of edits) in one transaction.
+
+        Same rules as ``create``: every record is validated (a ValidationError names the
+        record's position in ``row``) and gets its own outbox operation; all or nothing.
+        """
+        entity = E.entity(table)
+        cleaned = []
+        for position, values in enumerate(records):
+            try:
+                cleaned.append(validate(entity, values))
+            except ValidationError as exc:
+                exc.row = position  # type: ignore[attr-defined]
+                raise
+        ids = [new_id() for _ in cleaned]
+        stamp = now_iso()
+        fields = entity.field_names
+        with self.transaction() as changes:
+            for clean, row_id in zip(cleaned, ids):
+                self._check_loops(entity, clean, row_id)
+            columns = ", ".join(("id", "created_at", "updated_at", *fields))
+            marks = ", ".join("?" * (len(fields) + 3))
+            rows = [(i, stamp, stamp, *[c.get(f) for f in fields]) for i, c in zip(ids, cleaned)]
+            try:
+                self.db.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            except sqlite3.IntegrityError as exc:
+                if "FOREIGN KEY" in str(exc):
+                    for position, (clean, row_id) in enumerate(zip(cleaned, ids)):
+                        try:
+                            self._explain_missing_refs(entity, clean, row_id)
+                        except ValidationError as named:
+                            named.row = position  # type: ignore[attr-defined]
+                            raise
+                raise
+            self._append_outbox_many(
+                table, "create",
+                [(i, {f: c.get(f) for f in fields}, {}) for i, c in zip(ids, cleaned)], stamp,
+            )
+            for row_id in ids:
+                changes.add(table, row_id)
+            changes.outbox = True
+        return ids
+
+    def update_many(self, table: str, edits: dict[str, dict[str, Any]]) -> dict[str, dict]:
+        """``update`` for many records in one transaction; returns id -> fields really changed."""
+        entity = E.entity(table)
+        done: dict[str, dict[str, Any]] = {}
+        with self.transaction() as changes:
+            existing = {row["id"]: row for row in self.rows(table, list(edits))}
+            missing = [row_id for row_id in edits if row_id not in existing]
+            if missing:
+                raise NotFound(f"{len(missing)} of those {entity.plural} no longer exist here.")
+            stamp = now_iso()
+            by_columns: dict[tuple[str, ...], list[tuple]] = {}
+            outbox = []
+            for row_id, values in edits.items():
+                old = existing[row_id]
+                clean = validate(entity, values, old)
+                changed = {k: v for k, v in clean.items() if old.get(k) != v}
+                if not changed:
+                    continue
+                self._check_loops(entity, changed, row_id)
+                by_columns.setdefault(tuple(changed), []).append((*changed.values(), stamp, row_id))
+                outbox.append((row_id, changed, {k: old.get(k) for k in changed}))
+                done[row_id] = changed
+                changes.add(table, row_id)
+            for columns, rows in by_columns.items():
+                assignments = ", ".join(f"{c} = ?" for c in columns)
+                sql = f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
+                try:
+                    self.db.executemany(sql, rows)
+                except sqlite3.IntegrityError as exc:
+                    if "FOREIGN KEY" in str(exc):
+                        for row in rows:
+                            self._explain_missing_refs(entity, dict(zip(columns, row)), row[-1])
+                    raise
+            if outbox:
+                self._append_outbox_many(table, "update", outbox, stamp)
+                changes.outbox = True
+        return done
+
     def delete(self, table: str, row_id: str) -> list[tuple[str, str]]:
         """Delete a record and what belongs to it, children first; return every (table, id) removed.
 
@@ -350,6 +431,18 @@ class Store(BookQueries):
             (op_id, table, row_id, op, json.dumps(changes), json.dumps(base), stamp or now_iso()),
         )
         return op_id
+
+    def _append_outbox_many(
+        self, table: str, op: str, items: list[tuple[str, dict, dict]], stamp: str
+    ) -> None:
+        self.db.executemany(
+            "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (new_id(), table, row_id, op, json.dumps(new), json.dumps(base), stamp)
+                for row_id, new, base in items
+            ],
+        )
 
     # -- rows that come from the CRM (no outbox) ----------------------------------------------
 

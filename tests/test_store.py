@@ -276,3 +276,51 @@ def test_notice_deadlines_upcoming_first_and_passed_ones_only_while_recent(store
     assert [c["days_to_notice"] for c in every] == [12, 41, -5, -58]
     soon = store.contracts_by_notice_deadline(30, today, passed_within_days=7)
     assert [c["number"] for c in soon] == ["IN-12", "PASSED-5"]
+
+
+def test_create_many_writes_each_record_and_its_outbox_row_or_nothing(store):
+    a = store.create("accounts", {"name": "Batch"})
+    before = store.pending_count()
+    ids = store.create_many(
+        "tasks", [{"account_id": a, "subject": f"Call {i}", "status": "open"} for i in range(5)]
+    )
+    assert [store.get("tasks", i)["subject"] for i in ids] == [f"Call {i}" for i in range(5)]
+    ops = outbox(store)[before:]
+    assert [(op["op"], op["row_id"]) for op in ops] == [("create", i) for i in ids]
+    assert len({op["op_id"] for op in ops}) == 5
+
+    count = store.pending_count()
+    with pytest.raises(ValidationError) as caught:
+        store.create_many("tasks", [{"account_id": a, "subject": "ok", "status": "open"},
+                                    {"account_id": a, "subject": "", "status": "open"}])
+    assert caught.value.row == 1 and "subject" in caught.value.errors
+    with pytest.raises(ValidationError) as caught:
+        store.create_many("tasks", [{"account_id": a, "subject": "ok", "status": "open"},
+                                    {"account_id": "01900000-0000-7000-8000-00000000dead",
+                                     "subject": "orphan", "status": "open"}])
+    assert caught.value.row == 1 and "account_id" in caught.value.errors
+    assert store.pending_count() == count
+    assert store.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 5
+
+
+def test_update_many_changes_only_what_differs_with_one_outbox_row_each(store):
+    a = store.create("accounts", {"name": "Batch"})
+    ids = store.create_many(
+        "tasks", [{"account_id": a, "subject": f"T{i}", "status": "open"} for i in range(4)]
+    )
+    before = store.pending_count()
+    done = store.update_many("tasks", {
+        ids[0]: {"status": "done"},
+        ids[1]: {"status": "open"},  # unchanged: no outbox row
+        ids[2]: {"priority": "high", "status": "done"},
+    })
+    assert set(done) == {ids[0], ids[2]}
+    assert store.get("tasks", ids[2])["priority"] == "high"
+    ops = outbox(store)[before:]
+    assert [(op["row_id"], json.loads(op["base"])) for op in ops] == [
+        (ids[0], {"status": "open"}), (ids[2], {"priority": None, "status": "open"})]
+    with pytest.raises(ValidationError):
+        store.update_many("tasks", {ids[3]: {"status": "done"}, ids[1]: {"due_date": "soon"}})
+    assert store.get("tasks", ids[3])["status"] == "open"
+    with pytest.raises(NotFound):
+        store.update_many("tasks", {"01900000-0000-7000-8000-00000000dead": {"status": "done"}})
