@@ -55,17 +55,21 @@ class Entity:
         return tuple(f.name for f in self.fields)
 
     @cached_property
-    def _by_name(self) -> dict[str, Field]:
+    def fields_by_name(self) -> dict[str, Field]:
         return {f.name: f for f in self.fields}
+
+    @cached_property
+    def required_fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
 
     def field(self, name: str) -> Field:
         try:
-            return self._by_name[name]
+            return self.fields_by_name[name]
         except KeyError:
             raise KeyError(f"{self.table} has no field {name!r}") from None
 
     def has_field(self, name: str) -> bool:
-        return name in self._by_name
+        return name in self.fields_by_name
 
     @cached_property
     def _refs(self) -> tuple[Field, ...]:

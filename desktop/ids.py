@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import threading
 import time
 import uuid
@@ -10,6 +11,9 @@ import uuid
 _lock = threading.Lock()
 _last_ms = 0
 _counter = 0
+# Uniqueness comes from the millisecond, the counter and 62 random bits; they need not be
+# secret, so a generator seeded once from the OS saves a system call per id.
+_random = random.Random(os.urandom(32))
 
 
 def new_id() -> str:
@@ -24,17 +28,18 @@ def new_id() -> str:
                 now_ms += 1
                 _counter = 0
         else:
-            _counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+            _counter = _random.getrandbits(10)
         _last_ms = now_ms
         counter = _counter
-    rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-    value = (now_ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76
-    value |= counter << 64
-    value |= 0b10 << 62
-    value |= rand_b
-    text = f"{value:032x}"
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+        rand = _random.getrandbits(62)
+    now_ms &= (1 << 48) - 1
+    return "%08x-%04x-%04x-%04x-%012x" % (
+        now_ms >> 16,
+        now_ms & 0xFFFF,
+        0x7000 | counter,
+        0x8000 | (rand >> 48),
+        rand & 0xFFFFFFFFFFFF,
+    )
 
 
 def is_id(text: str) -> bool:

@@ -439,7 +439,8 @@ class Store(BookQueries):
             "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (new_id(), table, row_id, op, json.dumps(new), json.dumps(base), stamp)
+                (new_id(), table, row_id, op, json.dumps(new), json.dumps(base) if base else "{}",
+                 stamp)
                 for row_id, new, base in items
             ],
         )

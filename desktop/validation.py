@@ -54,6 +54,16 @@ def _normalize(field: E.Field, value: Any) -> Any:
             return value
         if field.kind == E.TEXT and len(value) <= 500:
             return value.strip() or None
+        if field.kind == E.REF:
+            return value.strip() or None
+        if field.kind == E.DATE and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                pass  # the slow path below words the message
+            else:
+                if _EARLIEST <= day <= _LATEST:
+                    return value
     elif type(value) is int and field.kind == E.CENTS and value >= 0:
         return value
     if isinstance(value, str) and field.kind not in (E.LONG_TEXT,):
@@ -177,6 +187,9 @@ def derive(entity: E.Entity, row: dict[str, Any], changed: set[str]) -> dict[str
     return derived
 
 
+_DERIVING = (E.CONTRACT, E.OPPORTUNITY)
+
+
 def validate(
     entity: E.Entity, values: dict[str, Any], existing: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -186,22 +199,26 @@ def validate(
     """
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
+    by_name = entity.fields_by_name
     for name, value in values.items():
-        if not entity.has_field(name):
+        field = by_name.get(name)
+        if field is None:
             errors[name] = f"is not a field of {entity.singular}"
             continue
-        field = entity.field(name)
         try:
             clean[name] = _normalize(field, value)
         except ValueError as exc:
             errors[name] = str(exc)
-    merged = dict(existing or {})
-    merged.update(clean)
-    for field in entity.fields:
-        if field.required and field.name not in errors and merged.get(field.name) in (None, ""):
-            if existing is None or field.name in values:
-                errors[field.name] = "is required"
-    if not errors:
+    if existing is None:
+        merged = clean.copy()
+    else:
+        merged = dict(existing)
+        merged.update(clean)
+    for name in entity.required_fields:
+        if name not in errors and merged.get(name) in (None, ""):
+            if existing is None or name in values:
+                errors[name] = "is required"
+    if not errors and entity in _DERIVING:
         for name, value in derive(entity, merged, set(clean)).items():
             if name not in values or values[name] in (None, ""):
                 clean[name] = value
