@@ -220,13 +220,12 @@ class Session:
     def _start_demo_crm(self) -> None:
         window = self.window
         if not tryton_available():
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "app",
-                    "The demo CRM needs Tryton (pip install 'fieldbook[crm]'); "
-                    "working on the local copy.",
-                )
-            )
+            if getattr(sys, "frozen", False):  # the installed app ships the client only
+                text = "Demo book of business, on this computer only (no demo CRM to sync with)."
+            else:
+                text = ("The demo CRM needs Tryton (pip install -e '.[crm]'); "
+                        "working on the local copy.")
+            window.statusBar().showMessage(QCoreApplication.translate("app", text))
             self.controller.start()
             return
         window.statusBar().showMessage(
