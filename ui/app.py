@@ -221,11 +221,15 @@ class Session:
         window = self.window
         if not tryton_available():
             if getattr(sys, "frozen", False):  # the installed app ships the client only
-                text = "Demo book of business, on this computer only (no demo CRM to sync with)."
+                text = QCoreApplication.translate(
+                    "app", "Demo book of business, on this computer only (no demo CRM to sync with)."
+                )
             else:
-                text = ("The demo CRM needs Tryton (pip install -e '.[crm]'); "
-                        "working on the local copy.")
-            window.statusBar().showMessage(QCoreApplication.translate("app", text))
+                text = QCoreApplication.translate(
+                    "app", "The demo CRM needs Tryton (pip install -e '.[crm]'); working on the "
+                    "local copy.",
+                )
+            window.statusBar().showMessage(text)
             self.controller.start()
             return
         window.statusBar().showMessage(
