@@ -90,11 +90,16 @@ def _write_config(folder: Path, port: int) -> Path:
     return conf
 
 
-def _env(folder: Path) -> dict[str, str]:
+def _env(folder: Path, admin_password: bool = False) -> dict[str, str]:
+    """The server's environment; ``admin_password`` only for building a database, in a
+    temporary folder that is deleted afterwards (the running server needs no password file)."""
     env = dict(os.environ)
-    passfile = folder / "admin.pass"
-    passfile.write_text(ADMIN_PASSWORD)
-    env["TRYTONPASSFILE"] = str(passfile)
+    env.pop("TRYTONPASSFILE", None)
+    (folder / "admin.pass").unlink(missing_ok=True)  # left by earlier versions
+    if admin_password:
+        passfile = folder / "admin.pass"
+        passfile.write_text(ADMIN_PASSWORD)
+        env["TRYTONPASSFILE"] = str(passfile)
     env.pop("TRYTOND_CONFIG", None)
     return env
 
@@ -136,7 +141,7 @@ def build_template(cache_dir: Path) -> Path:
         folder = Path(tmp)
         (folder / f"{DATABASE}.sqlite").touch()
         conf = _write_config(folder, free_port())
-        env = _env(folder)
+        env = _env(folder, admin_password=True)
         admin = _bin("trytond-admin")
         steps = [
             [admin, "-c", str(conf), "-d", DATABASE, "--all", "--email", "admin@example.com"],
