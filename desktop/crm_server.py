@@ -8,11 +8,13 @@ process. No Qt here.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -179,7 +181,7 @@ def copy_database(template: Path, folder: Path, name: str = DATABASE) -> Path:
     return path
 
 
-@dataclass
+@dataclass(eq=False)  # identity: servers are kept in a set of running ones
 class CrmServer:
     """A running ``trytond`` serving one SQLite database on 127.0.0.1."""
 
@@ -199,6 +201,7 @@ class CrmServer:
         if not self.port:
             self.port = free_port()
         conf = _write_config(self.folder, self.port)
+        _stop_stale_server(self.folder)
         log_file = open(self.folder / "trytond.log", "ab")
         try:
             self.process = subprocess.Popen(
@@ -210,6 +213,8 @@ class CrmServer:
             )
         finally:
             log_file.close()
+        (self.folder / PID_FILE).write_text(str(self.process.pid))
+        _running.add(self)
         self._wait_until_answering(timeout)
         return self
 
@@ -242,6 +247,8 @@ class CrmServer:
     def stop(self) -> None:
         """Stop the server; its database stays in ``folder``."""
         process, self.process = self.process, None
+        _running.discard(self)
+        (self.folder / PID_FILE).unlink(missing_ok=True)
         if process is None or process.poll() is not None:
             return
         process.terminate()
@@ -260,6 +267,48 @@ class CrmServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+PID_FILE = "server.pid"
+_running: set[CrmServer] = set()
+
+
+@atexit.register
+def _stop_running_servers() -> None:
+    """A server never outlives the process that started it, however that process ends."""
+    for server in list(_running):
+        server.stop()
+
+
+def _stop_stale_server(folder: Path) -> None:
+    """Stop a server left running on ``folder`` by a process that was killed."""
+    pid_file = folder / PID_FILE
+    try:
+        pid = int(pid_file.read_text())
+    except (OSError, ValueError):
+        return
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    try:
+        is_ours = cmdline.exists() and str(folder).encode() in cmdline.read_bytes()
+    except OSError:
+        is_ours = False
+    if is_ours:  # only a process whose command line names this folder (never a reused pid)
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
+        deadline = time.monotonic() + 10
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    pid_file.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
 
 
 def start_copy(template: Path, folder: Path, database: str = DATABASE) -> CrmServer:

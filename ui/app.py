@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import logging
+import signal
 import sys
 from pathlib import Path
 
 import keyring
-from PySide6.QtCore import QCoreApplication, QSettings, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -351,6 +352,13 @@ def run(args: argparse.Namespace) -> int:
         show_error(None, exc)
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return 1
+    # Quit cleanly on Ctrl+C or a polite kill, so the demo CRM and the writer stop with us.
+    # Python runs signal handlers only between bytecodes: the timer gives it a chance.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(500)
     try:
         return app.exec()
     finally:

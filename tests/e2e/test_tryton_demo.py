@@ -56,3 +56,33 @@ def test_the_demo_crm_starts_seeded_syncs_and_keeps_changes(tmp_path, monkeypatc
     finally:
         again.stop()
         store.close()
+
+
+def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_path, tryton_template):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from desktop import crm_server
+
+    folder = tmp_path / "crm"
+    crm_server.copy_database(tryton_template, folder)
+    # A process that starts the server and is then killed outright, leaving the server behind.
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from desktop import crm_server;"
+        f"s = crm_server.CrmServer(folder=Path({str(folder)!r})).start();"
+        "print(s.process.pid, flush=True); time.sleep(600)")],
+        stdout=subprocess.PIPE, text=True, cwd=os.getcwd())
+    orphan = int(child.stdout.readline())
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert crm_server._alive(orphan)
+
+    server = crm_server.CrmServer(folder=folder).start()
+    try:
+        assert not crm_server._alive(orphan) or open(f"/proc/{orphan}/stat").read().split()[2] == "Z"
+        assert server.running
+    finally:
+        server.stop()
+    assert not (folder / crm_server.PID_FILE).exists()
