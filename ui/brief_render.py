@@ -48,6 +48,7 @@ from desktop.brief import Brief, TalkingPoint, first_line
 from desktop.paths import resources_dir
 
 from .chips import chip_text, stage_label
+from .form_fields import choice_label
 from .style import days_text, format_money
 
 LINK_SCHEME = "fieldbook"
@@ -182,37 +183,16 @@ def _label(value: str | None) -> str:
 
 
 def role_label(role: str | None) -> str:
-    labels = {
-        "economic_buyer": _tr("Economic buyer"),
-        "decision_maker": _tr("Decision maker"),
-        "champion": _tr("Champion"),
-        "influencer": _tr("Influencer"),
-        "user": _tr("User"),
-        "blocker": _tr("Blocker"),
-    }
-    return labels.get(role or "", _label(role))
+    return choice_label("role", role)
 
 
 def _opp_type_label(kind: str | None) -> str:
-    labels = {
-        "new_business": _tr("New business"),
-        "upsell": _tr("Upsell"),
-        "cross_sell": _tr("Cross-sell"),
-        "renewal": _tr("Renewal"),
-    }
-    return labels.get(kind or "", _label(kind))
+    return choice_label("type", kind)
 
 
 def _kind_label(kind: str | None) -> str:
-    labels = {
-        "meeting": _tr("Meeting"),
-        "call": _tr("Call"),
-        "email": _tr("E-mail"),
-        "business_review": _tr("Business review"),
-        "general": _tr("Note"),
-        "follow_up": _tr("Follow-up"),
-    }
-    return labels.get(kind or "", _label(kind))
+    # a "general" note reads as just a note in the brief's timeline
+    return _tr("Note") if kind == "general" else choice_label("kind", kind)
 
 
 def _keyword_label(keyword: str) -> str:
