@@ -218,7 +218,7 @@ def validate(
         if name not in errors and merged.get(name) in (None, ""):
             if existing is None or name in values:
                 errors[name] = "is required"
-    if not errors and entity in _DERIVING:
+    if not errors and any(entity is deriving for deriving in _DERIVING):
         for name, value in derive(entity, merged, set(clean)).items():
             if name not in values or values[name] in (None, ""):
                 clean[name] = value
