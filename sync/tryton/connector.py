@@ -681,12 +681,23 @@ class TrytonConnector(Connector):
                 "It refers to a record that is not on the CRM: " + ", ".join(unresolved) + ".",
                 ErrorKind.NOT_FOUND,
             )
+        if values:
+            refused = self._conditional(m, tm, id_, "write", [id_], values)
+            if refused is not None:
+                return refused
+        record = self._record_now(tm, m.id)
+        if record is None:
+            return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+        return MutationResult(m.op_id, Outcome.APPLIED, record=record)
+
+    def _conditional(self, m: Mutation, tm, id_: int, method: str, *args) -> MutationResult | None:
+        """Call ``method`` only if the record is still at the mutation's base version (Tryton's
+        optimistic lock); the refusal as a result, or None when it went through."""
         context = self._context()
         if m.base_version:
             context["_timestamp"] = {f"{tm.model},{id_}": m.base_version}
         try:
-            if values:
-                self.rpc.model(tm.model, "write", [id_], values, context)
+            self.rpc.model(tm.model, method, *args, context)
         except R.Concurrency:
             return MutationResult(
                 m.op_id,
@@ -699,33 +710,16 @@ class TrytonConnector(Connector):
             raise _connector_error(exc) from None
         except R.RpcError as exc:
             return self._reject(m, exc)
-        record = self._record_now(tm, m.id)
-        if record is None:
-            return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
-        return MutationResult(m.op_id, Outcome.APPLIED, record=record)
+        return None
 
     def _push_delete(self, m: Mutation) -> MutationResult:
         tm = M.TABLE_MAPS[m.table]
         id_ = self._ids_for(tm.model, [m.id], fresh=True).get(m.id)
         if id_ is None:
             return MutationResult(m.op_id, Outcome.APPLIED)  # already gone: nothing to do
-        context = self._context()
-        if m.base_version:
-            context["_timestamp"] = {f"{tm.model},{id_}": m.base_version}
-        try:
-            self.rpc.model(tm.model, "delete", [id_], context)
-        except R.Concurrency:
-            return MutationResult(
-                m.op_id,
-                Outcome.CONFLICT,
-                record=self._record_now(tm, m.id),
-                reason="Changed on the CRM meanwhile.",
-                kind=ErrorKind.CONFLICT,
-            )
-        except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
-            raise _connector_error(exc) from None
-        except R.RpcError as exc:
-            return self._reject(m, exc)
+        refused = self._conditional(m, tm, id_, "delete", [id_])
+        if refused is not None:
+            return refused
         self._id_of.pop((tm.model, m.id), None)
         self._uuid_of.pop((tm.model, id_), None)
         return MutationResult(m.op_id, Outcome.APPLIED)
