@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
+_last_stamp: tuple[int, str] = (-1, "")
+
+
 def now_iso() -> str:
-    """The current instant, UTC, to the second: ``2026-11-22T09:30:00``."""
-    return utc_now().isoformat(timespec="seconds")
+    """The current instant, UTC, to the second: ``2026-11-22T09:30:00``.
+
+    Every write stamps its row and outbox operation, so the text is made once per second.
+    """
+    global _last_stamp
+    second = int(time.time())
+    cached_second, text = _last_stamp
+    if second != cached_second:
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+        _last_stamp = (second, text)
+    return text
 
 
 def today() -> dt.date:
