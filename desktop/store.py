@@ -10,18 +10,18 @@ overlap). Listeners registered with ``add_listener`` hear what changed after eac
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import entities as E
 from .clock import now_iso
-from .ids import new_id
+from .ids import new_id, new_ids
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
 from .validation import ValidationError, validate
@@ -125,33 +125,12 @@ class Store(BookQueries):
             self._connections.clear()
         self._local = threading.local()
 
-    @contextmanager
-    def transaction(self, origin: str = ORIGIN_LOCAL) -> Iterator[Changes]:
-        """One write transaction (nested calls join the outer one); listeners hear it on commit."""
-        db = self.db
-        if self._local.depth:
-            self._local.depth += 1
-            try:
-                yield self._local.pending
-            finally:
-                self._local.depth -= 1
-            return
-        changes = Changes(origin=origin)
-        self._local.pending = changes
-        self._local.depth = 1
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield changes
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            self._local.depth = 0
-            self._local.pending = None
-        if changes:
-            self._notify(changes)
+    def transaction(self, origin: str = ORIGIN_LOCAL) -> "_Transaction":
+        """One write transaction (nested calls join the outer one); listeners hear it on commit.
+
+        ``with store.transaction() as changes:`` gives the ``Changes`` being collected.
+        """
+        return _Transaction(self, origin)
 
     def add_listener(self, listener: Listener) -> None:
         """Call ``listener(changes)`` after every committed change, on the writing thread."""
@@ -191,23 +170,29 @@ class Store(BookQueries):
                 found[row["id"]] = _as_dict(row)
         return [found[i] for i in ids if i in found]
 
+    def _current(self, table: str, ids: list[str]) -> dict[str, sqlite3.Row]:
+        """id -> the stored row (id and fields, read-only), for rows about to be edited."""
+        found: dict[str, sqlite3.Row] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = _select_sql(table, f"IN ({','.join('?' * len(chunk))})")
+            found.update((row[0], row) for row in self.db.execute(sql, chunk))
+        return found
+
     # -- the write API -------------------------------------------------------------------------
 
     def create(self, table: str, values: dict[str, Any], *, row_id: str | None = None) -> str:
         """Validate and insert a new record with its outbox ``create``; return its id."""
         entity = E.entity(table)
         clean = validate(entity, values)
-        row_id = row_id or new_id()
+        made_id, op_id = new_ids(2)
+        row_id = row_id or made_id
         with self.transaction() as changes:
             self._check_loops(entity, clean, row_id)
             stamp = now_iso()
-            record = {"id": row_id, "created_at": stamp, "updated_at": stamp, **clean}
-            columns = ", ".join(record)
-            marks = ", ".join("?" * len(record))
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-            self._write_checked(entity, clean, row_id, sql, list(record.values()))
-            full = {name: clean.get(name) for name in entity.field_names}
-            self._append_outbox(table, row_id, "create", full, {}, stamp)
+            params = (row_id, stamp, stamp, *[clean.get(name) for name in entity.field_names])
+            self._write_checked(entity, clean, row_id, _insert_sql(table), params)
+            self._append_outbox(table, row_id, "create", _given(clean), None, stamp, op_id)
             changes.add(table, row_id)
             changes.outbox = True
         return row_id
@@ -216,17 +201,18 @@ class Store(BookQueries):
         """Validate and apply ``values``; return the fields that really changed (maybe none)."""
         entity = E.entity(table)
         with self.transaction() as changes:
-            existing = self.require(table, row_id)
+            existing = self.db.execute(_select_sql(table, "= ?"), (row_id,)).fetchone()
+            if existing is None:
+                raise NotFound(f"That {entity.singular} no longer exists here.")
             clean = validate(entity, values, existing)
-            changed = {k: v for k, v in clean.items() if existing.get(k) != v}
+            changed = {k: v for k, v in clean.items() if existing[k] != v}
             if not changed:
                 return {}
             self._check_loops(entity, changed, row_id)
-            base = {k: existing.get(k) for k in changed}
-            assignments = ", ".join(f"{k} = ?" for k in changed)
+            base = {k: existing[k] for k in changed}
             stamp = now_iso()
-            sql = f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
-            self._write_checked(entity, changed, row_id, sql, [*changed.values(), stamp, row_id])
+            sql = _update_sql(table, tuple(changed))
+            self._write_checked(entity, changed, row_id, sql, (*changed.values(), stamp, row_id))
             self._append_outbox(table, row_id, "update", changed, base, stamp)
             changes.add(table, row_id)
             changes.outbox = True
@@ -246,7 +232,7 @@ class Store(BookQueries):
             except ValidationError as exc:
                 exc.row = position  # type: ignore[attr-defined]
                 raise
-        ids = [new_id() for _ in cleaned]
+        ids = new_ids(len(cleaned))
         stamp = now_iso()
         fields = entity.field_names
         with self.transaction() as changes:
@@ -267,8 +253,7 @@ class Store(BookQueries):
                             raise
                 raise
             self._append_outbox_many(
-                table, "create",
-                [(i, {f: c.get(f) for f in fields}, {}) for i, c in zip(ids, cleaned)], stamp,
+                table, "create", [(i, _given(c), None) for i, c in zip(ids, cleaned)], stamp
             )
             for row_id in ids:
                 changes.add(table, row_id)
@@ -280,7 +265,7 @@ class Store(BookQueries):
         entity = E.entity(table)
         done: dict[str, dict[str, Any]] = {}
         with self.transaction() as changes:
-            existing = {row["id"]: row for row in self.rows(table, list(edits))}
+            existing = self._current(table, list(edits))
             missing = [row_id for row_id in edits if row_id not in existing]
             if missing:
                 raise NotFound(f"{len(missing)} of those {entity.plural} no longer exist here.")
@@ -290,19 +275,17 @@ class Store(BookQueries):
             for row_id, values in edits.items():
                 old = existing[row_id]
                 clean = validate(entity, values, old)
-                changed = {k: v for k, v in clean.items() if old.get(k) != v}
+                changed = {k: v for k, v in clean.items() if old[k] != v}
                 if not changed:
                     continue
                 self._check_loops(entity, changed, row_id)
                 by_columns.setdefault(tuple(changed), []).append((*changed.values(), stamp, row_id))
-                outbox.append((row_id, changed, {k: old.get(k) for k in changed}))
+                outbox.append((row_id, changed, {k: old[k] for k in changed}))
                 done[row_id] = changed
                 changes.add(table, row_id)
             for columns, rows in by_columns.items():
-                assignments = ", ".join(f"{c} = ?" for c in columns)
-                sql = f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
                 try:
-                    self.db.executemany(sql, rows)
+                    self.db.executemany(_update_sql(table, columns), rows)
                 except sqlite3.IntegrityError as exc:
                     if "FOREIGN KEY" in str(exc):
                         for row in rows:
@@ -421,27 +404,29 @@ class Store(BookQueries):
         row_id: str,
         op: str,
         changes: dict[str, Any],
-        base: dict[str, Any],
+        base: dict[str, Any] | None,
         stamp: str | None = None,
+        op_id: str | None = None,
     ) -> str:
-        op_id = new_id()
+        op_id = op_id or new_id()
         self.db.execute(
-            "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (op_id, table, row_id, op, json.dumps(changes), json.dumps(base), stamp or now_iso()),
+            _OUTBOX_INSERT,
+            (
+                op_id, table, row_id, op, _json(changes), _json(base) if base else "{}",
+                stamp or now_iso(),
+            ),
         )
         return op_id
 
     def _append_outbox_many(
-        self, table: str, op: str, items: list[tuple[str, dict, dict]], stamp: str
+        self, table: str, op: str, items: list[tuple[str, dict, dict | None]], stamp: str
     ) -> None:
+        op_ids = new_ids(len(items))
         self.db.executemany(
-            "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            _OUTBOX_INSERT,
             [
-                (new_id(), table, row_id, op, json.dumps(new), json.dumps(base) if base else "{}",
-                 stamp)
-                for row_id, new, base in items
+                (op_id, table, row_id, op, _json(new), _json(base) if base else "{}", stamp)
+                for op_id, (row_id, new, base) in zip(op_ids, items)
             ],
         )
 
@@ -501,6 +486,90 @@ class Store(BookQueries):
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+_OUTBOX_INSERT = (
+    "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_json = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
+
+
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    """A create's outbox changes: the fields it set (an empty field is no change)."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
+@functools.cache
+def _insert_sql(table: str) -> str:
+    """INSERT of a whole record: id, the two stamps, then every field in spec order."""
+    fields = E.entity(table).field_names
+    columns = ", ".join(("id", "created_at", "updated_at", *fields))
+    return f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * (len(fields) + 3))})"
+
+
+@functools.lru_cache(maxsize=1024)
+def _select_sql(table: str, id_test: str) -> str:
+    """SELECT of the id and every field, for the rows whose id passes ``id_test``."""
+    columns = ", ".join(("id", *E.entity(table).field_names))
+    return f"SELECT {columns} FROM {table} WHERE id {id_test}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    assignments = ", ".join(f"{c} = ?" for c in columns)
+    return f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
+
+
+class _Transaction:
+    """The context manager behind ``Store.transaction`` (a class: edits enter it per record)."""
+
+    __slots__ = ("store", "origin", "joined")
+
+    def __init__(self, store: Store, origin: str):
+        self.store = store
+        self.origin = origin
+
+    def __enter__(self) -> Changes:
+        store = self.store
+        db = store.db
+        local = store._local
+        if local.depth:
+            local.depth += 1
+            self.joined = True
+            return local.pending
+        self.joined = False
+        local.pending = Changes(origin=self.origin)
+        local.depth = 1
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            local.depth = 0
+            local.pending = None
+            raise
+        return local.pending
+
+    def __exit__(self, kind, error, trace) -> None:
+        local = self.store._local
+        if self.joined:
+            local.depth -= 1
+            return
+        changes = local.pending
+        db = self.store.db
+        try:
+            if kind is None:
+                db.execute("COMMIT")
+            elif db.in_transaction:
+                db.execute("ROLLBACK")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            local.depth = 0
+            local.pending = None
+        if kind is None and changes:
+            self.store._notify(changes)
 
 
 def _as_dict(row: sqlite3.Row) -> dict[str, Any]:
