@@ -296,3 +296,26 @@ def test_clicking_the_tick_box_completes_a_task(view, book, store, qtbot):
                                        table)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
     qtbot.waitUntil(lambda: store.get("tasks", book["task"])["status"] == "done")
+
+
+def test_a_parent_account_names_its_children_and_follows_new_ones(context, store, book, qtbot):
+    widget = AccountView(context)
+    qtbot.addWidget(widget)
+    widget.show_account(book["group"])
+    assert "Parent of" in widget.subtitle.text() and "Acme Corp" in widget.subtitle.text()
+    with qtbot.waitSignal(widget.open_record) as blocker:
+        widget.subtitle.linkActivated.emit(f"accounts:{book['acme']}")
+    assert blocker.args == ["accounts", book["acme"]]
+
+    for name in ("Zeta Labs", "Beta Networks", "Delta Colo"):
+        store.create("accounts", {"name": name, "parent_id": book["group"]})
+    qtbot.waitUntil(lambda: "Zeta Labs" in widget.subtitle.text())  # four: all named
+    assert "more" not in widget.subtitle.text()
+    store.create("accounts", {"name": "Gamma Fibre", "parent_id": book["group"]})
+    qtbot.waitUntil(lambda: "and 2 more" in widget.subtitle.text())
+    text = widget.subtitle.text()
+    assert "Acme Corp" in text and "Beta Networks" in text and "Zeta Labs" not in text
+    assert "Zeta Labs" in widget.subtitle.toolTip()
+
+    store.update("accounts", book["acme"], {"name": "Acme Group"})
+    qtbot.waitUntil(lambda: "Acme Group" in widget.subtitle.text())

@@ -70,6 +70,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole record, for delegates and tests
 NOTICE_SOON_DAYS = 30
 NOTICE_WATCH_DAYS = 90
+SHOWN_CHILDREN = 3  # child accounts named in the header; the rest are counted
 
 _ROOT = QModelIndex()  # the invisible root: these models are flat
 CHILD_TABLES = ("contacts", "notes", "opportunities", "contracts", "tasks")
@@ -713,6 +714,7 @@ class AccountView(QWidget):
         self.context = context
         self.account_id: str | None = None
         self.account: dict[str, Any] | None = None
+        self.shown_children: set[str] = set()  # child accounts named in the header
         self.last_dialog = None  # the dialog opened last (tests drive it)
         self.pending_selection: tuple[str, str] | None = None
 
@@ -1071,8 +1073,21 @@ class AccountView(QWidget):
         if account.get("parent_id"):
             parent = store.get("accounts", account["parent_id"])
             if parent:
-                parts.append(_tr("Part of {}").format(
-                    f'<a href="accounts:{parent["id"]}">{_escape(parent["name"])}</a>'))
+                parts.append(_tr("Part of {}").format(_account_link(parent)))
+        children = store.child_accounts(self.account_id) if self.account_id else []
+        self.shown_children = {child["id"] for child in children}
+        named = children if len(children) <= SHOWN_CHILDREN + 1 else children[:SHOWN_CHILDREN]
+        if children:
+            links = ", ".join(_account_link(child) for child in named)
+            more = len(children) - len(named)
+            parts.append(
+                _tr("Parent of {}").format(links)
+                + (_tr(" and {} more").format(more) if more else "")
+            )
+        self.subtitle.setToolTip(
+            _tr("Parent of: {}").format(", ".join(child["name"] for child in children))
+            if len(named) < len(children) else ""
+        )
         where = ", ".join(p for p in (account.get("city"), account.get("country")) if p)
         for piece in (where, account.get("industry"), choice_label("type", account.get("type"))):
             if piece:
@@ -1129,8 +1144,13 @@ class AccountView(QWidget):
             self.show_account(self.account_id)  # shows "no longer exists"
             return
         touched = self._touched_tables(changes)
-        header_touched = bool(account_ids & {self.account_id, (self.account or {}).get(
-            "parent_id")}) or "opportunities" in touched
+        header_touched = (
+            bool(account_ids & {self.account_id, (self.account or {}).get("parent_id"),
+                                *self.shown_children})
+            or "opportunities" in touched
+            or any(row.get("parent_id") == self.account_id
+                   for row in self.context.store.rows("accounts", account_ids))
+        )
         if header_touched:
             self.account = self.context.store.get("accounts", self.account_id)
             self._fill_header()
@@ -1153,6 +1173,10 @@ class AccountView(QWidget):
         if selected:
             tab.select_id(selected)
         tab.view.verticalScrollBar().setValue(scroll)
+
+
+def _account_link(account: dict[str, Any]) -> str:
+    return f'<a href="accounts:{account["id"]}">{_escape(account["name"])}</a>'
 
 
 def _escape(text: str) -> str:
