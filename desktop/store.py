@@ -238,11 +238,9 @@ class Store(BookQueries):
         with self.transaction() as changes:
             for clean, row_id in zip(cleaned, ids):
                 self._check_loops(entity, clean, row_id)
-            columns = ", ".join(("id", "created_at", "updated_at", *fields))
-            marks = ", ".join("?" * (len(fields) + 3))
             rows = [(i, stamp, stamp, *[c.get(f) for f in fields]) for i, c in zip(ids, cleaned)]
             try:
-                self.db.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+                self.db.executemany(_insert_sql(table), rows)
             except sqlite3.IntegrityError as exc:
                 if "FOREIGN KEY" in str(exc):
                     for position, (clean, row_id) in enumerate(zip(cleaned, ids)):
