@@ -324,3 +324,22 @@ def test_update_many_changes_only_what_differs_with_one_outbox_row_each(store):
     assert store.get("tasks", ids[3])["status"] == "open"
     with pytest.raises(NotFound):
         store.update_many("tasks", {"01900000-0000-7000-8000-00000000dead": {"status": "done"}})
+
+
+def test_a_write_refused_at_begin_leaves_the_next_write_its_own_transaction(store):
+    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    store.db.execute("PRAGMA busy_timeout = 50")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        store.create("accounts", {"name": "Waiting"})
+    blocker.execute("ROLLBACK")
+
+    heard = []
+    store.add_listener(heard.append)
+    account = store.create("accounts", {"name": "After the lock"})
+    # Its own transaction, committed and announced: not joined to one that never began.
+    assert [set(changes.tables.get("accounts", ())) for changes in heard] == [{account}]
+    assert not store.db.in_transaction
+    seen = blocker.execute("SELECT name FROM accounts WHERE id = ?", (account,)).fetchone()
+    assert seen == ("After the lock",)
+    blocker.close()
