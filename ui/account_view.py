@@ -1148,8 +1148,7 @@ class AccountView(QWidget):
             bool(account_ids & {self.account_id, (self.account or {}).get("parent_id"),
                                 *self.shown_children})
             or "opportunities" in touched
-            or any(row.get("parent_id") == self.account_id
-                   for row in self.context.store.rows("accounts", account_ids))
+            or (bool(account_ids) and self._children_changed())
         )
         if header_touched:
             self.account = self.context.store.get("accounts", self.account_id)
@@ -1164,6 +1163,11 @@ class AccountView(QWidget):
             table, row_id = self.pending_selection
             if self.record_tabs[table].select_id(row_id):
                 self.pending_selection = None
+
+    def _children_changed(self) -> bool:
+        """Whether a new child account appeared (one indexed query, however big the change)."""
+        children = self.context.store.child_accounts(self.account_id)
+        return {child["id"] for child in children} != self.shown_children
 
     def _reload_keeping_selection(self, table: str) -> None:
         tab = self.record_tabs[table]
