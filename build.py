@@ -40,9 +40,22 @@ def frozen_executable() -> Path:
 def build() -> float:
     started = time.monotonic()
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(ROOT / "build"), str(ROOT / "build.spec")],
-        check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(ROOT / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
     )
     return time.monotonic() - started
 
@@ -54,7 +67,11 @@ def self_test() -> int:
     env.pop("DISPLAY", None)  # prove it needs no screen
     result = subprocess.run(
         [str(frozen_executable()), "--self-test", "--self-test-report", str(report)],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     print(report.read_text(encoding="utf-8") if report.exists() else result.stdout, end="")
     if result.stderr.strip():
@@ -67,8 +84,13 @@ def package(version: str) -> Path:
     if sys.platform == "win32":
         iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
         subprocess.run(
-            [iscc, f"/DAppVersion={version}", f"/DSourceDir={DIST / 'fieldbook'}",
-             f"/O{DIST}", str(ROOT / "packaging" / "windows" / "fieldbook.iss")],
+            [
+                iscc,
+                f"/DAppVersion={version}",
+                f"/DSourceDir={DIST / 'fieldbook'}",
+                f"/O{DIST}",
+                str(ROOT / "packaging" / "windows" / "fieldbook.iss"),
+            ],
             check=True,
         )
         return DIST / f"Fieldbook-{version}-setup.exe"
@@ -92,8 +114,10 @@ def main(argv: list[str] | None = None) -> int:
 
     seconds = build()
     bundle = DIST / ("Fieldbook.app" if sys.platform == "darwin" else "fieldbook")
-    print(f"built {bundle} (Fieldbook {version}) in {seconds:.0f} s, "
-          f"{folder_size(bundle) / 2**20:.0f} MiB unpacked")
+    print(
+        f"built {bundle} (Fieldbook {version}) in {seconds:.0f} s, "
+        f"{folder_size(bundle) / 2**20:.0f} MiB unpacked"
+    )
     if not args.skip_self_test:
         code = self_test()
         if code:

@@ -282,7 +282,9 @@ def measure_edits(
         singular = E.entity(table).singular
         fields = E.entity(table).field_names
         columns = ", ".join(("id", "created_at", "updated_at", *fields))
-        insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * (len(fields) + 3))})"
+        insert_sql = (
+            f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * (len(fields) + 3))})"
+        )
         values = [make_values(account_ids[i % 200], i) for i in range(count)]
         rows = [(new_id(), stamp, stamp, *[v.get(f) for f in fields]) for v in values]
         outbox_rows = [
@@ -314,11 +316,18 @@ def measure_edits(
             for i in range(count)
         ]
         api_batch, api_single, raw_update, floor = best_rates(
-            batched(lambda chunk: store.update_many(table, {ids[i]: {column: value(i)} for i in chunk})),
+            batched(
+                lambda chunk: store.update_many(table, {ids[i]: {column: value(i)} for i in chunk})
+            ),
             per_record(lambda i: store.update(table, ids[i], {column: value(i)})),
             raw_many(update_sql, updates),
-            raw_rows([(select_sql, [(i,) for i in ids]), (update_sql, updates),
-                      (outbox_sql, outbox_rows)]),
+            raw_rows(
+                [
+                    (select_sql, [(i,) for i in ids]),
+                    (update_sql, updates),
+                    (outbox_sql, outbox_rows),
+                ]
+            ),
         )
         batches.append(EditFigure(f"update {singular}", api_batch, insert_rate[table], raw_update))
         singles.append(
@@ -415,8 +424,10 @@ def main(argv: list[str] | None = None) -> int:
             f" {figure.raw_insert_rate:7.0f}/s  ratio {figure.ratio:4.0%}{stricter}"
         )
         verdicts.append(
-            (f"{figure.name}: API >= {TARGET_EDIT_RATIO:.0%} of raw inserts",
-             figure.ratio >= TARGET_EDIT_RATIO)
+            (
+                f"{figure.name}: API >= {TARGET_EDIT_RATIO:.0%} of raw inserts",
+                figure.ratio >= TARGET_EDIT_RATIO,
+            )
         )
     print(
         "single-record calls (create / update once per record, 100 per transaction), for"

@@ -41,7 +41,9 @@ ACCOUNT_SORTS = {
     "industry": "a.industry COLLATE NOCASE",
     "owner": "a.owner COLLATE NOCASE",
     "mrr_cents": "a.mrr_cents",
-    "tier": "CASE a.tier " + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(E.TIERS)) + " END",
+    "tier": "CASE a.tier "
+    + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(E.TIERS))
+    + " END",
     "health": "CASE a.health WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 END",
     "churn_risk": "CASE a.churn_risk "
     + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(reversed(E.CHURN_RISK)))
@@ -301,7 +303,9 @@ class BookQueries:
         sql += " ORDER BY t.due_date, t.priority = 'high' DESC, t.subject"
         return [_row(r) for r in self.db.execute(sql, params)]
 
-    def reviews_due(self, within_days: int = 30, today: dt.date | None = None) -> list[dict[str, Any]]:
+    def reviews_due(
+        self, within_days: int = 30, today: dt.date | None = None
+    ) -> list[dict[str, Any]]:
         """Accounts whose next business review falls between today and ``within_days`` ahead."""
         today = today or dt.date.today()
         sql = """SELECT * FROM accounts WHERE next_review BETWEEN ? AND ?
@@ -379,8 +383,14 @@ class BookQueries:
                       FROM notes n JOIN accounts a ON a.id = n.account_id WHERE n.seq IN ({marks})"""
         rows = {r["seq"]: r for r in self.db.execute(sql, seqs)}
         return [
-            SearchHit(table, rows[s]["id"], rows[s]["title"] or "", rows[s]["sub"] or "",
-                      rows[s]["account_id"], score.get(s, 0.0))
+            SearchHit(
+                table,
+                rows[s]["id"],
+                rows[s]["title"] or "",
+                rows[s]["sub"] or "",
+                rows[s]["account_id"],
+                score.get(s, 0.0),
+            )
             for s in seqs
             if s in rows
         ]

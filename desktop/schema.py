@@ -141,7 +141,7 @@ def _v1_book_of_business(db: sqlite3.Connection) -> None:
         + _fts("accounts", ("name", "industry", "city"))
         + _fts("contacts", ("name", "title", "email"))
         + _fts("notes", ("title", "body"))
-        + _fts("opportunities", ("name", "next_step"))
+        + _fts("opportunities", ("name", "next_step")),
     )
 
 
@@ -185,7 +185,7 @@ def _v2_sync_state(db: sqlite3.Connection) -> None:
         record TEXT NOT NULL,      -- JSON {field: server value}
         PRIMARY KEY (table_name, row_id)
     ) WITHOUT ROWID;
-    """
+    """,
     )
 
 

@@ -39,16 +39,20 @@ def run_checks(checks: Iterable[Check], out: TextIO) -> int:
         except Exception as exc:  # noqa: BLE001 - the self-test reports every error as a FAIL
             failures += 1
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            line = (f"FAIL  {name:<14} {type(exc).__name__}: {exc} "
-                    f"({Path(where.filename).name}:{where.lineno})")
+            line = (
+                f"FAIL  {name:<14} {type(exc).__name__}: {exc} "
+                f"({Path(where.filename).name}:{where.lineno})"
+            )
         print(line, file=out, flush=True)
     return failures
 
 
 def header() -> str:
     frozen = "frozen bundle" if getattr(sys, "frozen", False) else "source"
-    return (f"{APP_NAME} {__version__} self-test ({frozen}, Python "
-            f"{sys.version.split()[0]}, {sys.platform})")
+    return (
+        f"{APP_NAME} {__version__} self-test ({frozen}, Python "
+        f"{sys.version.split()[0]}, {sys.platform})"
+    )
 
 
 # -- checks without Qt ---------------------------------------------------------------------
@@ -124,8 +128,10 @@ def check_keyring() -> str:
         raise CheckFailed(f"fell back to {name} although {module_name} offers priority {priority}")
     if "secretstorage" in reason.lower() and "required" in reason.lower():
         raise CheckFailed(f"SecretStorage is not bundled: {reason}")
-    return (f"no Secret Service on this session ({reason}); {module_name} is bundled and "
-            f"importable and would be used in a desktop session; now: {name}")
+    return (
+        f"no Secret Service on this session ({reason}); {module_name} is bundled and "
+        f"importable and would be used in a desktop session; now: {name}"
+    )
 
 
 def check_resources() -> str:
@@ -178,8 +184,11 @@ def main(extra_checks: Iterable[Check] = (), report: str | None = None) -> int:
     try:
         print(header(), file=out, flush=True)
         failures = run_checks([*CORE_CHECKS, *extra_checks], out)
-        print(f"{'all checks passed' if not failures else f'{failures} check(s) FAILED'}",
-              file=out, flush=True)
+        print(
+            f"{'all checks passed' if not failures else f'{failures} check(s) FAILED'}",
+            file=out,
+            flush=True,
+        )
     finally:
         out.close()
     return 1 if failures else 0

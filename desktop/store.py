@@ -370,7 +370,9 @@ class Store(BookQueries):
                 continue
             found = self.db.execute(f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)).fetchone()
             if not found:
-                errors[ref.name] = f"no such {E.entity(ref.ref).singular} (it may have been deleted)"
+                errors[ref.name] = (
+                    f"no such {E.entity(ref.ref).singular} (it may have been deleted)"
+                )
         if errors:
             raise ValidationError(errors, entity)
 
@@ -392,7 +394,9 @@ class Store(BookQueries):
             if current == row_id:
                 return True
             seen.add(current)
-            row = self.db.execute(f"SELECT {column} FROM {table} WHERE id = ?", (current,)).fetchone()
+            row = self.db.execute(
+                f"SELECT {column} FROM {table} WHERE id = ?", (current,)
+            ).fetchone()
             current = row[0] if row else None
         return False
 
@@ -410,7 +414,12 @@ class Store(BookQueries):
         self.db.execute(
             _OUTBOX_INSERT,
             (
-                op_id, table, row_id, op, _json(changes), _json(base) if base else "{}",
+                op_id,
+                table,
+                row_id,
+                op,
+                _json(changes),
+                _json(base) if base else "{}",
                 stamp or now_iso(),
             ),
         )

@@ -71,7 +71,9 @@ def _normalize(field: E.Field, value: Any) -> Any:
     if kind == E.ENUM:
         text = str(value).strip().lower().replace(" ", "_").replace("-", "_")
         if text not in field.choices:
-            raise ValueError("expected one of: " + ", ".join(c.replace("_", " ") for c in field.choices))
+            raise ValueError(
+                "expected one of: " + ", ".join(c.replace("_", " ") for c in field.choices)
+            )
         return text
     if kind in (E.INTEGER, E.PERCENT):
         if isinstance(value, bool):
@@ -149,6 +151,7 @@ def _stored_form_shortcut(field: E.Field) -> Callable[[Any], Any]:
     Edits from the screens and from sync arrive that way nearly always; anything else (typed
     text, numbers as strings, bad values) takes the general path, which words the messages.
     """
+
     def general(value: Any) -> Any:
         return _normalize(field, value)
 
@@ -218,7 +221,11 @@ def _cross_field(entity: E.Entity, row: dict[str, Any], errors: dict[str, str]) 
         start, end = row.get("start_date"), row.get("end_date")
         if start and end and end < start:
             errors["end_date"] = "must not be before the start date"
-    if entity is E.CONTACT and row.get("reports_to_id") and row.get("reports_to_id") == row.get("id"):
+    if (
+        entity is E.CONTACT
+        and row.get("reports_to_id")
+        and row.get("reports_to_id") == row.get("id")
+    ):
         errors["reports_to_id"] = "a contact cannot report to themselves"
     if entity is E.ACCOUNT and row.get("parent_id") and row.get("parent_id") == row.get("id"):
         errors["parent_id"] = "an account cannot be its own parent"

@@ -76,10 +76,14 @@ _DROP_PATTERNS = [
     # Linux system libraries that only the dropped GTK theme, or only CUPS, pull in. CUPS
     # printing uses the desktop's own libcups (it must match the system's cupsd anyway); without
     # one there are simply no printers, and PDF export still works.
-    (r"^(lib/)?lib(atk-1\.0|cairo|cairo-gobject|pango-1\.0|pangocairo-1\.0|pangoft2-1\.0"
-     r"|gdk_pixbuf-2\.0|datrie|fribidi|graphite2|harfbuzz|thai|pixman-1|gtk-3|gdk-3|epoxy)\.so"),
-    (r"^(lib/)?lib(cups|gnutls|avahi-client|avahi-common|gssapi_krb5|krb5|krb5support|k5crypto"
-    r"|com_err|keyutils|p11-kit|tasn1|unistring|idn2|nettle|hogweed|gmp)\.so"),
+    (
+        r"^(lib/)?lib(atk-1\.0|cairo|cairo-gobject|pango-1\.0|pangocairo-1\.0|pangoft2-1\.0"
+        r"|gdk_pixbuf-2\.0|datrie|fribidi|graphite2|harfbuzz|thai|pixman-1|gtk-3|gdk-3|epoxy)\.so"
+    ),
+    (
+        r"^(lib/)?lib(cups|gnutls|avahi-client|avahi-common|gssapi_krb5|krb5|krb5support|k5crypto"
+        r"|com_err|keyutils|p11-kit|tasn1|unistring|idn2|nettle|hogweed|gmp)\.so"
+    ),
     # Qt's own translations: the UI ships its own strings; keep no Qt catalogues for now.
     r"Qt/translations/",
     r"PySide6/translations/",

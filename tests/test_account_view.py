@@ -27,29 +27,89 @@ def book(store):
     today = dt.date.today()
     ids: dict[str, str] = {}
     ids["group"] = store.create("accounts", {"name": "Northwind Holdings"})
-    ids["acme"] = a = store.create("accounts", {
-        "name": "Acme Corp", "parent_id": ids["group"], "city": "Berlin", "mrr_cents": 6250000,
-        "tier": "strategic", "health": "amber", "health_reason": "Usage down",
-        "churn_risk": "medium", "churn_reason": "New CFO", "nps": 32, "owner": "Sam"})
+    ids["acme"] = a = store.create(
+        "accounts",
+        {
+            "name": "Acme Corp",
+            "parent_id": ids["group"],
+            "city": "Berlin",
+            "mrr_cents": 6250000,
+            "tier": "strategic",
+            "health": "amber",
+            "health_reason": "Usage down",
+            "churn_risk": "medium",
+            "churn_reason": "New CFO",
+            "nps": 32,
+            "owner": "Sam",
+        },
+    )
     ids["other"] = store.create("accounts", {"name": "Globex"})
-    ids["ceo"] = store.create("contacts", {"account_id": a, "name": "Dana", "title": "CEO",
-                                           "role": "economic_buyer", "stance": "supporter"})
-    ids["cfo"] = store.create("contacts", {"account_id": a, "name": "Priya", "title": "CFO",
-                                           "reports_to_id": ids["ceo"], "stance": "detractor"})
+    ids["ceo"] = store.create(
+        "contacts",
+        {
+            "account_id": a,
+            "name": "Dana",
+            "title": "CEO",
+            "role": "economic_buyer",
+            "stance": "supporter",
+        },
+    )
+    ids["cfo"] = store.create(
+        "contacts",
+        {
+            "account_id": a,
+            "name": "Priya",
+            "title": "CFO",
+            "reports_to_id": ids["ceo"],
+            "stance": "detractor",
+        },
+    )
     store.create("contacts", {"account_id": ids["other"], "name": "Hank"})
-    ids["opp"] = store.create("opportunities", {"account_id": a, "name": "Upsell",
-                                                "stage": "proposal", "amount_cents": 100000})
-    ids["contract"] = store.create("contracts", {
-        "account_id": a, "number": "C-1", "start_date": "2025-01-01",
-        "end_date": (today + dt.timedelta(days=40)).isoformat(), "notice_days": 30})
-    ids["old_note"] = store.create("notes", {"account_id": a, "kind": "call", "title": "Old call",
-                                             "occurred_at": "2026-01-05T10:00:00"})
-    ids["new_note"] = store.create("notes", {"account_id": a, "kind": "meeting", "title": "QBR",
-                                             "occurred_at": "2026-06-05T10:00:00"})
-    store.create("notes", {"account_id": ids["other"], "kind": "call", "title": "Globex call",
-                           "occurred_at": "2026-07-01T10:00:00"})
-    ids["task"] = store.create("tasks", {"account_id": a, "subject": "Send ROI model",
-                                         "status": "open", "due_date": today.isoformat()})
+    ids["opp"] = store.create(
+        "opportunities",
+        {"account_id": a, "name": "Upsell", "stage": "proposal", "amount_cents": 100000},
+    )
+    ids["contract"] = store.create(
+        "contracts",
+        {
+            "account_id": a,
+            "number": "C-1",
+            "start_date": "2025-01-01",
+            "end_date": (today + dt.timedelta(days=40)).isoformat(),
+            "notice_days": 30,
+        },
+    )
+    ids["old_note"] = store.create(
+        "notes",
+        {
+            "account_id": a,
+            "kind": "call",
+            "title": "Old call",
+            "occurred_at": "2026-01-05T10:00:00",
+        },
+    )
+    ids["new_note"] = store.create(
+        "notes",
+        {"account_id": a, "kind": "meeting", "title": "QBR", "occurred_at": "2026-06-05T10:00:00"},
+    )
+    store.create(
+        "notes",
+        {
+            "account_id": ids["other"],
+            "kind": "call",
+            "title": "Globex call",
+            "occurred_at": "2026-07-01T10:00:00",
+        },
+    )
+    ids["task"] = store.create(
+        "tasks",
+        {
+            "account_id": a,
+            "subject": "Send ROI model",
+            "status": "open",
+            "due_date": today.isoformat(),
+        },
+    )
     return ids
 
 
@@ -80,7 +140,8 @@ def test_detail_shows_the_accounts_records_only(view, book):
     # one box per contact on the relationship map, one line for Priya -> Dana
     assert set(view.relationship_map.boxes) == {book["ceo"], book["cfo"]}
     assert [(ln.manager_id, ln.report_id) for ln in view.relationship_map.lines] == [
-        (book["ceo"], book["cfo"])]
+        (book["ceo"], book["cfo"])
+    ]
 
 
 def test_every_model_passes_the_model_tester(view, qtmodeltester):
@@ -154,8 +215,11 @@ def test_stage_menu_opens_from_the_keyboard(view, qtbot):
     qtbot.waitUntil(view.isActiveWindow)
     tab.view.setFocus()
     tab.select_id(view.opportunities_model.ids[0])
-    qtbot.keyClick(tab.view, Qt.Key.Key_M,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        tab.view,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(view.stage_menu.isVisible)
     view.stage_menu.close()
 
@@ -173,8 +237,7 @@ def test_ticking_a_task_completes_it(view, book, store, qtbot):
     qtbot.waitUntil(lambda: model.record(0)["status"] == "done")
     assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     # and unticking reopens it
-    model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value,
-                  Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: store.get("tasks", book["task"])["status"] == "open")
 
 
@@ -182,13 +245,22 @@ def test_refreshes_only_for_changes_to_this_account(view, book, context, qtbot):
     resets = []
     view.notes_model.modelReset.connect(lambda: resets.append(1))
     with qtbot.waitSignal(context.events.changed):
-        context.writer.submit(lambda: context.store.create("notes", {
-            "account_id": book["other"], "kind": "call", "title": "Elsewhere",
-            "occurred_at": "2026-08-01T10:00:00"}))
+        context.writer.submit(
+            lambda: context.store.create(
+                "notes",
+                {
+                    "account_id": book["other"],
+                    "kind": "call",
+                    "title": "Elsewhere",
+                    "occurred_at": "2026-08-01T10:00:00",
+                },
+            )
+        )
     assert resets == []
     with qtbot.waitSignal(context.events.changed):
-        context.writer.submit(lambda: context.store.update("notes", book["old_note"],
-                                                           {"title": "Old call, renamed"}))
+        context.writer.submit(
+            lambda: context.store.update("notes", book["old_note"], {"title": "Old call, renamed"})
+        )
     assert resets == [1]
     assert view.notes_model.record(1)["title"] == "Old call, renamed"
 
@@ -292,8 +364,9 @@ def test_clicking_the_tick_box_completes_a_task(view, book, store, qtbot):
     table.initViewItemOption(option)
     option.rect = table.visualRect(index)
     table.itemDelegate().initStyleOption(option, index)
-    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option,
-                                       table)
+    box = table.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, table
+    )
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
     qtbot.waitUntil(lambda: store.get("tasks", book["task"])["status"] == "done")
 

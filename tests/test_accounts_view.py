@@ -46,8 +46,9 @@ def test_rows_are_exposed_page_by_page(monkeypatch, demo_context):  # noqa: F811
 def test_sort_by_mrr_descending_happens_in_sql(demo_context):  # noqa: F811
     model = AccountListModel(demo_context.store, background=False)
     model.sort(column("mrr_cents"), Qt.SortOrder.DescendingOrder)
-    values = [model.index(r, column("mrr_cents")).data(SORT_VALUE_ROLE)
-              for r in range(model.rowCount())]
+    values = [
+        model.index(r, column("mrr_cents")).data(SORT_VALUE_ROLE) for r in range(model.rowCount())
+    ]
     present = [v for v in values if v is not None]
     assert present == sorted(present, reverse=True)
     assert values[: len(present)] == present  # empty MRR last
@@ -86,8 +87,10 @@ def test_filter_as_you_type_is_debounced_and_runs_off_the_gui_thread(qtbot, acco
         qtbot.keyClicks(view.filter_edit, "kaito")
     assert 0 < view.model.total() < total
     rows = view._store.account_rows(view.model._ids)
-    assert all("kaito" in " ".join(str(r.get(k) or "") for k in ("name", "city", "industry"))
-               .lower() for r in rows)
+    assert all(
+        "kaito" in " ".join(str(r.get(k) or "") for k in ("name", "city", "industry")).lower()
+        for r in rows
+    )
 
 
 def test_filters_combine(qtbot, accounts_view):
@@ -123,8 +126,9 @@ def test_list_refreshes_after_a_store_op(qtbot, accounts_view, demo_context):  #
     view = accounts_view
     account_id = view.model.account_id(0)
     with qtbot.waitSignal(view.model.loaded, timeout=3000):
-        StoreOp(view, lambda s: s.update("accounts", account_id, {"name": "AAA Renamed"}),
-                demo_context).run_in_background()
+        StoreOp(
+            view, lambda s: s.update("accounts", account_id, {"name": "AAA Renamed"}), demo_context
+        ).run_in_background()
     assert view.model.index(0, 0).data() == "AAA Renamed"
 
 
@@ -134,5 +138,6 @@ def test_multi_select_reports_selected_ids(accounts_view):
     view.table.selectionModel().select(
         view.model.index(2, 0),
         view.table.selectionModel().SelectionFlag.Select
-        | view.table.selectionModel().SelectionFlag.Rows)
+        | view.table.selectionModel().SelectionFlag.Rows,
+    )
     assert view.selected_account_ids() == [view.model.account_id(0), view.model.account_id(2)]

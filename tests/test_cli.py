@@ -11,7 +11,11 @@ from desktop import __version__, paths
 
 def run(*args, env=None):
     return subprocess.run(
-        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
 
 
@@ -22,7 +26,11 @@ def test_version_is_printed():
 
 
 def test_no_display_says_so_and_how_to_run_anyway():
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = run("--demo", env=env)
     assert result.returncode == 2
     assert "no" in result.stderr.lower() and "display" in result.stderr.lower()

@@ -71,8 +71,11 @@ def test_every_reference_resolves_within_its_account(book):
     for table in ("contacts", "opportunities", "contracts", "notes", "tasks"):
         for row in book[table]:
             assert row["account_id"] in accounts
-            for ref, targets in (("contact_id", contacts), ("opportunity_id", opportunities),
-                                 ("reports_to_id", contacts)):
+            for ref, targets in (
+                ("contact_id", contacts),
+                ("opportunity_id", opportunities),
+                ("reports_to_id", contacts),
+            ):
                 if row.get(ref):
                     assert targets[row[ref]]["account_id"] == row["account_id"], (table, ref)
 
@@ -174,8 +177,10 @@ def test_health_churn_owners_and_reviews_are_spread(book):
     assert len({a["city"] for a in accounts}) >= 8
     assert len({a["industry"] for a in accounts}) >= 6
     soon = TODAY + dt.timedelta(days=30)
-    assert any(a["next_review"] and TODAY.isoformat() <= a["next_review"] <= soon.isoformat()
-               for a in accounts)
+    assert any(
+        a["next_review"] and TODAY.isoformat() <= a["next_review"] <= soon.isoformat()
+        for a in accounts
+    )
 
 
 def test_tasks_are_overdue_due_today_and_this_week(book):
@@ -184,8 +189,10 @@ def test_tasks_are_overdue_due_today_and_this_week(book):
     assert any(d < TODAY for d in due)
     assert any(d == TODAY for d in due)
     sunday = TODAY + dt.timedelta(days=6 - TODAY.weekday())
-    assert any(t["kind"] == "meeting" and TODAY <= dt.date.fromisoformat(t["due_date"]) <= sunday
-               for t in open_tasks)
+    assert any(
+        t["kind"] == "meeting" and TODAY <= dt.date.fromisoformat(t["due_date"]) <= sunday
+        for t in open_tasks
+    )
     assert {t["status"] for t in book["tasks"]} == set(E.TASK_STATUSES)
 
 

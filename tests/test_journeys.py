@@ -77,9 +77,12 @@ def test_add_a_meeting_note_and_find_it_by_a_word(qtbot, window, demo_context): 
     capture.kind.setCurrentIndex(capture.kind.findData("meeting"))
     qtbot.keyClicks(capture.title, "Quarterly sync about zephyrine rollout")
     qtbot.keyClick(capture.title, Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: any(store.get("notes", i) and store.get("notes", i)["title"]
-                                .startswith("Quarterly sync") for i in
-                                window.account_view.notes_model.ids))
+    qtbot.waitUntil(
+        lambda: any(
+            store.get("notes", i) and store.get("notes", i)["title"].startswith("Quarterly sync")
+            for i in window.account_view.notes_model.ids
+        )
+    )
     note_id = window.account_view.notes_model.ids[0]
     note = store.get("notes", note_id)
     assert (note["kind"], note["account_id"]) == ("meeting", account_id)
@@ -97,19 +100,26 @@ def test_move_an_opportunity_to_negotiation(qtbot, window, demo_context):  # noq
     open_by_search(qtbot, window, opportunity["name"], opportunity["id"])
     assert window.account_view.current_account_id() == opportunity["account_id"]
     window.account_view.move_opportunity_to_stage(opportunity["id"], "negotiation")
-    qtbot.waitUntil(lambda: store.get("opportunities", opportunity["id"])["stage"]
-                    == "negotiation")
+    qtbot.waitUntil(lambda: store.get("opportunities", opportunity["id"])["stage"] == "negotiation")
     detail = window.account_view.opportunities_model
-    qtbot.waitUntil(lambda: detail.record(detail.row_of(opportunity["id"]))["stage"]
-                    == "negotiation")
+    qtbot.waitUntil(
+        lambda: detail.record(detail.row_of(opportunity["id"]))["stage"] == "negotiation"
+    )
     assert opportunity["id"] in window.pipeline_view.opportunity_ids("negotiation")
 
 
 def test_add_a_contact_reporting_to_the_cfo(qtbot, window, demo_context):  # noqa: F811
     store = demo_context.store
     account_id = store.account_ids()[1]
-    cfo = store.create("contacts", {"account_id": account_id, "name": "Dana Whitfield",
-                                    "title": "CFO", "role": "economic_buyer"})
+    cfo = store.create(
+        "contacts",
+        {
+            "account_id": account_id,
+            "name": "Dana Whitfield",
+            "title": "CFO",
+            "role": "economic_buyer",
+        },
+    )
     window.open_account(account_id)
     qtbot.keyClick(window, Qt.Key.Key_C, CTRL_SHIFT)
     dialog = open_dialog(qtbot, window)
@@ -122,8 +132,9 @@ def test_add_a_contact_reporting_to_the_cfo(qtbot, window, demo_context):  # noq
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     contacts = window.account_view.contacts_model
-    qtbot.waitUntil(lambda: any(contacts.record(r)["name"] == "Priya Raman"
-                                for r in range(contacts.rowCount())))
+    qtbot.waitUntil(
+        lambda: any(contacts.record(r)["name"] == "Priya Raman" for r in range(contacts.rowCount()))
+    )
     row = next(r for r in range(contacts.rowCount()) if contacts.record(r)["name"] == "Priya Raman")
     assert contacts.record(row)["reports_to_id"] == cfo
     assert contacts.record(row)["reports_to_name"] == "Dana Whitfield"
@@ -132,10 +143,16 @@ def test_add_a_contact_reporting_to_the_cfo(qtbot, window, demo_context):  # noq
 def test_complete_a_task_from_today_shows_everywhere(qtbot, window, demo_context):  # noqa: F811
     store = demo_context.store
     account_id = store.account_ids()[2]
-    task = store.create("tasks", {"account_id": account_id, "subject": "Send signed order form",
-                                  "kind": "follow_up", "status": "open",
-                                  "due_date": (dt.date.today() - dt.timedelta(days=1))
-                                  .isoformat()})
+    task = store.create(
+        "tasks",
+        {
+            "account_id": account_id,
+            "subject": "Send signed order form",
+            "kind": "follow_up",
+            "status": "open",
+            "due_date": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
+        },
+    )
     window.open_account(account_id)
     qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # Today
     today = window.today_view
@@ -153,8 +170,11 @@ def test_complete_a_task_from_today_shows_everywhere(qtbot, window, demo_context
 def test_rename_shows_in_list_detail_and_today_at_once(qtbot, window, demo_context):  # noqa: F811
     store = demo_context.store
     account_id = store.account_ids()[4]
-    store.update("accounts", account_id, {"next_review": (dt.date.today() + dt.timedelta(
-        days=5)).isoformat()})
+    store.update(
+        "accounts",
+        account_id,
+        {"next_review": (dt.date.today() + dt.timedelta(days=5)).isoformat()},
+    )
     window.open_account(account_id)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     dialog = open_dialog(qtbot, window)
@@ -167,16 +187,17 @@ def test_rename_shows_in_list_detail_and_today_at_once(qtbot, window, demo_conte
     QApplication.processEvents()
     assert window.account_view.account["name"] == "Aardvark Renamed Ltd"
     window.show_view("accounts")
-    qtbot.waitUntil(lambda: window.accounts_view.model.index(0, 0).data()
-                    == "Aardvark Renamed Ltd")
+    qtbot.waitUntil(lambda: window.accounts_view.model.index(0, 0).data() == "Aardvark Renamed Ltd")
     window.show_view("today")
-    qtbot.waitUntil(lambda: any(window.today_view.reviews.list.topLevelItem(i).text(0)
-                                == "Aardvark Renamed Ltd" for i in
-                                range(window.today_view.reviews.list.topLevelItemCount())))
+    qtbot.waitUntil(
+        lambda: any(
+            window.today_view.reviews.list.topLevelItem(i).text(0) == "Aardvark Renamed Ltd"
+            for i in range(window.today_view.reviews.list.topLevelItemCount())
+        )
+    )
 
 
-def test_validation_errors_show_next_to_the_field_and_keep_the_text(qtbot, window,
-                                                                     demo_context):  # noqa: F811
+def test_validation_errors_show_next_to_the_field_and_keep_the_text(qtbot, window, demo_context):  # noqa: F811
     store = demo_context.store
     before = store.account_count()
     window.show_view("accounts")

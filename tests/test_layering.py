@@ -42,7 +42,9 @@ def test_core_never_imports_qt(package):
 
 def test_ui_never_runs_sql_or_http():
     offenders = {
-        str(p.relative_to(ROOT)): sorted(_imports(p) & {"sqlite3", "sqlite_utils", "requests", "urllib3", "http"})
+        str(p.relative_to(ROOT)): sorted(
+            _imports(p) & {"sqlite3", "sqlite_utils", "requests", "urllib3", "http"}
+        )
         for p in _sources("ui")
     }
     assert {k: v for k, v in offenders.items() if v} == {}

@@ -52,8 +52,10 @@ def test_global_search_opens_the_record_with_the_keyboard(qtbot, window, demo_co
     assert window.search_field.hasFocus()
     qtbot.keyClicks(window.search_field, account["name"][:6])
     qtbot.waitUntil(lambda: window.search_popup.isVisible() and window.search_popup.hit_count() > 0)
-    titles = [window.search_popup.results.topLevelItem(i).text(0)
-              for i in range(window.search_popup.results.topLevelItemCount())]
+    titles = [
+        window.search_popup.results.topLevelItem(i).text(0)
+        for i in range(window.search_popup.results.topLevelItemCount())
+    ]
     assert "ACCOUNTS" in titles
     # Move down to the account itself and open it with Enter.
     while window.search_popup.results.currentItem().text(0) != account["name"]:

@@ -23,12 +23,21 @@ PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["projec
 def test_build_spec_parses_and_uses_the_shared_config():
     spec = (ROOT / "build.spec").read_text(encoding="utf-8")
     tree = ast.parse(spec)
-    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)
-              and isinstance(n.func, ast.Name)}
+    called = {
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
     assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"} <= called
-    for needed in ('copy_metadata("keyring")', 'collect_submodules("keyring.backends")',
-                   "cfg.project_version", "cfg.keep_file", "FIELDBOOK_CODESIGN_IDENTITY",
-                   "FIELDBOOK_ENTITLEMENTS", '"resources"'):
+    for needed in (
+        'copy_metadata("keyring")',
+        'collect_submodules("keyring.backends")',
+        "cfg.project_version",
+        "cfg.keep_file",
+        "FIELDBOOK_CODESIGN_IDENTITY",
+        "FIELDBOOK_ENTITLEMENTS",
+        '"resources"',
+    ):
         assert needed in spec
 
 
@@ -39,10 +48,16 @@ def test_version_comes_from_pyproject():
     )
 
 
-@pytest.mark.parametrize("version, expected", [
-    ("0.1.0", (0, 1, 0, 0)), ("2.10", (2, 10, 0, 0)), ("1.2.3rc1", (1, 2, 3, 1)),
-    ("1.2.3.4.5", (1, 2, 3, 4)), ("1.0.0+local.7", (1, 0, 0, 0)),
-])
+@pytest.mark.parametrize(
+    "version, expected",
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("2.10", (2, 10, 0, 0)),
+        ("1.2.3rc1", (1, 2, 3, 1)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+        ("1.0.0+local.7", (1, 0, 0, 0)),
+    ],
+)
 def test_windows_version_numbers(version, expected):
     assert cfg.version_tuple(version) == expected
 
@@ -71,29 +86,51 @@ def test_entitlements_plist_parses():
     assert data["com.apple.security.cs.allow-unsigned-executable-memory"] is True
 
 
-@pytest.mark.parametrize("dest", [
-    "PySide6/Qt/lib/libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Qml.so.6",
-    "PySide6/Qt/plugins/sqldrivers/libqsqlite.so", "PySide6/Qt/translations/qtbase_de.qm",
-    "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libcairo.so.2", "libcups.so.2",
-    "libpango-1.0.so.0", "libgdk_pixbuf-2.0.so.0", "libatk-1.0.so.0",
-    "PySide6\\Qt6Quick.dll", "PySide6/Qt/plugins/platforms/libqvnc.so",
-    "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick", "PySide6/Qt/lib/QtPdf.framework/QtPdf",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/lib/libQt6Quick.so.6",
+        "PySide6/Qt/lib/libQt6Qml.so.6",
+        "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "libcairo.so.2",
+        "libcups.so.2",
+        "libpango-1.0.so.0",
+        "libgdk_pixbuf-2.0.so.0",
+        "libatk-1.0.so.0",
+        "PySide6\\Qt6Quick.dll",
+        "PySide6/Qt/plugins/platforms/libqvnc.so",
+        "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick",
+        "PySide6/Qt/lib/QtPdf.framework/QtPdf",
+    ],
+)
 def test_unused_qt_parts_are_dropped(dest):
     assert not cfg.keep_file(dest)
 
 
-@pytest.mark.parametrize("dest", [
-    "PySide6/Qt/lib/libQt6Widgets.so.6", "PySide6/Qt/lib/libQt6Svg.so.6",
-    "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets", "PySide6/QtCore.abi3.so",
-    "PySide6\\Qt6Widgets.dll", "PySide6\\Qt6PrintSupport.dll",
-    "PySide6/Qt/lib/libQt6PrintSupport.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so",
-    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
-    "PySide6/Qt/plugins/iconengines/libqsvgicon.so", "PySide6\\plugins\\platforms\\qwindows.dll",
-    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "libcrypto.so.3",
-    "resources/icons/fieldbook.svg", "keyring-25.7.0.dist-info/entry_points.txt",
-    "PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6Svg.so.6",
+        "PySide6/Qt/lib/QtWidgets.framework/Versions/A/QtWidgets",
+        "PySide6/QtCore.abi3.so",
+        "PySide6\\Qt6Widgets.dll",
+        "PySide6\\Qt6PrintSupport.dll",
+        "PySide6/Qt/lib/libQt6PrintSupport.so.6",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "libcrypto.so.3",
+        "resources/icons/fieldbook.svg",
+        "keyring-25.7.0.dist-info/entry_points.txt",
+        "PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so",
+    ],
+)
 def test_what_the_app_uses_is_kept(dest):
     assert cfg.keep_file(dest)
 
@@ -102,7 +139,9 @@ def test_every_qt_module_the_app_imports_is_kept():
     used = set()
     for path in (ROOT / "ui").rglob("*.py"):
         used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
-    excluded = {name.split(".", 1)[1] for name in cfg.EXCLUDED_MODULES if name.startswith("PySide6.")}
+    excluded = {
+        name.split(".", 1)[1] for name in cfg.EXCLUDED_MODULES if name.startswith("PySide6.")
+    }
     assert used and not (used & excluded)
 
 
@@ -132,16 +171,18 @@ def test_app_icons_exist_and_hold_every_size():
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
     kinds, offset = [], 8
     while offset < len(icns):
-        kinds.append(icns[offset:offset + 4])
-        offset += struct.unpack(">I", icns[offset + 4:offset + 8])[0]
+        kinds.append(icns[offset : offset + 4])
+        offset += struct.unpack(">I", icns[offset + 4 : offset + 8])[0]
     assert kinds == [kind for kind, _ in make_icons.ICNS_TYPES]
 
 
 def test_icons_are_readable_by_qt(qapp):
     from PySide6.QtGui import QImageReader
 
-    for name, count in (("fieldbook.ico", len(make_icons.ICO_SIZES)),
-                        ("fieldbook.icns", len(make_icons.ICNS_TYPES))):
+    for name, count in (
+        ("fieldbook.ico", len(make_icons.ICO_SIZES)),
+        ("fieldbook.icns", len(make_icons.ICNS_TYPES)),
+    ):
         reader = QImageReader(str(ROOT / "resources" / "icons" / name))
         assert reader.imageCount() == count
         assert not reader.read().isNull()
@@ -151,7 +192,9 @@ def test_inno_setup_script_installs_per_user_with_start_menu_and_uninstaller():
     iss = (ROOT / "packaging/windows/fieldbook.iss").read_text(encoding="utf-8")
     assert re.search(r"^PrivilegesRequired=lowest$", iss, re.MULTILINE)
     assert re.search(r"^DefaultDirName=\{autopf\}", iss, re.MULTILINE)
-    assert re.search(r'^Name: "\{group\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', iss, re.MULTILINE)
+    assert re.search(
+        r'^Name: "\{group\}\\\{#AppName\}"; Filename: "\{app\}\\\{#AppExe\}"', iss, re.MULTILINE
+    )
     assert "{uninstallexe}" in iss
     icon = re.search(r"^SetupIconFile=(.+)$", iss, re.MULTILINE).group(1)
     assert (ROOT / "packaging/windows" / icon.replace("\\", "/")).resolve().is_file()
@@ -161,7 +204,13 @@ def test_inno_setup_script_installs_per_user_with_start_menu_and_uninstaller():
 def test_workflow_covers_windows_and_macos_and_uploads_installers():
     text = (ROOT / ".github/workflows/build.yml").read_text(encoding="utf-8")
     assert "os: [windows-latest, macos-latest, ubuntu-latest]" in text
-    for needed in ("actions/checkout@v4", "actions/setup-python@v5",
-                   "actions/upload-artifact@v4", "python build.py --package", "--self-test",
-                   "Fieldbook-*-setup.exe", "Fieldbook-*.dmg"):
+    for needed in (
+        "actions/checkout@v4",
+        "actions/setup-python@v5",
+        "actions/upload-artifact@v4",
+        "python build.py --package",
+        "--self-test",
+        "Fieldbook-*-setup.exe",
+        "Fieldbook-*.dmg",
+    ):
         assert needed in text

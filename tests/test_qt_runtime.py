@@ -16,12 +16,18 @@ def test_void_and_bool_calls_keep_singleton_reference_counts(qtbot):
     widget = QWidget()
     qtbot.addWidget(widget)
     font = QFont()
-    before = {name: sys.getrefcount(obj) for name, obj in (("None", None), ("True", True), ("False", False))}
+    before = {
+        name: sys.getrefcount(obj)
+        for name, obj in (("None", None), ("True", True), ("False", False))
+    }
     for _ in range(2000):
         widget.setObjectName("probe")
         font.setPointSizeF(10.5)
         widget.isVisible()
         widget.isHidden()
-    after = {name: sys.getrefcount(obj) for name, obj in (("None", None), ("True", True), ("False", False))}
+    after = {
+        name: sys.getrefcount(obj)
+        for name, obj in (("None", None), ("True", True), ("False", False))
+    }
     drift = {name: after[name] - before[name] for name in before}
     assert all(abs(d) < 50 for d in drift.values()), drift

@@ -78,35 +78,77 @@ def save_and_wait(qtbot, dialog) -> str:
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
-        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            dialog.focusWidget() or dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     return blocker.args[0]
 
 
 CREATES = {
-    "accounts": ({"name": "Initech", "city": "Austin", "mrr_cents": "12,500.50",
-                  "tier": "growth", "next_review": "2027-03-31", "nps": "40",
-                  "description": "Two offices."},
-                 {"name": "Initech", "city": "Austin", "mrr_cents": 1250050, "tier": "growth",
-                  "next_review": "2027-03-31", "nps": 40, "description": "Two offices."}),
-    "contacts": ({"name": "Priya Raman", "title": "CFO", "email": "priya@acme.example",
-                  "role": "decision_maker", "stance": "neutral"},
-                 {"name": "Priya Raman", "email": "priya@acme.example", "role": "decision_maker"}),
-    "opportunities": ({"name": "Fleet upsell", "type": "upsell", "stage": "proposal",
-                       "amount_cents": "48,000", "close_date": "2027-01-15"},
-                      {"name": "Fleet upsell", "stage": "proposal", "amount_cents": 4800000,
-                       "probability": 60}),
-    "contracts": ({"number": "C-9", "start_date": "2026-01-01", "term_months": "12",
-                   "notice_days": "60", "auto_renew": True, "mrr_cents": "3000"},
-                  {"number": "C-9", "end_date": "2026-12-31", "auto_renew": 1,
-                   "mrr_cents": 300000}),
-    "notes": ({"title": "Kick-off", "body": "Agreed the plan.\nNext: pilot.",
-               "kind": "business_review"},
-              {"title": "Kick-off", "body": "Agreed the plan.\nNext: pilot.",
-               "kind": "business_review"}),
-    "tasks": ({"subject": "Send ROI model", "due_date": "2026-12-01", "priority": "high"},
-              {"subject": "Send ROI model", "due_date": "2026-12-01", "priority": "high",
-               "status": "open"}),
+    "accounts": (
+        {
+            "name": "Initech",
+            "city": "Austin",
+            "mrr_cents": "12,500.50",
+            "tier": "growth",
+            "next_review": "2027-03-31",
+            "nps": "40",
+            "description": "Two offices.",
+        },
+        {
+            "name": "Initech",
+            "city": "Austin",
+            "mrr_cents": 1250050,
+            "tier": "growth",
+            "next_review": "2027-03-31",
+            "nps": 40,
+            "description": "Two offices.",
+        },
+    ),
+    "contacts": (
+        {
+            "name": "Priya Raman",
+            "title": "CFO",
+            "email": "priya@acme.example",
+            "role": "decision_maker",
+            "stance": "neutral",
+        },
+        {"name": "Priya Raman", "email": "priya@acme.example", "role": "decision_maker"},
+    ),
+    "opportunities": (
+        {
+            "name": "Fleet upsell",
+            "type": "upsell",
+            "stage": "proposal",
+            "amount_cents": "48,000",
+            "close_date": "2027-01-15",
+        },
+        {"name": "Fleet upsell", "stage": "proposal", "amount_cents": 4800000, "probability": 60},
+    ),
+    "contracts": (
+        {
+            "number": "C-9",
+            "start_date": "2026-01-01",
+            "term_months": "12",
+            "notice_days": "60",
+            "auto_renew": True,
+            "mrr_cents": "3000",
+        },
+        {"number": "C-9", "end_date": "2026-12-31", "auto_renew": 1, "mrr_cents": 300000},
+    ),
+    "notes": (
+        {"title": "Kick-off", "body": "Agreed the plan.\nNext: pilot.", "kind": "business_review"},
+        {"title": "Kick-off", "body": "Agreed the plan.\nNext: pilot.", "kind": "business_review"},
+    ),
+    "tasks": (
+        {"subject": "Send ROI model", "due_date": "2026-12-01", "priority": "high"},
+        {
+            "subject": "Send ROI model",
+            "due_date": "2026-12-01",
+            "priority": "high",
+            "status": "open",
+        },
+    ),
 }
 
 
@@ -134,8 +176,12 @@ def test_edit_every_entity_sends_only_what_changed(qtbot, track, context, store,
         "contacts": {"account_id": acme, "name": "Hank"},
         "opportunities": {"account_id": acme, "name": "Deal", "stage": "discovery"},
         "contracts": {"account_id": acme, "number": "C-1", "start_date": "2026-01-01"},
-        "notes": {"account_id": acme, "kind": "call", "title": "Call",
-                  "occurred_at": "2026-05-01T09:30:00"},
+        "notes": {
+            "account_id": acme,
+            "kind": "call",
+            "title": "Call",
+            "occurred_at": "2026-05-01T09:30:00",
+        },
         "tasks": {"account_id": acme, "subject": "Call back", "status": "open"},
     }[table]
     row_id = store.create(table, values)
@@ -163,12 +209,16 @@ def test_stage_change_in_the_dialog_lets_probability_follow(qtbot, track, contex
 
 
 def test_validation_errors_show_next_to_fields_and_keep_what_was_typed(
-        qtbot, track, context, store, acme):
+    qtbot, track, context, store, acme
+):
     dialog = edit_record(None, context, "accounts", acme)
     track(dialog)
     outbox_before = store.pending_count()
-    fill(qtbot, dialog, {"name": "", "next_review": "31/02/2027", "mrr_cents": "-500",
-                         "city": "Munich"})
+    fill(
+        qtbot,
+        dialog,
+        {"name": "", "next_review": "31/02/2027", "mrr_cents": "-500", "city": "Munich"},
+    )
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.error_text("name") != "")
     assert dialog.error_text("name") == "Name is required."
@@ -190,7 +240,11 @@ def test_validation_errors_show_next_to_fields_and_keep_what_was_typed(
     save_and_wait(qtbot, dialog)
     saved = store.get("accounts", acme)
     assert (saved["name"], saved["next_review"], saved["mrr_cents"], saved["city"]) == (
-        "Acme GmbH", "2027-02-28", 50000, "Munich")
+        "Acme GmbH",
+        "2027-02-28",
+        50000,
+        "Munich",
+    )
 
 
 def test_new_record_with_empty_required_fields(qtbot, track, context, store, acme):
@@ -230,8 +284,7 @@ def test_reference_choices_are_the_accounts_own_records(qtbot, track, context, s
     other = store.create("accounts", {"name": "Globex"})
     mine = store.create("contacts", {"account_id": acme, "name": "Dana"})
     store.create("contacts", {"account_id": other, "name": "Hank"})
-    deal = store.create("opportunities", {"account_id": acme, "name": "Deal",
-                                          "stage": "proposal"})
+    deal = store.create("opportunities", {"account_id": acme, "name": "Deal", "stage": "proposal"})
     dialog = edit_record(None, context, "tasks", defaults={"account_id": acme})
     track(dialog)
     contacts = dialog.editors["contact_id"].widget
@@ -276,19 +329,28 @@ def test_undo_last_edit_puts_the_old_values_back(qtbot, track, context, store, a
     assert not rd.can_undo()
 
 
-def test_confirm_delete_names_the_dependents_and_deletes_them(qtbot, track, context, store, acme,
-                                                              monkeypatch):
+def test_confirm_delete_names_the_dependents_and_deletes_them(
+    qtbot, track, context, store, acme, monkeypatch
+):
     for name in ("Dana", "Priya"):
         store.create("contacts", {"account_id": acme, "name": name})
     for title in ("One", "Two", "Three"):
-        store.create("notes", {"account_id": acme, "kind": "call", "title": title,
-                               "occurred_at": "2026-01-01T09:00:00"})
+        store.create(
+            "notes",
+            {
+                "account_id": acme,
+                "kind": "call",
+                "title": title,
+                "occurred_at": "2026-01-01T09:00:00",
+            },
+        )
     store.create("opportunities", {"account_id": acme, "name": "Deal", "stage": "proposal"})
     asked = []
     monkeypatch.setattr(rd, "ask", lambda parent, title, text: asked.append(text) or False)
     confirm_delete(None, context, "accounts", acme)
-    assert asked == [("Delete Acme Corp? Its 2 contacts, 1 opportunity and 3 notes are "
-                      "deleted too.")]
+    assert asked == [
+        ("Delete Acme Corp? Its 2 contacts, 1 opportunity and 3 notes are deleted too.")
+    ]
     assert store.get("accounts", acme) is not None  # answered no: nothing deleted
 
     monkeypatch.setattr(rd, "ask", lambda parent, title, text: True)
@@ -304,8 +366,10 @@ def test_delete_message_for_a_child_record(context, store, acme):
 
 
 def test_datetime_is_edited_in_local_time_and_stored_in_utc(qtbot, track, context, store, acme):
-    note = store.create("notes", {"account_id": acme, "kind": "call", "title": "Call",
-                                  "occurred_at": "2026-05-01T09:30:00"})
+    note = store.create(
+        "notes",
+        {"account_id": acme, "kind": "call", "title": "Call", "occurred_at": "2026-05-01T09:30:00"},
+    )
     dialog = edit_record(None, context, "notes", note)
     track(dialog)
     editor = dialog.editors["occurred_at"]

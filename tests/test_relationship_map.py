@@ -9,19 +9,55 @@ from ui.relationship_map import BOX_HEIGHT, BOX_WIDTH, RelationshipMap, box_size
 
 def people():
     return [
-        {"id": "ceo", "name": "Dana", "title": "CEO", "role": "economic_buyer",
-         "stance": "supporter", "reports_to_id": None},
-        {"id": "cfo", "name": "Priya", "title": "CFO", "role": "decision_maker",
-         "stance": "neutral", "reports_to_id": "ceo"},
-        {"id": "vp", "name": "Marc", "title": "VP Ops", "role": "champion",
-         "stance": "supporter", "reports_to_id": "ceo"},
-        {"id": "buyer", "name": "Lena", "title": "Procurement", "role": "blocker",
-         "stance": "detractor", "reports_to_id": "cfo"},
-        {"id": "analyst", "name": "Tom", "title": "Analyst", "role": None, "stance": None,
-         "reports_to_id": "vp"},
+        {
+            "id": "ceo",
+            "name": "Dana",
+            "title": "CEO",
+            "role": "economic_buyer",
+            "stance": "supporter",
+            "reports_to_id": None,
+        },
+        {
+            "id": "cfo",
+            "name": "Priya",
+            "title": "CFO",
+            "role": "decision_maker",
+            "stance": "neutral",
+            "reports_to_id": "ceo",
+        },
+        {
+            "id": "vp",
+            "name": "Marc",
+            "title": "VP Ops",
+            "role": "champion",
+            "stance": "supporter",
+            "reports_to_id": "ceo",
+        },
+        {
+            "id": "buyer",
+            "name": "Lena",
+            "title": "Procurement",
+            "role": "blocker",
+            "stance": "detractor",
+            "reports_to_id": "cfo",
+        },
+        {
+            "id": "analyst",
+            "name": "Tom",
+            "title": "Analyst",
+            "role": None,
+            "stance": None,
+            "reports_to_id": "vp",
+        },
         # reports to someone at another account: drawn, as a root of its own
-        {"id": "consultant", "name": "Ola", "title": "Consultant", "role": "influencer",
-         "stance": None, "reports_to_id": "someone-elsewhere"},
+        {
+            "id": "consultant",
+            "name": "Ola",
+            "title": "Consultant",
+            "role": "influencer",
+            "stance": None,
+            "reports_to_id": "someone-elsewhere",
+        },
     ]
 
 
@@ -38,7 +74,11 @@ def test_one_box_per_contact_and_one_line_per_reporting_line(qtbot):
     view = make_map(qtbot, people())
     assert set(view.boxes) == {"ceo", "cfo", "vp", "buyer", "analyst", "consultant"}
     assert sorted((ln.manager_id, ln.report_id) for ln in view.lines) == [
-        ("ceo", "cfo"), ("ceo", "vp"), ("cfo", "buyer"), ("vp", "analyst")]
+        ("ceo", "cfo"),
+        ("ceo", "vp"),
+        ("cfo", "buyer"),
+        ("vp", "analyst"),
+    ]
 
 
 def test_managers_sit_above_their_reports_and_boxes_do_not_overlap(qtbot):
@@ -47,7 +87,7 @@ def test_managers_sit_above_their_reports_and_boxes_do_not_overlap(qtbot):
         assert positions[report].y() > positions[manager].y()
     boxes = list(positions.values())
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             overlap_x = abs(a.x() - b.x()) < BOX_WIDTH
             overlap_y = abs(a.y() - b.y()) < BOX_HEIGHT
             assert not (overlap_x and overlap_y)

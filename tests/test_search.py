@@ -7,19 +7,71 @@ import pytest
 from desktop.queries import SEARCH_CANDIDATES, fts_query
 
 HOSTILE = [
-    '"', "'", "AND", "OR", "NOT", "*", "-", "(", ")", "()", "a AND", "NEAR(a b)", "^x", "x:y",
-    "col:val", '"unbalanced', "a OR OR b", "😀", "🚀 rocket", "x" * 1000, "word " * 300, "",
-    "   ", "\x00", "%", "_", "\\", "ä ö ü", "Zürich", "東京", "-- DROP TABLE accounts;",
+    '"',
+    "'",
+    "AND",
+    "OR",
+    "NOT",
+    "*",
+    "-",
+    "(",
+    ")",
+    "()",
+    "a AND",
+    "NEAR(a b)",
+    "^x",
+    "x:y",
+    "col:val",
+    '"unbalanced',
+    "a OR OR b",
+    "😀",
+    "🚀 rocket",
+    "x" * 1000,
+    "word " * 300,
+    "",
+    "   ",
+    "\x00",
+    "%",
+    "_",
+    "\\",
+    "ä ö ü",
+    "Zürich",
+    "東京",
+    "-- DROP TABLE accounts;",
 ]
 
 
 @pytest.fixture
 def book(store):
-    a = store.create("accounts", {"name": "Helvetia Data AG", "city": "Zürich", "industry": "Banking"})
-    b = store.create("accounts", {"name": "Tokyo Interconnect", "city": "東京", "industry": "Cloud"})
-    store.create("contacts", {"account_id": a, "name": "Dana Scully", "title": "CFO", "email": "dana@helvetia.example"})
-    store.create("opportunities", {"account_id": b, "name": "Cross-connect bundle", "stage": "proposal", "next_step": "Send pricing"})
-    store.create("notes", {"account_id": a, "kind": "meeting", "title": "Budget review", "body": "Power density concerns in rack row C", "occurred_at": "2026-10-01T10:00"})
+    a = store.create(
+        "accounts", {"name": "Helvetia Data AG", "city": "Zürich", "industry": "Banking"}
+    )
+    b = store.create(
+        "accounts", {"name": "Tokyo Interconnect", "city": "東京", "industry": "Cloud"}
+    )
+    store.create(
+        "contacts",
+        {"account_id": a, "name": "Dana Scully", "title": "CFO", "email": "dana@helvetia.example"},
+    )
+    store.create(
+        "opportunities",
+        {
+            "account_id": b,
+            "name": "Cross-connect bundle",
+            "stage": "proposal",
+            "next_step": "Send pricing",
+        },
+    )
+    store.create(
+        "notes",
+        {
+            "account_id": a,
+            "kind": "meeting",
+            "title": "Budget review",
+            "body": "Power density concerns in rack row C",
+            "occurred_at": "2026-10-01T10:00",
+        },
+    )
     return store, a, b
 
 
@@ -57,7 +109,9 @@ def test_quotes_and_operators_are_searched_as_words(book):
 def test_search_follows_edits_and_deletes(book):
     store, a, _ = book
     store.update("accounts", a, {"name": "Alpenglow Systems"})
-    assert store.search("helvetia") == [] or all(h.table != "accounts" for h in store.search("helvetia"))
+    assert store.search("helvetia") == [] or all(
+        h.table != "accounts" for h in store.search("helvetia")
+    )
     assert [h.id for h in store.search("alpenglow")] == [a]
     store.delete("accounts", a)
     assert store.search("alpenglow") == []
@@ -68,12 +122,23 @@ def test_a_word_in_every_note_reads_a_capped_number_of_matches(store):
     a = store.create("accounts", {"name": "Busy"})
     with store.transaction():
         for i in range(SEARCH_CANDIDATES + 50):
-            store.create("notes", {"account_id": a, "kind": "call", "title": f"Call {i}", "body": "customer update", "occurred_at": "2026-01-01T10:00"})
+            store.create(
+                "notes",
+                {
+                    "account_id": a,
+                    "kind": "call",
+                    "title": f"Call {i}",
+                    "body": "customer update",
+                    "occurred_at": "2026-01-01T10:00",
+                },
+            )
     hits = store.search("customer", per_table=5)
     assert len(hits) == 5
     newest = store.db.execute("SELECT max(seq) FROM notes").fetchone()[0]
     oldest_candidate = newest - SEARCH_CANDIDATES + 1
-    seqs = [store.db.execute("SELECT seq FROM notes WHERE id = ?", (h.id,)).fetchone()[0] for h in hits]
+    seqs = [
+        store.db.execute("SELECT seq FROM notes WHERE id = ?", (h.id,)).fetchone()[0] for h in hits
+    ]
     assert min(seqs) >= oldest_candidate
 
 

@@ -25,7 +25,12 @@ def test_from_source_without_a_screen_every_check_passes(tmp_path):
     report = tmp_path / "report.txt"
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--self-test", "--self-test-report", str(report)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()

@@ -15,9 +15,24 @@ VALID = {
     "accounts": {"name": "Helix Bank", "city": "Zürich", "mrr_cents": 1_250_000, "tier": "growth"},
     "contacts": {"name": "Mara Lenz", "title": "CIO", "email": "mara@helix.example"},
     "opportunities": {"name": "DR site", "stage": "discovery", "amount_cents": 9_900_000},
-    "contracts": {"number": "ZRH-1", "start_date": "2025-01-01", "term_months": 24, "notice_days": 90},
-    "notes": {"kind": "call", "title": "Intro call", "body": "Talked DR.", "occurred_at": "2026-11-02T09:30"},
-    "tasks": {"subject": "Send DR proposal", "kind": "email", "due_date": "2026-12-01", "status": "open"},
+    "contracts": {
+        "number": "ZRH-1",
+        "start_date": "2025-01-01",
+        "term_months": 24,
+        "notice_days": 90,
+    },
+    "notes": {
+        "kind": "call",
+        "title": "Intro call",
+        "body": "Talked DR.",
+        "occurred_at": "2026-11-02T09:30",
+    },
+    "tasks": {
+        "subject": "Send DR proposal",
+        "kind": "email",
+        "due_date": "2026-12-01",
+        "status": "open",
+    },
 }
 UPDATE = {
     "accounts": {"health": "red", "health_reason": "Outage in October"},
@@ -128,13 +143,38 @@ def test_a_failing_batch_rolls_back_every_edit(store):
         ("accounts", {"name": "X", "colour": "blue"}, "colour", "not a field"),
         ("contacts", {"name": "X", "email": "not-an-email"}, "email", "e-mail"),
         ("opportunities", {"name": "X", "stage": "won"}, "stage", "negotiation"),
-        ("opportunities", {"name": "X", "stage": "proposal", "close_date": "soon"}, "close_date", "date"),
-        ("opportunities", {"name": "X", "stage": "proposal", "probability": 120}, "probability", "0 to 100"),
-        ("opportunities", {"name": "X", "stage": "proposal", "amount_cents": -5}, "amount_cents", "negative"),
-        ("contracts", {"number": "C", "start_date": "2026-05-01", "end_date": "2026-04-01"}, "end_date", "before the start"),
+        (
+            "opportunities",
+            {"name": "X", "stage": "proposal", "close_date": "soon"},
+            "close_date",
+            "date",
+        ),
+        (
+            "opportunities",
+            {"name": "X", "stage": "proposal", "probability": 120},
+            "probability",
+            "0 to 100",
+        ),
+        (
+            "opportunities",
+            {"name": "X", "stage": "proposal", "amount_cents": -5},
+            "amount_cents",
+            "negative",
+        ),
+        (
+            "contracts",
+            {"number": "C", "start_date": "2026-05-01", "end_date": "2026-04-01"},
+            "end_date",
+            "before the start",
+        ),
         ("tasks", {"subject": "X", "status": "open", "due_date": "tomorrow"}, "due_date", "date"),
         ("tasks", {"subject": "", "status": "open"}, "subject", "required"),
-        ("notes", {"kind": "meeting", "title": "X", "occurred_at": "yesterday"}, "occurred_at", "date and time"),
+        (
+            "notes",
+            {"kind": "meeting", "title": "X", "occurred_at": "yesterday"},
+            "occurred_at",
+            "date and time",
+        ),
     ],
 )
 def test_validation_names_the_field_and_what_is_expected(store, table, values, field, words):
@@ -191,7 +231,9 @@ def test_stage_change_sets_probability_unless_given(store):
 def test_references_must_exist_and_must_not_loop(store):
     a = store.create("accounts", {"name": "A"})
     with pytest.raises(ValidationError) as caught:
-        store.create("contacts", {"account_id": "01900000-0000-7000-8000-00000000dead", "name": "X"})
+        store.create(
+            "contacts", {"account_id": "01900000-0000-7000-8000-00000000dead", "name": "X"}
+        )
     assert "account_id" in caught.value.errors
     boss = store.create("contacts", {"account_id": a, "name": "Boss"})
     report = store.create("contacts", {"account_id": a, "name": "Report", "reports_to_id": boss})
@@ -210,7 +252,13 @@ def test_delete_takes_children_first_and_clears_references(store):
     report = store.create("contacts", {"account_id": a, "name": "Report", "reports_to_id": boss})
     note = store.create(
         "notes",
-        {"account_id": a, "contact_id": boss, "kind": "call", "title": "t", "occurred_at": "2026-01-01T10:00"},
+        {
+            "account_id": a,
+            "contact_id": boss,
+            "kind": "call",
+            "title": "t",
+            "occurred_at": "2026-01-01T10:00",
+        },
     )
     assert store.dependents("accounts", a) == {"contacts": 2, "notes": 1}
     store.delete("contacts", boss)
@@ -263,14 +311,23 @@ def test_notice_deadlines_upcoming_first_and_passed_ones_only_while_recent(store
     a = store.create("accounts", {"name": "Renewals"})
 
     def contract(number, end, notice):
-        store.create("contracts", {"account_id": a, "number": number, "start_date": "2025-01-01",
-                                   "end_date": end, "notice_days": notice, "status": "active"})
+        store.create(
+            "contracts",
+            {
+                "account_id": a,
+                "number": number,
+                "start_date": "2025-01-01",
+                "end_date": end,
+                "notice_days": notice,
+                "status": "active",
+            },
+        )
 
-    contract("IN-12", "2027-01-31", 30)    # deadline 2027-01-01: 12 days ahead, across the year
-    contract("IN-40", "2027-03-31", 60)    # deadline 2027-01-30
+    contract("IN-12", "2027-01-31", 30)  # deadline 2027-01-01: 12 days ahead, across the year
+    contract("IN-40", "2027-03-31", 60)  # deadline 2027-01-30
     contract("PASSED-5", "2027-01-14", 30)  # deadline 2026-12-15
     contract("PASSED-60", "2027-06-30", 250)  # deadline 2026-10-23
-    contract("ENDED", "2026-12-01", 30)     # contract over: not listed
+    contract("ENDED", "2026-12-01", 30)  # contract over: not listed
     every = store.contracts_by_notice_deadline(today=today)
     assert [c["number"] for c in every] == ["IN-12", "IN-40", "PASSED-5", "PASSED-60"]
     assert [c["days_to_notice"] for c in every] == [12, 41, -5, -58]
@@ -291,13 +348,26 @@ def test_create_many_writes_each_record_and_its_outbox_row_or_nothing(store):
 
     count = store.pending_count()
     with pytest.raises(ValidationError) as caught:
-        store.create_many("tasks", [{"account_id": a, "subject": "ok", "status": "open"},
-                                    {"account_id": a, "subject": "", "status": "open"}])
+        store.create_many(
+            "tasks",
+            [
+                {"account_id": a, "subject": "ok", "status": "open"},
+                {"account_id": a, "subject": "", "status": "open"},
+            ],
+        )
     assert caught.value.row == 1 and "subject" in caught.value.errors
     with pytest.raises(ValidationError) as caught:
-        store.create_many("tasks", [{"account_id": a, "subject": "ok", "status": "open"},
-                                    {"account_id": "01900000-0000-7000-8000-00000000dead",
-                                     "subject": "orphan", "status": "open"}])
+        store.create_many(
+            "tasks",
+            [
+                {"account_id": a, "subject": "ok", "status": "open"},
+                {
+                    "account_id": "01900000-0000-7000-8000-00000000dead",
+                    "subject": "orphan",
+                    "status": "open",
+                },
+            ],
+        )
     assert caught.value.row == 1 and "account_id" in caught.value.errors
     assert store.pending_count() == count
     assert store.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 5
@@ -309,16 +379,21 @@ def test_update_many_changes_only_what_differs_with_one_outbox_row_each(store):
         "tasks", [{"account_id": a, "subject": f"T{i}", "status": "open"} for i in range(4)]
     )
     before = store.pending_count()
-    done = store.update_many("tasks", {
-        ids[0]: {"status": "done"},
-        ids[1]: {"status": "open"},  # unchanged: no outbox row
-        ids[2]: {"priority": "high", "status": "done"},
-    })
+    done = store.update_many(
+        "tasks",
+        {
+            ids[0]: {"status": "done"},
+            ids[1]: {"status": "open"},  # unchanged: no outbox row
+            ids[2]: {"priority": "high", "status": "done"},
+        },
+    )
     assert set(done) == {ids[0], ids[2]}
     assert store.get("tasks", ids[2])["priority"] == "high"
     ops = outbox(store)[before:]
     assert [(op["row_id"], json.loads(op["base"])) for op in ops] == [
-        (ids[0], {"status": "open"}), (ids[2], {"priority": None, "status": "open"})]
+        (ids[0], {"status": "open"}),
+        (ids[2], {"priority": None, "status": "open"}),
+    ]
     with pytest.raises(ValidationError):
         store.update_many("tasks", {ids[3]: {"status": "done"}, ids[1]: {"due_date": "soon"}})
     assert store.get("tasks", ids[3])["status"] == "open"

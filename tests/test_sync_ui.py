@@ -88,8 +88,9 @@ def make_controller(context, connector, clock):
         def factory():
             if not configured:
                 return None
-            return SyncEngine(context.store, connector, write=context.writer.call, clock=clock,
-                              rng=lambda: 0.5)
+            return SyncEngine(
+                context.store, connector, write=context.writer.call, clock=clock, rng=lambda: 0.5
+            )
 
         controller = SyncController(context, factory)
         made.append(controller)
@@ -191,7 +192,10 @@ def test_sync_runs_off_the_gui_thread_with_progress_and_the_gui_stays_responsive
     qtbot.waitUntil(lambda: not controller.is_syncing())
     assert not status_bar.bar.isVisible()
     assert {r["name"] for r in crm.snapshot()["accounts"].values()} == {
-        "From the CRM 1", "From the CRM 2", "Made here"}
+        "From the CRM 1",
+        "From the CRM 2",
+        "Made here",
+    }
 
 
 def test_up_to_date_shows_when_the_last_sync_succeeded(qtbot, controller, status_bar, crm):
@@ -211,8 +215,9 @@ def test_up_to_date_shows_when_the_last_sync_succeeded(qtbot, controller, status
     assert status_bar.text == "Up to date · synced 5 h ago"
 
 
-def test_a_transient_failure_shows_offline_with_the_next_try(qtbot, controller, status_bar,
-                                                              connector):
+def test_a_transient_failure_shows_offline_with_the_next_try(
+    qtbot, controller, status_bar, connector
+):
     connector.fail_next(1)
     report = sync_and_wait(qtbot, controller)
     assert not report.ok
@@ -225,13 +230,16 @@ def test_a_transient_failure_shows_offline_with_the_next_try(qtbot, controller, 
 @pytest.mark.parametrize(
     "error, shown",
     [
-        (ConnectorError(ErrorKind.INVALID, "The CRM refused the request: unknown field"),
-         "unknown field"),
+        (
+            ConnectorError(ErrorKind.INVALID, "The CRM refused the request: unknown field"),
+            "unknown field",
+        ),
         (RuntimeError("engine bug"), "engine bug"),  # an unexpected error is shown, not fatal
     ],
 )
-def test_a_failed_sync_says_so_with_the_reason(qtbot, controller, status_bar, connector, error,
-                                                shown):
+def test_a_failed_sync_says_so_with_the_reason(
+    qtbot, controller, status_bar, connector, error, shown
+):
     connector.pull_error = error
     report = sync_and_wait(qtbot, controller)
     assert not report.ok
@@ -246,13 +254,15 @@ def test_a_failed_sync_says_so_with_the_reason(qtbot, controller, status_bar, co
     assert status_bar.text == "Up to date · synced just now"
 
 
-def test_a_local_edit_shows_pending_and_is_sent_soon_after(qtbot, controller, status_bar,
-                                                           context, crm):
+def test_a_local_edit_shows_pending_and_is_sent_soon_after(
+    qtbot, controller, status_bar, context, crm
+):
     controller.debounce_ms = 200
     assert sync_and_wait(qtbot, controller).ok
     with qtbot.waitSignal(controller.finished, timeout=10_000):
-        StoreOp(None, lambda s: s.create("accounts", {"name": "Typed offline"}), context
-                ).run_in_background()
+        StoreOp(
+            None, lambda s: s.create("accounts", {"name": "Typed offline"}), context
+        ).run_in_background()
         qtbot.waitUntil(lambda: status_bar.pending_count.isVisible())
         assert status_bar.pending_count.text() == "1 to send"
     assert [r["name"] for r in crm.snapshot()["accounts"].values()] == ["Typed offline"]
@@ -269,8 +279,9 @@ def test_conflicts_are_counted(qtbot, controller, status_bar, store, crm):
     assert status_bar.tone(controller.state) == "amber"
 
 
-def test_an_ended_session_asks_to_sign_in_and_keeps_changes(qtbot, controller, status_bar,
-                                                            connector, store, crm):
+def test_an_ended_session_asks_to_sign_in_and_keeps_changes(
+    qtbot, controller, status_bar, connector, store, crm
+):
     store.create("accounts", {"name": "Kept"})
     connector.sign_in_fails = True
     with qtbot.waitSignal(controller.sign_in_needed, timeout=10_000):
@@ -341,8 +352,9 @@ def park_two(qtbot, controller, store, crm):
     return bad, worse
 
 
-def test_the_outbox_lists_a_refused_change_with_its_reason(qtbot, qtmodeltester, controller,
-                                                            status_bar, store, crm):
+def test_the_outbox_lists_a_refused_change_with_its_reason(
+    qtbot, qtmodeltester, controller, status_bar, store, crm
+):
     park_two(qtbot, controller, store, crm)
     assert status_bar.refused_count.text() == "2 refused"
     status_bar.button.click()
@@ -351,10 +363,18 @@ def test_the_outbox_lists_a_refused_change_with_its_reason(qtbot, qtmodeltester,
     qtbot.addWidget(dialog)
     model = dialog.outbox_model
     qtmodeltester.check(model)
-    rows = {model.index(r, 0).data(): [model.index(r, c).data() for c in range(7)]
-            for r in range(model.rowCount())}
-    assert rows["Blocked Inc"][1:7] == ["Account", "New", "Refused", "1", "after Retry",
-                                        "Name is on the blocked list"]
+    rows = {
+        model.index(r, 0).data(): [model.index(r, c).data() for c in range(7)]
+        for r in range(model.rowCount())
+    }
+    assert rows["Blocked Inc"][1:7] == [
+        "Account",
+        "New",
+        "Refused",
+        "1",
+        "after Retry",
+        "Name is on the blocked list",
+    ]
     assert rows["Refused Ltd"][6] == "Account names must be unique"
     assert "refused 2" in dialog.summary.text()
 
@@ -373,8 +393,7 @@ def test_retry_sends_a_fixed_change(qtbot, controller, store, crm):
     assert dialog.outbox_model.items[0].title == "Refused Ltd"
 
 
-def test_discard_asks_naming_what_is_lost_then_drops_it(qtbot, controller, store, crm,
-                                                         monkeypatch):
+def test_discard_asks_naming_what_is_lost_then_drops_it(qtbot, controller, store, crm, monkeypatch):
     _bad, worse = park_two(qtbot, controller, store, crm)
     dialog = OutboxDialog(controller)
     qtbot.addWidget(dialog)
@@ -419,7 +438,10 @@ def test_the_conflict_dialog_shows_three_values_and_resolves(
     assert isinstance(dialog, ConflictDialog)
     [section] = dialog.sections
     assert (section.before_text, section.mine_text, section.theirs_text) == (
-        "Went well.", "Mine.", "Theirs.")
+        "Went well.",
+        "Mine.",
+        "Theirs.",
+    )
     assert set(section.buttons) == {"mine", "theirs", "both", "edit"}
     assert not dialog.apply_button.isEnabled()  # nothing chosen yet
     section.choose(choice)
@@ -448,13 +470,13 @@ def test_keep_both_is_offered_only_for_long_text(qtbot, controller, store, crm):
     qtbot.addWidget(dialog)
     [section] = dialog.sections
     assert set(section.buttons) == {"mine", "theirs", "edit"}
-    assert (section.before_text, section.mine_text, section.theirs_text) == (
-        "Lyon", "Oslo", "Rome")
+    assert (section.before_text, section.mine_text, section.theirs_text) == ("Lyon", "Oslo", "Rome")
 
 
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
-def test_a_record_deleted_in_the_crm_can_be_restored_or_let_go(qtbot, controller, store, crm,
-                                                                choice):
+def test_a_record_deleted_in_the_crm_can_be_restored_or_let_go(
+    qtbot, controller, store, crm, choice
+):
     ids = one_of_each(store)
     assert sync_and_wait(qtbot, controller).ok
     store.update("contacts", ids["contacts"], {"title": "CFO"})
@@ -502,8 +524,9 @@ def test_the_network_coming_back_starts_a_sync(qtbot, controller, crm):
 
 
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
-def test_a_local_delete_of_a_record_changed_in_the_crm_asks_which_wins(qtbot, controller, store,
-                                                                        crm, choice):
+def test_a_local_delete_of_a_record_changed_in_the_crm_asks_which_wins(
+    qtbot, controller, store, crm, choice
+):
     ids = one_of_each(store)
     assert sync_and_wait(qtbot, controller).ok
     crm.edit("opportunities", ids["opportunities"], {"stage": "negotiation"})
@@ -524,8 +547,9 @@ def test_a_local_delete_of_a_record_changed_in_the_crm_asks_which_wins(qtbot, co
     assert client_snapshot(store) == crm.snapshot()
 
 
-def test_rebuilding_the_engine_mid_cycle_reports_only_the_new_cycle(qtbot, controller,
-                                                                     connector, store, crm):
+def test_rebuilding_the_engine_mid_cycle_reports_only_the_new_cycle(
+    qtbot, controller, connector, store, crm
+):
     store.create("accounts", {"name": "Before sign-in"})
     connector.hold_on = "push"
     controller.sync_now()
@@ -544,8 +568,9 @@ def test_rebuilding_the_engine_mid_cycle_reports_only_the_new_cycle(qtbot, contr
     assert [r["name"] for r in crm.snapshot()["accounts"].values()] == ["Before sign-in"]
 
 
-def test_the_watchdog_leaves_work_blocked_behind_a_refused_record_alone(qtbot, controller,
-                                                                         connector, store, crm):
+def test_the_watchdog_leaves_work_blocked_behind_a_refused_record_alone(
+    qtbot, controller, connector, store, crm
+):
     bad = store.create("accounts", {"name": "Blocked Inc"})
     store.create("contacts", {"account_id": bad, "name": "Waits for its account"})
     crm.rejects[("accounts", bad)] = "Name is on the blocked list"

@@ -65,8 +65,11 @@ class StoreReader(QObject):
         super().__init__(parent)
         self._store = store
         self._latest: dict[str, int] = {}
-        self._executor = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldbook-read")
-                          if background else None)
+        self._executor = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldbook-read")
+            if background
+            else None
+        )
         self._answer.connect(self._deliver)
 
     def run(self, key: str, fn, callback) -> None:
@@ -190,8 +193,9 @@ class AccountListModel(QAbstractTableModel):
             return
         if ids == self._ids:
             if self._shown:  # same rows, maybe new values
-                self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1,
-                                                                  len(COLUMNS) - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(self._shown - 1, len(COLUMNS) - 1)
+                )
         else:
             self.beginResetModel()
             self._ids = ids
@@ -241,8 +245,9 @@ class AccountListModel(QAbstractTableModel):
         self._shown += more
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -256,8 +261,9 @@ class AccountListModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or index.row() >= self._shown:
             return None
         account_id = self._ids[index.row()]
@@ -281,8 +287,12 @@ class AccountListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and key == "name":
             return self._name_font
-        if (role == Qt.ItemDataRole.ForegroundRole and key == "next_review" and value
-                and value < self._today.isoformat()):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and key == "next_review"
+            and value
+            and value < self._today.isoformat()
+        ):
             return muted_brush()  # a review date already passed is stale, not urgent
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "health" and row.get("health_reason"):

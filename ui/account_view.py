@@ -132,15 +132,20 @@ class AccountRecordsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
             return QCoreApplication.translate("account_view", self.columns[section][1])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.ids):
             return None
         record = self._rows[self.ids[index.row()]]
@@ -226,8 +231,9 @@ class NotesModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.ids)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.ids):
             return None
         record = self._rows[self.ids[index.row()]]
@@ -278,7 +284,10 @@ class OpportunitiesModel(AccountRecordsModel):
         if key == "stage" and role == CHIP_ROLE:
             return ("stage", record.get("stage"))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (
-                "amount_cents", "mrr_cents", "probability"):
+            "amount_cents",
+            "mrr_cents",
+            "probability",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and record.get("stage") in E.CLOSED_STAGES:
             return muted_brush()
@@ -405,17 +414,27 @@ class TasksModel(AccountRecordsModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
-                or self.columns[index.column()][0] != "subject"):
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not index.isValid()
+            or self.columns[index.column()][0] != "subject"
+        ):
             return False
-        done = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        done = (
+            Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        )
         task_id = self.ids[index.row()]
         # Show the tick at once; the store change follows through StoreOp and refreshes the row.
         self._rows[task_id] = {**self._rows[task_id], "status": "done" if done else "open"}
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), self.columnCount() - 1))
+        self.dataChanged.emit(
+            self.index(index.row(), 0), self.index(index.row(), self.columnCount() - 1)
+        )
         if self.on_toggle:
             self.on_toggle(task_id, done)
         return True
@@ -438,8 +457,13 @@ class _EmptyHint:
         color.setAlphaF(0.6)
         painter.setPen(color)
         area = self.viewport().rect().adjusted(24, 24, -24, -24)
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                   | Qt.TextFlag.TextWordWrap), self.empty_text)
+        painter.drawText(
+            area,
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            self.empty_text,
+        )
         painter.end()
 
 
@@ -479,8 +503,9 @@ class NoteCardDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, base.pointSizeF() * 0.9))
         return base, title, small
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         base, title, small = self._fonts(option)
         record = index.data(ROW_ROLE) or {}
         height = 2 * self.PAD + QFontMetrics(small).height() + 6 + QFontMetrics(title).height()
@@ -496,8 +521,12 @@ class NoteCardDelegate(QStyledItemDelegate):
         available = width - 8 - 2 * self.PAD
         return 1 if QFontMetrics(font).horizontalAdvance(body) <= available else self.EXCERPT_LINES
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         record = index.data(ROW_ROLE) or {}
         base, title_font, small = self._fonts(option)
         palette = option.palette
@@ -508,8 +537,11 @@ class NoteCardDelegate(QStyledItemDelegate):
         path = QPainterPath()
         path.addRoundedRect(card.adjusted(0, 0, -1, -1), 8, 8)
         painter.fillPath(path, palette.color(QPalette.ColorRole.Base))
-        border = palette.color(QPalette.ColorRole.Highlight) if selected else palette.color(
-            QPalette.ColorRole.Mid)
+        border = (
+            palette.color(QPalette.ColorRole.Highlight)
+            if selected
+            else palette.color(QPalette.ColorRole.Mid)
+        )
         painter.setPen(border)
         painter.drawPath(path)
         inner = card.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD)
@@ -539,18 +571,23 @@ class NoteCardDelegate(QStyledItemDelegate):
             extras.append(_tr("by {}").format(record["author"]))
         meta = QRect(pill.right() + 8, pill.top(), inner.right() - pill.right() - 8, pill.height())
         painter.setPen(muted)
-        painter.drawText(meta, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         metrics.elidedText("  ·  ".join(extras), Qt.TextElideMode.ElideRight,
-                                            meta.width()))
+        painter.drawText(
+            meta,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText("  ·  ".join(extras), Qt.TextElideMode.ElideRight, meta.width()),
+        )
         # title
         y = pill.bottom() + 6
         title_metrics = QFontMetrics(title_font)
         painter.setFont(title_font)
         painter.setPen(text)
-        painter.drawText(QRect(inner.left(), y, inner.width(), title_metrics.height()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         title_metrics.elidedText(record.get("title") or "",
-                                                  Qt.TextElideMode.ElideRight, inner.width()))
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), title_metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            title_metrics.elidedText(
+                record.get("title") or "", Qt.TextElideMode.ElideRight, inner.width()
+            ),
+        )
         y += title_metrics.height() + 4
         # body excerpt: at most two wrapped lines, ending in an ellipsis when cut
         body = " ".join((record.get("body") or "").split())
@@ -561,9 +598,17 @@ class NoteCardDelegate(QStyledItemDelegate):
             painter.setFont(base)
             painter.setPen(muted if not selected else text)
             painter.drawText(
-                QRect(inner.left(), y, inner.width(),
-                      base_metrics.lineSpacing() * self._excerpt_lines(body, base)),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                QRect(
+                    inner.left(),
+                    y,
+                    inner.width(),
+                    base_metrics.lineSpacing() * self._excerpt_lines(body, base),
+                ),
+                int(
+                    Qt.AlignmentFlag.AlignLeft
+                    | Qt.AlignmentFlag.AlignTop
+                    | Qt.TextFlag.TextWordWrap
+                ),
                 excerpt,
             )
         painter.restore()
@@ -589,8 +634,14 @@ class NotesTimeline(_EmptyHint, QListView):
 class RecordTab(QWidget):
     """One tab: an action row (New, Edit, Delete and extras) above a view of one table."""
 
-    def __init__(self, owner: AccountView, table: str, model, view: QAbstractItemView,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        owner: AccountView,
+        table: str,
+        model,
+        view: QAbstractItemView,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.owner = owner
         self.table = table
@@ -620,8 +671,11 @@ class RecordTab(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.body, 1)
         view.doubleClicked.connect(lambda _index: self.edit_selected())
-        for keys, slot in (("Return", self.edit_selected), ("Enter", self.edit_selected),
-                           ("Delete", self.delete_selected)):
+        for keys, slot in (
+            ("Return", self.edit_selected),
+            ("Enter", self.edit_selected),
+            ("Delete", self.delete_selected),
+        ):
             shortcut = QShortcut(QKeySequence(keys), view, activated=slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -660,8 +714,10 @@ class RecordTab(QWidget):
         index = self.model.index(row, 0)
         self.view.setCurrentIndex(index)
         self.view.selectionModel().select(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.view.scrollTo(index)
         return True
 
@@ -758,11 +814,16 @@ class AccountView(QWidget):
         self._build_contacts_tab()
         self._build_notes_tab()
         self._build_opportunities_tab()
-        self._build_simple_tab("contracts", _tr(
-            "No contracts yet. Add one with New contract: its notice deadline is worked out "
-            "from the end date and notice period."))
-        self._build_simple_tab("tasks", _tr(
-            "No tasks yet. Add a follow-up with New task; tick a task to complete it."))
+        self._build_simple_tab(
+            "contracts",
+            _tr(
+                "No contracts yet. Add one with New contract: its notice deadline is worked out "
+                "from the end date and notice period."
+            ),
+        )
+        self._build_simple_tab(
+            "tasks", _tr("No tasks yet. Add a follow-up with New task; tick a task to complete it.")
+        )
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
         context.events.changed.connect(self._on_store_changed)
@@ -816,9 +877,13 @@ class AccountView(QWidget):
         figures = QHBoxLayout()
         figures.setSpacing(28)
         self.figure_labels: dict[str, QLabel] = {}
-        for key, caption in (("mrr", _tr("MRR")), ("nps", _tr("NPS")),
-                             ("next_review", _tr("Next business review")),
-                             ("owner", _tr("Owner")), ("pipeline", _tr("Open pipeline"))):
+        for key, caption in (
+            ("mrr", _tr("MRR")),
+            ("nps", _tr("NPS")),
+            ("next_review", _tr("Next business review")),
+            ("owner", _tr("Owner")),
+            ("pipeline", _tr("Open pipeline")),
+        ):
             box = QVBoxLayout()
             box.setSpacing(0)
             cap = QLabel(caption, header)
@@ -846,18 +911,23 @@ class AccountView(QWidget):
         splitter.setChildrenCollapsible(False)
         tab.body.addWidget(splitter)
         self.contacts_splitter = splitter
-        hint = QLabel(_tr("Map: who reports to whom. Click a person to select, double-click "
-                          "to edit."), tab)
+        hint = QLabel(
+            _tr("Map: who reports to whom. Click a person to select, double-click to edit."), tab
+        )
         hint.setObjectName("Muted")
         tab.actions_row.addWidget(hint)
         self.relationship_map.contact_selected.connect(tab.select_id)
         self.relationship_map.contact_activated.connect(
-            lambda cid: (tab.select_id(cid), tab.edit_selected()))
+            lambda cid: (tab.select_id(cid), tab.edit_selected())
+        )
         view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._contact_row_changed(current))
+            lambda current, _previous: self._contact_row_changed(current)
+        )
         self.contacts_model.modelReset.connect(
             lambda: self.relationship_map.set_contacts(
-                [self.contacts_model.record(r) for r in range(self.contacts_model.rowCount())]))
+                [self.contacts_model.record(r) for r in range(self.contacts_model.rowCount())]
+            )
+        )
         self.record_tabs["contacts"] = tab
         self.tabs.addTab(tab, "")
 
@@ -871,8 +941,9 @@ class AccountView(QWidget):
         tab = RecordTab(self, "notes", self.notes_model, view, self)
         self.capture = QuickCapture(self.context, tab)
         tab.layout().insertWidget(0, self.capture)
-        self.capture.saved.connect(lambda note_id: tab.select_id(note_id) or self._select_later(
-            "notes", note_id))
+        self.capture.saved.connect(
+            lambda note_id: tab.select_id(note_id) or self._select_later("notes", note_id)
+        )
         tab.body.addWidget(view)
         self.record_tabs["notes"] = tab
         self.tabs.addTab(tab, "")
@@ -881,13 +952,15 @@ class AccountView(QWidget):
         self.pending_selection = (table, row_id)
 
     def _build_opportunities_tab(self) -> None:
-        view = RecordTable(_tr("No opportunities yet. Add an upsell or renewal with "
-                               "New opportunity."))
+        view = RecordTable(
+            _tr("No opportunities yet. Add an upsell or renewal with New opportunity.")
+        )
         tab = RecordTab(self, "opportunities", self.opportunities_model, view, self)
         self.stage_button = QToolButton(tab)
         self.stage_button.setText(_tr("Move to stage"))
-        self.stage_button.setToolTip(_tr("Move the selected opportunity to another stage "
-                                         "(Ctrl+Shift+M)"))
+        self.stage_button.setToolTip(
+            _tr("Move the selected opportunity to another stage (Ctrl+Shift+M)")
+        )
         self.stage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.stage_menu = QMenu(self.stage_button)
         self._fill_stage_menu(self.stage_menu, lambda: tab.selected_id())
@@ -896,7 +969,8 @@ class AccountView(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+M"), tab, activated=self.popup_stage_menu)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         tab.context_menu_actions = lambda menu, row_id: self._fill_stage_menu(
-            menu.addMenu(_tr("Move to stage")), lambda: row_id)
+            menu.addMenu(_tr("Move to stage")), lambda: row_id
+        )
         view.setColumnWidth(0, 220)
         tab.body.addWidget(view)
         self.record_tabs["opportunities"] = tab
@@ -912,7 +986,8 @@ class AccountView(QWidget):
             action = menu.addAction(f"&{number}  {stage_label(stage)}")
             action.setData(stage)
             action.triggered.connect(
-                lambda _checked=False, s=stage: self._move_selected(selected(), s))
+                lambda _checked=False, s=stage: self._move_selected(selected(), s)
+            )
 
     def _move_selected(self, opportunity_id: str | None, stage: str) -> None:
         if opportunity_id:
@@ -937,16 +1012,24 @@ class AccountView(QWidget):
         for table, tab in self.record_tabs.items():
             count = self.models[table].rowCount()
             if table == "tasks":
-                count = sum(1 for i in self.tasks_model.ids
-                            if self.tasks_model._rows[i].get("status") == "open")
+                count = sum(
+                    1
+                    for i in self.tasks_model.ids
+                    if self.tasks_model._rows[i].get("status") == "open"
+                )
             title = titles[table] + (f"  {count}" if count else "")
             self.tabs.setTabText(self.tabs.indexOf(tab), title)
-        soon = [c for c in (self.contracts_model.record(r)
-                            for r in range(self.contracts_model.rowCount()))
-                if ContractsModel.urgency(c) == "soon"]
+        soon = [
+            c
+            for c in (
+                self.contracts_model.record(r) for r in range(self.contracts_model.rowCount())
+            )
+            if ContractsModel.urgency(c) == "soon"
+        ]
         contracts_tab = self.tabs.indexOf(self.record_tabs["contracts"])
         self.tabs.tabBar().setTabTextColor(
-            contracts_tab, tone_colors("red")[1] if soon else QColor())
+            contracts_tab, tone_colors("red")[1] if soon else QColor()
+        )
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -963,8 +1046,12 @@ class AccountView(QWidget):
         self.account_id = account_id
         self.account = self.context.store.get("accounts", account_id)
         if self.account is None:
-            self.placeholder.setText(_tr("This account no longer exists here. It may have been "
-                                         "deleted, or removed by a sync."))
+            self.placeholder.setText(
+                _tr(
+                    "This account no longer exists here. It may have been "
+                    "deleted, or removed by a sync."
+                )
+            )
             self.pages.setCurrentWidget(self.placeholder)
             for model in self.models.values():
                 model.load(None)
@@ -974,8 +1061,10 @@ class AccountView(QWidget):
         self._fill_header()
         for model in self.models.values():
             model.load(account_id)
-        self.capture.set_account(account_id, [self.contacts_model.record(r)
-                                              for r in range(self.contacts_model.rowCount())])
+        self.capture.set_account(
+            account_id,
+            [self.contacts_model.record(r) for r in range(self.contacts_model.rowCount())],
+        )
         if changed:
             for tab in self.record_tabs.values():
                 tab.view.scrollToTop()
@@ -1004,8 +1093,9 @@ class AccountView(QWidget):
         if tab is None or not self.account_id:
             return None
         self.tabs.setCurrentWidget(tab)
-        dialog = edit_record(self, self.context, table,
-                             defaults={"account_id": self.account_id, **(defaults or {})})
+        dialog = edit_record(
+            self, self.context, table, defaults={"account_id": self.account_id, **(defaults or {})}
+        )
         dialog.saved.connect(tab._select_when_loaded)
         self.last_dialog = dialog
         return dialog
@@ -1034,9 +1124,11 @@ class AccountView(QWidget):
             changed = store.update("opportunities", opportunity_id, {"stage": stage})
             return {k: before.get(k) for k in changed}
 
-        return StoreOp(self, work, self.context).success(
-            lambda base: base and remember_edit("opportunities", opportunity_id, base)
-        ).run_in_background()
+        return (
+            StoreOp(self, work, self.context)
+            .success(lambda base: base and remember_edit("opportunities", opportunity_id, base))
+            .run_in_background()
+        )
 
     def set_task_done(self, task_id: str, done: bool) -> StoreOp:
         """Complete (or reopen) a task; Edit > Undo reopens it."""
@@ -1047,9 +1139,12 @@ class AccountView(QWidget):
             changed = store.update("tasks", task_id, {"status": status})
             return {k: before.get(k) for k in changed}
 
-        return StoreOp(self, work, self.context).success(
-            lambda base: base and remember_edit("tasks", task_id, base)
-        ).failure(self._toggle_failed).run_in_background()
+        return (
+            StoreOp(self, work, self.context)
+            .success(lambda base: base and remember_edit("tasks", task_id, base))
+            .failure(self._toggle_failed)
+            .run_in_background()
+        )
 
     def _toggle_failed(self, exc: BaseException) -> None:
         from .errors import show_error
@@ -1086,7 +1181,8 @@ class AccountView(QWidget):
             )
         self.subtitle.setToolTip(
             _tr("Parent of: {}").format(", ".join(child["name"] for child in children))
-            if len(named) < len(children) else ""
+            if len(named) < len(children)
+            else ""
         )
         where = ", ".join(p for p in (account.get("city"), account.get("country")) if p)
         for piece in (where, account.get("industry"), choice_label("type", account.get("type"))):
@@ -1111,8 +1207,11 @@ class AccountView(QWidget):
         else:
             labels["next_review"].setText(_tr("Not planned"))
         labels["owner"].setText(account.get("owner") or "—")
-        pipeline = sum(o.get("amount_cents") or 0 for o in store.opportunities_of(self.account_id)
-                       if o.get("stage") in E.OPEN_STAGES)
+        pipeline = sum(
+            o.get("amount_cents") or 0
+            for o in store.opportunities_of(self.account_id)
+            if o.get("stage") in E.OPEN_STAGES
+        )
         labels["pipeline"].setText(format_money(pipeline))
 
     # -- refresh -------------------------------------------------------------------------------
@@ -1139,14 +1238,18 @@ class AccountView(QWidget):
         if not self.account_id:
             return
         account_ids = changes.tables.get("accounts", set())
-        if (self.account_id in account_ids
-                and self.context.store.get("accounts", self.account_id) is None):
+        if (
+            self.account_id in account_ids
+            and self.context.store.get("accounts", self.account_id) is None
+        ):
             self.show_account(self.account_id)  # shows "no longer exists"
             return
         touched = self._touched_tables(changes)
         header_touched = (
-            bool(account_ids & {self.account_id, (self.account or {}).get("parent_id"),
-                                *self.shown_children})
+            bool(
+                account_ids
+                & {self.account_id, (self.account or {}).get("parent_id"), *self.shown_children}
+            )
             or "opportunities" in touched
             or (bool(account_ids) and self._children_changed())
         )
@@ -1157,8 +1260,10 @@ class AccountView(QWidget):
             if touched & set(model.depends_on):
                 self._reload_keeping_selection(table)
         if "contacts" in touched:
-            self.capture.set_account(self.account_id, [
-                self.contacts_model.record(r) for r in range(self.contacts_model.rowCount())])
+            self.capture.set_account(
+                self.account_id,
+                [self.contacts_model.record(r) for r in range(self.contacts_model.rowCount())],
+            )
         if self.pending_selection and self.pending_selection[0] in touched:
             table, row_id = self.pending_selection
             if self.record_tabs[table].select_id(row_id):

@@ -108,12 +108,16 @@ class AccountsView(QWidget):
         bar.addWidget(self.filter_edit, 2)
         self.tier_combo = self._choice_combo(self.tr("All tiers"), "tier", E.TIERS)
         self.health_combo = self._choice_combo(self.tr("Any health"), "health", E.HEALTH)
-        self.churn_combo = self._choice_combo(self.tr("Any churn risk"), "churn_risk",
-                                              E.CHURN_RISK)
+        self.churn_combo = self._choice_combo(self.tr("Any churn risk"), "churn_risk", E.CHURN_RISK)
         self.city_combo = self._value_combo(self.tr("All cities"))
         self.owner_combo = self._value_combo(self.tr("All owners"))
-        for combo in (self.tier_combo, self.health_combo, self.churn_combo, self.city_combo,
-                      self.owner_combo):
+        for combo in (
+            self.tier_combo,
+            self.health_combo,
+            self.churn_combo,
+            self.city_combo,
+            self.owner_combo,
+        ):
             combo.currentIndexChanged.connect(self._apply_filter)
             bar.addWidget(combo, 1)
         self.clear_button = QPushButton(self.tr("Clear filters"))
@@ -130,16 +134,23 @@ class AccountsView(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().height() + 12)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
-        widths = {"name": 260, "city": 130, "industry": 150, "mrr_cents": 100, "tier": 110,
-                  "health": 100, "churn_risk": 120, "next_review": 120,
-                  "open_pipeline_cents": 120}
+        widths = {
+            "name": 260,
+            "city": 130,
+            "industry": 150,
+            "mrr_cents": 100,
+            "tier": 110,
+            "health": 100,
+            "churn_risk": 120,
+            "next_review": 120,
+            "open_pipeline_cents": 120,
+        }
         em = self.fontMetrics().averageCharWidth() / 7.0  # widths above are for a 7 px char
         for column, (key, _label) in enumerate(COLUMNS):
             header.resizeSection(column, int(widths[key] * max(1.0, em)))
@@ -196,8 +207,13 @@ class AccountsView(QWidget):
         return True
 
     def clear_filters(self) -> None:
-        for combo in (self.tier_combo, self.health_combo, self.churn_combo, self.city_combo,
-                      self.owner_combo):
+        for combo in (
+            self.tier_combo,
+            self.health_combo,
+            self.churn_combo,
+            self.city_combo,
+            self.owner_combo,
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
@@ -259,7 +275,8 @@ class AccountsView(QWidget):
         self.clear_button.setEnabled(filtered)
         if count:
             self.count_label.setText(
-                self.tr("%n account(s)", "", count) if not filtered
+                self.tr("%n account(s)", "", count)
+                if not filtered
                 else self.tr("%n match(es)", "", count)
             )
             self.stack.setCurrentWidget(self.table)
@@ -269,14 +286,18 @@ class AccountsView(QWidget):
         if filtered:
             self.empty.set_message(
                 self.tr("No accounts match"),
-                self.tr("Nothing in your book matches these filters. Try fewer words, "
-                        "or clear the filters."),
+                self.tr(
+                    "Nothing in your book matches these filters. Try fewer words, "
+                    "or clear the filters."
+                ),
             )
         else:
             self.empty.set_message(
                 self.tr("Your book of business is empty"),
-                self.tr("Add your first account with File › New Account (Ctrl+Shift+A), or "
-                        "connect to your CRM from the Sync menu to bring your accounts here."),
+                self.tr(
+                    "Add your first account with File › New Account (Ctrl+Shift+A), or "
+                    "connect to your CRM from the Sync menu to bring your accounts here."
+                ),
             )
         self.stack.setCurrentWidget(self.empty)
 

@@ -223,11 +223,13 @@ class Session:
         if not tryton_available():
             if getattr(sys, "frozen", False):  # the installed app ships the client only
                 text = QCoreApplication.translate(
-                    "app", "Demo book of business, on this computer only (no demo CRM to sync with)."
+                    "app",
+                    "Demo book of business, on this computer only (no demo CRM to sync with).",
                 )
             else:
                 text = QCoreApplication.translate(
-                    "app", "The demo CRM needs Tryton (pip install -e '.[crm]'); working on the "
+                    "app",
+                    "The demo CRM needs Tryton (pip install -e '.[crm]'); working on the "
                     "local copy.",
                 )
             window.statusBar().showMessage(text)

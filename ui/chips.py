@@ -117,8 +117,12 @@ def paint_chip(painter: QPainter, rect: QRect, kind: str, value: str, font) -> N
 class ChipDelegate(QStyledItemDelegate):
     """Draws the cell's ``CHIP_ROLE`` value ``(kind, value)`` as a chip; plain cells as usual."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         chip = index.data(CHIP_ROLE)
         if not chip or not chip[1]:
             super().paint(painter, option, index)
@@ -135,13 +139,16 @@ class ChipDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.92))
         paint_chip(painter, rect, chip[0], chip[1], small)
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         hint = super().sizeHint(option, index)
         chip = index.data(CHIP_ROLE)
         if chip and chip[1]:
             size = chip_size(QFontMetrics(option.font), chip_text(*chip))
-            hint = QSize(max(hint.width(), size.width() + 12), max(hint.height(), size.height() + 6))
+            hint = QSize(
+                max(hint.width(), size.width() + 12), max(hint.height(), size.height() + 6)
+            )
         return hint
 
 

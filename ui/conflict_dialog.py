@@ -108,11 +108,13 @@ class _Section(QFrame):
         long = f.kind == E.LONG_TEXT
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        for column, (heading, value, tone) in enumerate((
-            (self.tr("Before"), c.base, "grey"),
-            (self.tr("Your change"), c.mine, "blue"),
-            (self.tr("Their change"), c.theirs, "violet"),
-        )):
+        for column, (heading, value, tone) in enumerate(
+            (
+                (self.tr("Before"), c.base, "grey"),
+                (self.tr("Your change"), c.mine, "blue"),
+                (self.tr("Their change"), c.theirs, "violet"),
+            )
+        ):
             head = QLabel(heading, self)
             _bg, fg = tone_colors(tone)
             head.setStyleSheet(f"color: {fg.name()}; font-weight: 600;")
@@ -144,13 +146,15 @@ class _Section(QFrame):
         c = self.conflict
         name = entity_name(c.table).lower()
         if c.kind == "deleted_remotely":
-            text = self.tr("Deleted in the CRM by someone else. You had changed this {} here."
-                           ).format(name)
+            text = self.tr(
+                "Deleted in the CRM by someone else. You had changed this {} here."
+            ).format(name)
             keep, drop = self.tr("Restore it (send my copy to the CRM)"), self.tr("Let it go")
             shown = c.mine
         else:
-            text = self.tr("You deleted this {} here, but someone changed it in the CRM "
-                           "meanwhile.").format(name)
+            text = self.tr(
+                "You deleted this {} here, but someone changed it in the CRM meanwhile."
+            ).format(name)
             keep, drop = self.tr("Delete it in the CRM too"), self.tr("Keep it (take their copy)")
             shown = c.theirs
         label = QLabel("<b>" + text + "</b>", self)
@@ -210,14 +214,15 @@ class ConflictDialog(QDialog):
         first = self.conflicts[0]
         self.setWindowTitle(self.tr("Resolve conflicts — {}").format(first.title))
 
-        heading = QLabel(
-            f"<b>{first.title}</b> ({entity_name(first.table).lower()})", self
-        )
+        heading = QLabel(f"<b>{first.title}</b> ({entity_name(first.table).lower()})", self)
         heading.setStyleSheet("font-size: 15px;")
-        intro = QLabel(self.tr(
-            "This record was changed both on this computer and in the CRM. For each item, choose "
-            "what to keep. Until you do, your version stays here and is not sent."
-        ), self)
+        intro = QLabel(
+            self.tr(
+                "This record was changed both on this computer and in the CRM. For each item, choose "
+                "what to keep. Until you do, your version stays here and is not sent."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
 
         store = controller.context.store

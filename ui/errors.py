@@ -40,18 +40,25 @@ def user_message(exc: BaseException) -> str:
         if exc.kind == ErrorKind.SIGN_IN:
             return _tr("Your CRM session has ended. Sign in again; your changes are kept.")
         if exc.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
-            return _tr("The CRM cannot be reached right now. Your changes are kept and will be "
-                       "sent when it can.") + f" ({exc.message})"
+            return (
+                _tr(
+                    "The CRM cannot be reached right now. Your changes are kept and will be "
+                    "sent when it can."
+                )
+                + f" ({exc.message})"
+            )
         return exc.message
     if isinstance(exc, PermissionError):
-        return _tr("Fieldbook is not allowed to write to {}. Check the folder's permissions.").format(
-            getattr(exc, "filename", "") or _tr("its data folder")
-        )
+        return _tr(
+            "Fieldbook is not allowed to write to {}. Check the folder's permissions."
+        ).format(getattr(exc, "filename", "") or _tr("its data folder"))
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
         return _tr("The disk is full. Free some space; nothing you typed was lost.")
     if type(exc).__name__ in ("OperationalError", "DatabaseError"):
-        return _tr("The local data file could not be written ({}). Your last change was not "
-                   "saved; try again, and restart Fieldbook if it keeps happening.").format(exc)
+        return _tr(
+            "The local data file could not be written ({}). Your last change was not "
+            "saved; try again, and restart Fieldbook if it keeps happening."
+        ).format(exc)
     return _tr("Something went wrong: {}. Your data is safe; try again.").format(exc)
 
 

@@ -316,8 +316,9 @@ class AccountEditor(FieldEditor):
 
     SUGGESTIONS = 30
 
-    def __init__(self, field: E.Field, store: Any, parent: QWidget | None = None,
-                 exclude: str | None = None):
+    def __init__(
+        self, field: E.Field, store: Any, parent: QWidget | None = None, exclude: str | None = None
+    ):
         self.widget = QLineEdit(parent)
         self.widget.setPlaceholderText(_tr("Type part of an account name"))
         self._store = store
@@ -360,8 +361,9 @@ class AccountEditor(FieldEditor):
             return self._id
         exact = [i for i, n in self._names.items() if n.casefold() == text.casefold()]
         if not exact:
-            exact = [i for i, n in self._matches(text, 200).items()
-                     if n.casefold() == text.casefold()]
+            exact = [
+                i for i, n in self._matches(text, 200).items() if n.casefold() == text.casefold()
+            ]
         return exact[0] if exact else None
 
     def set_value(self, value: Any) -> None:
@@ -377,8 +379,9 @@ class AccountEditor(FieldEditor):
         return None
 
 
-def make_editor(field: E.Field, parent: QWidget | None = None, store: Any = None,
-                row_id: str | None = None) -> FieldEditor:
+def make_editor(
+    field: E.Field, parent: QWidget | None = None, store: Any = None, row_id: str | None = None
+) -> FieldEditor:
     """The editor for ``field``'s kind."""
     kind = field.kind
     if kind in (E.TEXT, E.EMAIL, E.URL):

@@ -46,8 +46,9 @@ VIEWS = ("today", "accounts", "pipeline", "renewals")
 class MainWindow(QMainWindow):
     """Fieldbook's one window. Views get the OpContext; the window only routes between them."""
 
-    def __init__(self, context: OpContext, settings: QSettings | None = None,
-                 background: bool = True):
+    def __init__(
+        self, context: OpContext, settings: QSettings | None = None, background: bool = True
+    ):
         super().__init__()
         self.context = context
         self.store = context.store
@@ -75,8 +76,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("Sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        labels = {"today": self.tr("Today"), "accounts": self.tr("Accounts"),
-                  "pipeline": self.tr("Pipeline"), "renewals": self.tr("Renewals")}
+        labels = {
+            "today": self.tr("Today"),
+            "accounts": self.tr("Accounts"),
+            "pipeline": self.tr("Pipeline"),
+            "renewals": self.tr("Renewals"),
+        }
         for name in VIEWS:
             item = QListWidgetItem(icon(name), labels[name])
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -142,7 +147,8 @@ class MainWindow(QMainWindow):
         self.search_field = QLineEdit()
         self.search_field.setObjectName("GlobalSearch")
         self.search_field.setPlaceholderText(
-            self.tr("Search accounts, contacts, opportunities, notes…  (Ctrl+K)"))
+            self.tr("Search accounts, contacts, opportunities, notes…  (Ctrl+K)")
+        )
         self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMaximumWidth(560)
@@ -156,8 +162,9 @@ class MainWindow(QMainWindow):
         self.search_popup = SearchPopup(self.store, self.search_field, self)
         self.search_popup.open_record.connect(self.open_record)
 
-    def _action(self, text: str, shortcut: Any = None, slot=None, icon_name: str | None = None,
-                menu=None) -> QAction:
+    def _action(
+        self, text: str, shortcut: Any = None, slot=None, icon_name: str | None = None, menu=None
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -175,69 +182,112 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.new_note_action = self._action(
-            self.tr("New &Note…"), "Ctrl+N", lambda: self.new_record("notes"), "note", file_menu)
+            self.tr("New &Note…"), "Ctrl+N", lambda: self.new_record("notes"), "note", file_menu
+        )
         self.quick_note_action = self._action(
-            self.tr("&Quick Note"), "Ctrl+Shift+N", self.quick_note, None, file_menu)
+            self.tr("&Quick Note"), "Ctrl+Shift+N", self.quick_note, None, file_menu
+        )
         self.new_task_action = self._action(
-            self.tr("New &Task…"), "Ctrl+T", lambda: self.new_record("tasks"), "task", file_menu)
+            self.tr("New &Task…"), "Ctrl+T", lambda: self.new_record("tasks"), "task", file_menu
+        )
         self.new_opportunity_action = self._action(
-            self.tr("New &Opportunity…"), "Ctrl+Shift+O",
-            lambda: self.new_record("opportunities"), "opportunity", file_menu)
+            self.tr("New &Opportunity…"),
+            "Ctrl+Shift+O",
+            lambda: self.new_record("opportunities"),
+            "opportunity",
+            file_menu,
+        )
         self.new_contact_action = self._action(
-            self.tr("New &Contact…"), "Ctrl+Shift+C", lambda: self.new_record("contacts"),
-            "contact", file_menu)
+            self.tr("New &Contact…"),
+            "Ctrl+Shift+C",
+            lambda: self.new_record("contacts"),
+            "contact",
+            file_menu,
+        )
         self.new_account_action = self._action(
-            self.tr("New &Account…"), "Ctrl+Shift+A", lambda: self.new_record("accounts"),
-            "accounts", file_menu)
+            self.tr("New &Account…"),
+            "Ctrl+Shift+A",
+            lambda: self.new_record("accounts"),
+            "accounts",
+            file_menu,
+        )
         file_menu.addSeparator()
         self.export_briefs_action = self._action(
-            self.tr("Export &Briefs to PDF…"), "Ctrl+Shift+E", self.export_briefs, None, file_menu)
+            self.tr("Export &Briefs to PDF…"), "Ctrl+Shift+E", self.export_briefs, None, file_menu
+        )
         self.trip_pack_action = self._action(
-            self.tr("Briefs for a T&rip…"), "Ctrl+Shift+T", self.show_trip_pack, None, file_menu)
+            self.tr("Briefs for a T&rip…"), "Ctrl+Shift+T", self.show_trip_pack, None, file_menu
+        )
         file_menu.addSeparator()
         preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
         self.preferences_action = self._action(
-            self.tr("&Preferences…"), preferences if not preferences.isEmpty() else "Ctrl+,",
-            self.show_preferences, None, file_menu)
+            self.tr("&Preferences…"),
+            preferences if not preferences.isEmpty() else "Ctrl+,",
+            self.show_preferences,
+            None,
+            file_menu,
+        )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
         self.quit_action = self._action(
-            self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit)
-            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty() else "Ctrl+Q",
-            self.close, None, file_menu)
+            self.tr("&Quit"),
+            QKeySequence(QKeySequence.StandardKey.Quit)
+            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
+            else "Ctrl+Q",
+            self.close,
+            None,
+            file_menu,
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(self.tr("&Undo Last Edit"), "Ctrl+Z", self.undo,
-                                        None, edit_menu)
+        self.undo_action = self._action(
+            self.tr("&Undo Last Edit"), "Ctrl+Z", self.undo, None, edit_menu
+        )
         edit_menu.addSeparator()
         self.edit_account_action = self._action(
-            self.tr("&Edit Account…"), "Ctrl+E", self.edit_current_account, None, edit_menu)
+            self.tr("&Edit Account…"), "Ctrl+E", self.edit_current_account, None, edit_menu
+        )
         edit_menu.addSeparator()
         self.search_action = self._action(
-            self.tr("&Search Everything"), ["Ctrl+K", "Ctrl+Shift+F"], self.focus_search,
-            "search", edit_menu)
+            self.tr("&Search Everything"),
+            ["Ctrl+K", "Ctrl+Shift+F"],
+            self.focus_search,
+            "search",
+            edit_menu,
+        )
         self.filter_action = self._action(
-            self.tr("&Filter Accounts"), "Ctrl+F", self.focus_account_filter, None, edit_menu)
+            self.tr("&Filter Accounts"), "Ctrl+F", self.focus_account_filter, None, edit_menu
+        )
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.view_actions: dict[str, QAction] = {}
-        names = {"today": self.tr("&Today"), "accounts": self.tr("&Accounts"),
-                 "pipeline": self.tr("&Pipeline"), "renewals": self.tr("&Renewals")}
+        names = {
+            "today": self.tr("&Today"),
+            "accounts": self.tr("&Accounts"),
+            "pipeline": self.tr("&Pipeline"),
+            "renewals": self.tr("&Renewals"),
+        }
         for number, name in enumerate(VIEWS, start=1):
             self.view_actions[name] = self._action(
-                names[name], f"Ctrl+{number}", lambda _=False, n=name: self.show_view(n),
-                name, view_menu)
+                names[name],
+                f"Ctrl+{number}",
+                lambda _=False, n=name: self.show_view(n),
+                name,
+                view_menu,
+            )
         view_menu.addSeparator()
         view_menu.addAction(self.back_action)
         self.refresh_action = self._action(
-            self.tr("&Refresh"), "F5", self.refresh, "sync", view_menu)
+            self.tr("&Refresh"), "F5", self.refresh, "sync", view_menu
+        )
 
         self.sync_menu = bar.addMenu(self.tr("&Sync"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About Fieldbook"), None, self.show_about,
-                                         None, help_menu)
+        self.about_action = self._action(
+            self.tr("&About Fieldbook"), None, self.show_about, None, help_menu
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     # -- public ----------------------------------------------------------------------------------
@@ -313,7 +363,8 @@ class MainWindow(QMainWindow):
         ids = [i for i in ids if i]
         if not ids:
             self.statusBar().showMessage(
-                self.tr("Select one or more accounts first, then export their briefs."), 6000)
+                self.tr("Select one or more accounts first, then export their briefs."), 6000
+            )
             return
         export_briefs(self, self.context, ids)
 
@@ -327,8 +378,7 @@ class MainWindow(QMainWindow):
             return
         record = self.store.get(table, row_id)
         if record is None:
-            self.statusBar().showMessage(
-                self.tr("That record no longer exists here."), 5000)
+            self.statusBar().showMessage(self.tr("That record no longer exists here."), 5000)
             return
         self.open_account(record["account_id"])
         self.account_view.select_record(table, row_id)
@@ -390,10 +440,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About Fieldbook"),
-            self.tr("<h3>Fieldbook {}</h3><p>Your book of business, offline: accounts, "
-                    "contacts, notes, opportunities, contracts and tasks, synced with your "
-                    "CRM when the network is there.</p>").format(__version__),
+            self,
+            self.tr("About Fieldbook"),
+            self.tr(
+                "<h3>Fieldbook {}</h3><p>Your book of business, offline: accounts, "
+                "contacts, notes, opportunities, contracts and tasks, synced with your "
+                "CRM when the network is there.</p>"
+            ).format(__version__),
         )
 
     def show_preferences(self) -> None:
@@ -423,13 +476,14 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("accounts/header",
-                               self.accounts_view.table.horizontalHeader().saveState())
+        self.settings.setValue(
+            "accounts/header", self.accounts_view.table.horizontalHeader().saveState()
+        )
         in_detail = self._in_detail()
-        self.settings.setValue("window/view", self._return_to if in_detail
-                               else self.current_view())
-        self.settings.setValue("window/account",
-                               self.account_view.current_account_id() if in_detail else "")
+        self.settings.setValue("window/view", self._return_to if in_detail else self.current_view())
+        self.settings.setValue(
+            "window/account", self.account_view.current_account_id() if in_detail else ""
+        )
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -442,8 +496,7 @@ class MainWindow(QMainWindow):
             self.show_view(VIEWS[row])
 
     def _on_store_changed(self, changes: Changes) -> None:
-        if changes.touches("accounts", "contacts", "notes", "opportunities", "contracts",
-                           "tasks"):
+        if changes.touches("accounts", "contacts", "notes", "opportunities", "contracts", "tasks"):
             self._update_status()
 
     def _update_status(self) -> None:
@@ -464,18 +517,23 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.start_combo = QComboBox()
-        for value, text in (("last", self.tr("Where I left off")), ("today", self.tr("Today")),
-                            ("accounts", self.tr("Accounts"))):
+        for value, text in (
+            ("last", self.tr("Where I left off")),
+            ("today", self.tr("Today")),
+            ("accounts", self.tr("Accounts")),
+        ):
             self.start_combo.addItem(text, value)
         self.start_combo.setCurrentIndex(
-            max(0, self.start_combo.findData(settings.value("preferences/start_view", "last"))))
+            max(0, self.start_combo.findData(settings.value("preferences/start_view", "last")))
+        )
         form.addRow(self.tr("Open Fieldbook on:"), self.start_combo)
         layout.addLayout(form)
         note = QLabel(self.tr("Light and dark appearance follow your system settings."))
         note.setObjectName("Muted")
         layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -154,7 +154,8 @@ class QuickCapture(QFrame):
         self.saving = True
         self.save_button.setEnabled(False)
         StoreOp(self, lambda store: store.create("notes", values), self.context).success(
-            self._saved).failure(self._failed).run_in_background()
+            self._saved
+        ).failure(self._failed).run_in_background()
 
     def _saved(self, note_id: str) -> None:
         self.saving = False
@@ -172,7 +173,8 @@ class QuickCapture(QFrame):
             entity = E.entity("notes")
             text = "; ".join(
                 f"{QCoreApplication.translate('entities', entity.field(k).label)}: {v}"
-                for k, v in exc.errors.items() if k in entity.field_names
+                for k, v in exc.errors.items()
+                if k in entity.field_names
             )
             self.show_message(text or str(exc), error=True)
         else:

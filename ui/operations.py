@@ -54,7 +54,9 @@ class StoreOp:
 
     _running: set["StoreOp"] = set()
 
-    def __init__(self, parent: QWidget | None, fn: Callable[[Store], Any], context: "OpContext | None" = None):
+    def __init__(
+        self, parent: QWidget | None, fn: Callable[[Store], Any], context: "OpContext | None" = None
+    ):
         self._parent = parent
         self._fn = fn
         self._context = context or OpContext.current()

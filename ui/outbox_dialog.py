@@ -78,8 +78,11 @@ class _ListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.headers)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
             return _tr(self.headers[section])
         return None
 
@@ -266,8 +269,9 @@ class OutboxDialog(QDialog):
         refused = sum(1 for i in items if i.state == "parked")
         state = self.controller.state
         failed = (
-            self.tr("The last sync failed: {}").format(state.status.last_error or
-                                                         "; ".join(state.last_report.errors))
+            self.tr("The last sync failed: {}").format(
+                state.status.last_error or "; ".join(state.last_report.errors)
+            )
             if state.mode == "error" and state.status is not None and state.last_report is not None
             else ""
         )
@@ -276,21 +280,31 @@ class OutboxDialog(QDialog):
         elif not items and not conflicts:
             self.summary.setText(failed or self.tr("Everything you changed has reached the CRM."))
         else:
-            parts = [self.tr("1 change is waiting to be sent.") if len(items) == 1
-                     else self.tr("{} changes are waiting to be sent.").format(len(items))]
+            parts = [
+                self.tr("1 change is waiting to be sent.")
+                if len(items) == 1
+                else self.tr("{} changes are waiting to be sent.").format(len(items))
+            ]
             status = self.controller.state.status
             if status is not None and status.needs_sign_in:
                 parts.append(self.tr("Sign in to the CRM again to send your changes."))
             elif status is not None and status.online is False:
                 parts.append(self.tr("The CRM cannot be reached; they go when it can."))
             if refused:
-                parts.append(self.tr("The CRM refused {}: see the reason, fix the record and "
-                                     "Retry, or Discard.").format(refused))
+                parts.append(
+                    self.tr(
+                        "The CRM refused {}: see the reason, fix the record and Retry, or Discard."
+                    ).format(refused)
+                )
             self.summary.setText(" ".join(parts + ([failed] if failed else [])))
         self.conflicts_label.setText(
-            "<b>" + self.tr("Conflicts") + "</b> " + (
+            "<b>"
+            + self.tr("Conflicts")
+            + "</b> "
+            + (
                 self.tr("— changed both here and in the CRM; choose what to keep")
-                if conflicts else self.tr("— none")
+                if conflicts
+                else self.tr("— none")
             )
         )
         self.conflict_view.setVisible(bool(conflicts))
@@ -340,24 +354,34 @@ class OutboxDialog(QDialog):
         for item in items[:8]:
             name = f"{entity_name(item.table).lower()} “{item.title}”"
             if item.op == "create":
-                lines.append(self.tr("• The new {} and what you added to it will be removed from "
-                                     "this computer.").format(name))
+                lines.append(
+                    self.tr(
+                        "• The new {} and what you added to it will be removed from this computer."
+                    ).format(name)
+                )
             elif item.op == "update":
-                lines.append(self.tr("• Your edit of the {} will be undone; it goes back to what "
-                                     "the CRM has.").format(name))
+                lines.append(
+                    self.tr(
+                        "• Your edit of the {} will be undone; it goes back to what the CRM has."
+                    ).format(name)
+                )
             else:
                 lines.append(self.tr("• The {} you deleted comes back.").format(name))
         if len(items) > 8:
             lines.append(self.tr("• and {} more.").format(len(items) - 8))
-        question = (self.tr("Discard this change? This cannot be undone.") if len(items) == 1
-                    else self.tr("Discard {} changes? This cannot be undone.").format(len(items)))
-        return question + \
-            "\n\n" + "\n".join(lines)
+        question = (
+            self.tr("Discard this change? This cannot be undone.")
+            if len(items) == 1
+            else self.tr("Discard {} changes? This cannot be undone.").format(len(items))
+        )
+        return question + "\n\n" + "\n".join(lines)
 
     def ask(self, question: str) -> bool:
         """Ask the rep to confirm (tests patch this)."""
         answer = QMessageBox.question(
-            self, self.tr("Discard changes"), question,
+            self,
+            self.tr("Discard changes"),
+            question,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -370,7 +394,8 @@ class OutboxDialog(QDialog):
             return None
         first = chosen[0]
         same_record = [
-            c for c in self.conflict_model.items
+            c
+            for c in self.conflict_model.items
             if (c.table, c.row_id) == (first.table, first.row_id)
         ]
         from .conflict_dialog import ConflictDialog

@@ -31,9 +31,10 @@ MAX_PER_STAGE = 100  # rows listed per stage; the totals count every opportunity
 
 def read_pipeline(store) -> dict:
     grouped = store.opportunities_by_stage()
-    return {stage: (rows[:MAX_PER_STAGE], len(rows),
-                    sum(o.get("amount_cents") or 0 for o in rows))
-            for stage, rows in grouped.items()}
+    return {
+        stage: (rows[:MAX_PER_STAGE], len(rows), sum(o.get("amount_cents") or 0 for o in rows))
+        for stage, rows in grouped.items()
+    }
 
 
 class PipelineView(LazyRefresh, QWidget):
@@ -41,8 +42,7 @@ class PipelineView(LazyRefresh, QWidget):
 
     open_record = Signal(str, str)  # table, id
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None,
-                 background: bool = True):
+    def __init__(self, context: OpContext, parent: QWidget | None = None, background: bool = True):
         super().__init__(parent)
         self._store = context.store
         self._background = background
@@ -54,9 +54,16 @@ class PipelineView(LazyRefresh, QWidget):
         layout.addLayout(heading)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Opportunity"), self.tr("Account"), self.tr("Amount"),
-                                   self.tr("Close date"), self.tr("Probability"),
-                                   self.tr("Next step")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Opportunity"),
+                self.tr("Account"),
+                self.tr("Amount"),
+                self.tr("Close date"),
+                self.tr("Probability"),
+                self.tr("Next step"),
+            ]
+        )
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -68,8 +75,10 @@ class PipelineView(LazyRefresh, QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.empty = EmptyState(
             self.tr("No open opportunities"),
-            self.tr("Open an account and add an opportunity with New Opportunity "
-                    "(Ctrl+Shift+O); it shows here by stage."),
+            self.tr(
+                "Open an account and add an opportunity with New Opportunity "
+                "(Ctrl+Shift+O); it shows here by stage."
+            ),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
@@ -83,8 +92,10 @@ class PipelineView(LazyRefresh, QWidget):
         self._reader.run("pipeline", read_pipeline, self._fill)
 
     def _fill(self, grouped: dict) -> None:
-        expanded = {self.tree.topLevelItem(i).data(0, ID_ROLE): self.tree.topLevelItem(i)
-                    .isExpanded() for i in range(self.tree.topLevelItemCount())}
+        expanded = {
+            self.tree.topLevelItem(i).data(0, ID_ROLE): self.tree.topLevelItem(i).isExpanded()
+            for i in range(self.tree.topLevelItemCount())
+        }
         self.tree.clear()
         total_count, total_amount = 0, 0
         bold = QFont(self.font())
@@ -93,9 +104,16 @@ class PipelineView(LazyRefresh, QWidget):
             opportunities, count, amount = grouped.get(stage, ([], 0, 0))
             total_count += count
             total_amount += amount
-            group = QTreeWidgetItem([
-                f"{stage_label(stage)}  ·  {count}", "", format_money(amount),
-                "", f"{E.STAGE_PROBABILITY[stage]}%", ""])
+            group = QTreeWidgetItem(
+                [
+                    f"{stage_label(stage)}  ·  {count}",
+                    "",
+                    format_money(amount),
+                    "",
+                    f"{E.STAGE_PROBABILITY[stage]}%",
+                    "",
+                ]
+            )
             group.setData(0, ID_ROLE, stage)
             for column in range(6):
                 group.setFont(column, bold)
@@ -104,36 +122,49 @@ class PipelineView(LazyRefresh, QWidget):
             self.tree.addTopLevelItem(group)
             for opportunity in opportunities:
                 probability = opportunity.get("probability")
-                child = QTreeWidgetItem([
-                    opportunity["name"], opportunity.get("account_name") or "",
-                    format_money(opportunity.get("amount_cents")),
-                    format_date(opportunity.get("close_date")),
-                    f"{probability}%" if probability is not None else "",
-                    opportunity.get("next_step") or "",
-                ])
+                child = QTreeWidgetItem(
+                    [
+                        opportunity["name"],
+                        opportunity.get("account_name") or "",
+                        format_money(opportunity.get("amount_cents")),
+                        format_date(opportunity.get("close_date")),
+                        f"{probability}%" if probability is not None else "",
+                        opportunity.get("next_step") or "",
+                    ]
+                )
                 child.setTextAlignment(
-                    2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
                 child.setForeground(5, muted_brush())
                 child.setData(0, TABLE_ROLE, "opportunities")
                 child.setData(0, ID_ROLE, opportunity["id"])
                 group.addChild(child)
             if count > len(opportunities):
-                more = QTreeWidgetItem([self.tr("… and {} more, the latest closing last").format(
-                    count - len(opportunities))])
+                more = QTreeWidgetItem(
+                    [
+                        self.tr("… and {} more, the latest closing last").format(
+                            count - len(opportunities)
+                        )
+                    ]
+                )
                 more.setForeground(0, muted_brush())
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.addChild(more)
             group.setExpanded(expanded.get(stage, True))
-        self.summary.setText(self.tr("{} open · {} in total").format(
-            total_count, format_money(total_amount)))
+        self.summary.setText(
+            self.tr("{} open · {} in total").format(total_count, format_money(total_amount))
+        )
         self.stack.setCurrentWidget(self.tree if total_count else self.empty)
 
     def opportunity_ids(self, stage: str) -> list[str]:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             if group.data(0, ID_ROLE) == stage:
-                return [group.child(j).data(0, ID_ROLE) for j in range(group.childCount())
-                        if group.child(j).data(0, ID_ROLE)]
+                return [
+                    group.child(j).data(0, ID_ROLE)
+                    for j in range(group.childCount())
+                    if group.child(j).data(0, ID_ROLE)
+                ]
         return []
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -72,8 +72,12 @@ def default_values(table: str) -> dict[str, Any]:
     if table == "tasks":
         return {"status": "open", "kind": "follow_up", "priority": "normal"}
     if table == "contracts":
-        return {"status": "active", "start_date": today().isoformat(), "term_months": 12,
-                "notice_days": 90}
+        return {
+            "status": "active",
+            "start_date": today().isoformat(),
+            "term_months": 12,
+            "notice_days": 90,
+        }
     if table == "accounts":
         return {"type": "customer"}
     return {}
@@ -84,8 +88,14 @@ class RecordDialog(QDialog):
 
     saved = Signal(str)  # id of the record created or updated
 
-    def __init__(self, parent: QWidget | None, context: OpContext, table: str,
-                 row_id: str | None = None, defaults: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        context: OpContext,
+        table: str,
+        row_id: str | None = None,
+        defaults: dict[str, Any] | None = None,
+    ):
         super().__init__(parent)
         self.context = context
         self.table = table
@@ -103,7 +113,7 @@ class RecordDialog(QDialog):
         self._rows: dict[str, QWidget] = {}
         self.setObjectName("RecordDialog")
         self.setStyleSheet(
-            f"*[invalid=\"true\"] {{ border: 1px solid {ERROR_COLOR}; border-radius: 4px; }}"
+            f'*[invalid="true"] {{ border: 1px solid {ERROR_COLOR}; border-radius: 4px; }}'
             f" QLabel#FieldError {{ color: {ERROR_COLOR}; }}"
             f" QLabel#FormProblem {{ color: {ERROR_COLOR}; font-weight: 600; }}"
         )
@@ -128,7 +138,6 @@ class RecordDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         layout.addWidget(self.problem)
-
 
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
@@ -277,8 +286,11 @@ class RecordDialog(QDialog):
             if name not in self.editors:
                 unplaced.append(f"{name}: {message}")
         count = len(errors)
-        summary = _tr("Please correct the highlighted field.") if count == 1 else _tr(
-            "Please correct the {} highlighted fields.").format(count)
+        summary = (
+            _tr("Please correct the highlighted field.")
+            if count == 1
+            else _tr("Please correct the {} highlighted fields.").format(count)
+        )
         if unplaced:
             summary += " " + "; ".join(unplaced)
         self.problem.setText(summary)
@@ -344,7 +356,9 @@ class RecordDialog(QDialog):
             self.saved.emit(saved_id)
             self.accept()
 
-        StoreOp(self, work, self.context).success(done).failure(self._save_failed).run_in_background()
+        StoreOp(self, work, self.context).success(done).failure(
+            self._save_failed
+        ).run_in_background()
 
     def _save_failed(self, exc: BaseException) -> None:
         self.saving = False
@@ -357,8 +371,13 @@ class RecordDialog(QDialog):
             self.problem.show()
 
 
-def edit_record(parent: QWidget | None, context: OpContext, table: str,
-                row_id: str | None = None, defaults: dict[str, Any] | None = None) -> RecordDialog:
+def edit_record(
+    parent: QWidget | None,
+    context: OpContext,
+    table: str,
+    row_id: str | None = None,
+    defaults: dict[str, Any] | None = None,
+) -> RecordDialog:
     """Open the form for a new (``row_id`` None) or existing record; returns the open dialog."""
     dialog = RecordDialog(parent, context, table, row_id, defaults)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -383,8 +402,9 @@ def delete_message(context: OpContext, table: str, row_id: str) -> str:
     parts = [f"{counts[t]} {entity_word(t, counts[t])}" for t in E.TABLES if counts.get(t)]
     if not parts:
         return question
-    listed = parts[0] if len(parts) == 1 else _tr("{} and {}").format(", ".join(parts[:-1]),
-                                                                      parts[-1])
+    listed = (
+        parts[0] if len(parts) == 1 else _tr("{} and {}").format(", ".join(parts[:-1]), parts[-1])
+    )
     if sum(counts.values()) == 1:
         return question + " " + _tr("Its {} is deleted too.").format(listed)
     return question + " " + _tr("Its {} are deleted too.").format(listed)

@@ -55,8 +55,7 @@ def box_size(font: QFont) -> QSizeF:
     return QSizeF(max(BOX_WIDTH, line * 11), max(BOX_HEIGHT, height))
 
 
-def layout_tree(contacts: list[dict[str, Any]],
-                size: QSizeF | None = None) -> dict[str, QPointF]:
+def layout_tree(contacts: list[dict[str, Any]], size: QSizeF | None = None) -> dict[str, QPointF]:
     """Top-left position of each contact's box: managers above, reports centred beneath.
 
     A reports-to pointing outside the account (or into a loop) makes the contact a root, so
@@ -124,8 +123,9 @@ class ContactBox(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return QRectF(-2, -2, self.size.width() + 4, self.size.height() + 4)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         palette = widget.palette() if widget else QPalette()
         dark = is_dark(palette)
         box_w, box_h = self.size.width(), self.size.height()
@@ -134,8 +134,11 @@ class ContactBox(QGraphicsItem):
         background, foreground = tone_colors(STANCE_TONES.get(stance or "", "grey"), dark)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QColor("#1c2025") if dark else QColor("#ffffff")
-        border = QColor(palette.color(QPalette.ColorRole.Highlight)) if self.isSelected() else (
-            QColor("#3a4048") if dark else QColor("#d5d9df"))
+        border = (
+            QColor(palette.color(QPalette.ColorRole.Highlight))
+            if self.isSelected()
+            else (QColor("#3a4048") if dark else QColor("#d5d9df"))
+        )
         path = QPainterPath()
         path.addRoundedRect(rect, 8, 8)
         painter.fillPath(path, card)
@@ -164,8 +167,9 @@ class ContactBox(QGraphicsItem):
             painter.setFont(font)
             painter.setPen(color)
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRectF(left, y, width, metrics.height()), Qt.AlignmentFlag.AlignLeft,
-                             elided)
+            painter.drawText(
+                QRectF(left, y, width, metrics.height()), Qt.AlignmentFlag.AlignLeft, elided
+            )
             y += metrics.height() + 1
 
         line(self.contact.get("name") or _tr("(no name)"), bold, text_color)
@@ -173,16 +177,20 @@ class ContactBox(QGraphicsItem):
         role = self.contact.get("role")
         role_font = QFont(base_font)
         role_font.setBold(role in KEY_ROLES)
-        line(choice_label("role", role) or _tr("Role not set"), role_font,
-             text_color if role else muted)
+        line(
+            choice_label("role", role) or _tr("Role not set"),
+            role_font,
+            text_color if role else muted,
+        )
         # stance pill, bottom right
         small = QFont(base_font)
         small.setPointSizeF(max(7.0, base_font.pointSizeF() * 0.88))
         metrics = QFontMetrics(small)
         word = stance_text(stance)
         pill_w = metrics.horizontalAdvance(word) + 14
-        pill = QRectF(box_w - pill_w - 8, box_h - metrics.height() - 8,
-                      pill_w, metrics.height() + 2)
+        pill = QRectF(
+            box_w - pill_w - 8, box_h - metrics.height() - 8, pill_w, metrics.height() + 2
+        )
         pill_path = QPainterPath()
         pill_path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.fillPath(pill_path, background)
@@ -197,8 +205,9 @@ class ContactBox(QGraphicsItem):
 class ReportingLine(QGraphicsPathItem):
     """An elbow line from a manager's box down to a report's box."""
 
-    def __init__(self, manager_id: str, report_id: str, start: QPointF, end: QPointF,
-                 color: QColor):
+    def __init__(
+        self, manager_id: str, report_id: str, start: QPointF, end: QPointF, color: QColor
+    ):
         super().__init__()
         self.manager_id = manager_id
         self.report_id = report_id
@@ -228,8 +237,10 @@ class RelationshipMap(QGraphicsView):
         self.boxes: dict[str, ContactBox] = {}
         self.lines: list[ReportingLine] = []
         self.scene().selectionChanged.connect(self._selection_changed)
-        self._empty_text = _tr("No contacts yet. Add one with New contact; set “Reports to” "
-                               "to place people in the chart.")
+        self._empty_text = _tr(
+            "No contacts yet. Add one with New contact; set “Reports to” "
+            "to place people in the chart."
+        )
 
     def set_contacts(self, contacts: list[dict[str, Any]]) -> None:
         """Redraw the chart for ``contacts`` (rows as given by ``store.contacts_of``)."""
@@ -319,9 +330,17 @@ class RelationshipMap(QGraphicsView):
         color.setAlphaF(0.6)
         painter.setPen(color)
         area = QRectF(self.viewport().rect()).adjusted(24, 24, -24, -24)
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                         self._empty_text)
+        painter.drawText(
+            area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty_text
+        )
         painter.restore()
 
 
-__all__ = ["ContactBox", "RelationshipMap", "ReportingLine", "box_size", "layout_tree", "stance_text"]
+__all__ = [
+    "ContactBox",
+    "RelationshipMap",
+    "ReportingLine",
+    "box_size",
+    "layout_tree",
+    "stance_text",
+]

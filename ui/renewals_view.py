@@ -53,8 +53,7 @@ class RenewalsView(LazyRefresh, QWidget):
 
     open_record = Signal(str, str)  # table, id
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None,
-                 background: bool = True):
+    def __init__(self, context: OpContext, parent: QWidget | None = None, background: bool = True):
         super().__init__(parent)
         self._store = context.store
         self._background = background
@@ -66,9 +65,18 @@ class RenewalsView(LazyRefresh, QWidget):
         layout.addLayout(heading)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([
-            self.tr("Account"), self.tr("Contract"), self.tr("Notice by"), self.tr("Days left"),
-            self.tr("Urgency"), self.tr("Ends"), self.tr("MRR"), self.tr("Auto-renew")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Account"),
+                self.tr("Contract"),
+                self.tr("Notice by"),
+                self.tr("Days left"),
+                self.tr("Urgency"),
+                self.tr("Ends"),
+                self.tr("MRR"),
+                self.tr("Auto-renew"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(0)
         self.tree.setUniformRowHeights(True)
@@ -82,8 +90,10 @@ class RenewalsView(LazyRefresh, QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.empty = EmptyState(
             self.tr("No active contracts"),
-            self.tr("Contracts with an end date show here, nearest notice deadline first. "
-                    "Add one from an account's Contracts section."),
+            self.tr(
+                "Contracts with an end date show here, nearest notice deadline first. "
+                "Add one from an account's Contracts section."
+            ),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
@@ -102,12 +112,18 @@ class RenewalsView(LazyRefresh, QWidget):
         for contract in contracts:
             days = contract.get("days_to_notice")
             band = urgency(days)
-            item = QTreeWidgetItem([
-                contract.get("account_name") or "", contract["number"],
-                format_date(contract.get("notice_deadline")), days_text(days), "",
-                format_date(contract.get("end_date")), format_money(contract.get("mrr_cents")),
-                self.tr("Yes") if contract.get("auto_renew") else self.tr("No"),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    contract.get("account_name") or "",
+                    contract["number"],
+                    format_date(contract.get("notice_deadline")),
+                    days_text(days),
+                    "",
+                    format_date(contract.get("end_date")),
+                    format_money(contract.get("mrr_cents")),
+                    self.tr("Yes") if contract.get("auto_renew") else self.tr("No"),
+                ]
+            )
             item.setData(URGENCY_COLUMN, CHIP_ROLE, ("deadline", band))
             item.setData(0, TABLE_ROLE, "contracts")
             item.setData(0, ID_ROLE, contract["id"])
@@ -119,14 +135,20 @@ class RenewalsView(LazyRefresh, QWidget):
                     if column != URGENCY_COLUMN:
                         item.setBackground(column, background)
             self.tree.addTopLevelItem(item)
-        self.summary.setText(self.tr("{} contracts · {} with notice due within 30 days").format(
-            total, soon) + (self.tr(" · the {} nearest shown").format(len(contracts))
-                            if total > len(contracts) else ""))
+        self.summary.setText(
+            self.tr("{} contracts · {} with notice due within 30 days").format(total, soon)
+            + (
+                self.tr(" · the {} nearest shown").format(len(contracts))
+                if total > len(contracts)
+                else ""
+            )
+        )
         self.stack.setCurrentWidget(self.tree if contracts else self.empty)
 
     def contract_ids(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, ID_ROLE)
-                for i in range(self.tree.topLevelItemCount())]
+        return [
+            self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())
+        ]
 
     def band_of(self, contract_id: str) -> str | None:
         for i in range(self.tree.topLevelItemCount()):

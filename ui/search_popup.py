@@ -27,8 +27,12 @@ SEARCH_DELAY_MS = 120
 TABLE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ORDER = ("accounts", "contacts", "opportunities", "notes")
-GROUP_ICONS = {"accounts": "accounts", "contacts": "contact", "opportunities": "opportunity",
-               "notes": "note"}
+GROUP_ICONS = {
+    "accounts": "accounts",
+    "contacts": "contact",
+    "opportunities": "opportunity",
+    "notes": "note",
+}
 
 
 class SearchPopup(QFrame):

@@ -37,12 +37,15 @@ def check_qt() -> str:
     label.deleteLater()
     if image.isNull() or image.width() < 10:
         raise CheckFailed("a label grabbed offscreen gave no image")
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 3)
-               for y in range(0, image.height(), 3)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+    }
     if len(colours) < 2:
         raise CheckFailed("a label with text rendered as a blank image (no fonts?)")
-    return (f"Qt {qVersion()}, PySide6 {pyside_version}, platform "
-            f"{QGuiApplication.platformName()}, a label rendered {image.width()}x{image.height()}")
+    return (
+        f"Qt {qVersion()}, PySide6 {pyside_version}, platform "
+        f"{QGuiApplication.platformName()}, a label rendered {image.width()}x{image.height()}"
+    )
 
 
 def check_icons() -> str:

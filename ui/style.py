@@ -75,8 +75,11 @@ def _dark_palette() -> QPalette:
     p.setColor(QPalette.ColorRole.Link, QColor("#7aa7ff"))
     p.setColor(QPalette.ColorRole.Mid, QColor("#3a4048"))
     p.setColor(QPalette.ColorRole.Midlight, QColor("#333840"))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7280"))
     return p
 
@@ -200,6 +203,7 @@ def _format_date(iso: str) -> str:
 
 def days_text(days: int | None) -> str:
     """How far away a date is, in words: ``today``, ``in 3 days``, ``5 days ago``."""
+
     def tr(text: str) -> str:
         return QCoreApplication.translate("style", text)
 

@@ -214,7 +214,9 @@ class SyncController(QObject):
         if report is None or not report.ok:
             return False
         for item in self._engine.outbox_items():
-            if item.state == "pending" and (item.next_attempt_at is not None or not item.last_error):
+            if item.state == "pending" and (
+                item.next_attempt_at is not None or not item.last_error
+            ):
                 return False
         return True
 
@@ -373,7 +375,11 @@ class SyncController(QObject):
             ):
                 return
             info = QNetworkInformation.instance()
-        except (ImportError, RuntimeError, AttributeError):  # no backend on this platform: the watchdog's retries do the job
+        except (
+            ImportError,
+            RuntimeError,
+            AttributeError,
+        ):  # no backend on this platform: the watchdog's retries do the job
             return
         if info is None:
             return

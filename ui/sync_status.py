@@ -66,8 +66,10 @@ class _Count(QLabel):
 
     def set_text(self, text: str | None) -> None:
         bg, fg = tone_colors(self._tone)  # per render, so a light/dark switch is followed
-        sheet = (f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 8px;"
-                 " padding: 1px 7px; }")
+        sheet = (
+            f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 8px;"
+            " padding: 1px 7px; }"
+        )
         if sheet != self._sheet:
             self._sheet = sheet
             self.setStyleSheet(sheet)
@@ -80,8 +82,12 @@ class SyncStatusWidget(QWidget):
 
     clicked = Signal()
 
-    def __init__(self, controller: sc.SyncController, parent: QWidget | None = None,
-                 now: Callable[[], float] = time.time):
+    def __init__(
+        self,
+        controller: sc.SyncController,
+        parent: QWidget | None = None,
+        now: Callable[[], float] = time.time,
+    ):
         super().__init__(parent)
         self.controller = controller
         self._now = now
@@ -148,8 +154,10 @@ class SyncStatusWidget(QWidget):
         )
         conflicts = state.conflicts
         self.conflict_count.set_text(
-            None if not conflicts
-            else self.tr("1 conflict") if conflicts == 1
+            None
+            if not conflicts
+            else self.tr("1 conflict")
+            if conflicts == 1
             else self.tr("{} conflicts").format(conflicts)
         )
         for count in (self.pending_count, self.refused_count, self.conflict_count):
@@ -197,14 +205,23 @@ class SyncStatusWidget(QWidget):
         lines = []
         mode, status = state.mode, state.status
         if mode == sc.LOCAL_ONLY:
-            lines.append(self.tr("Fieldbook is working on this computer's copy; no CRM is "
-                                 "connected. Sign in to a CRM to sync."))
+            lines.append(
+                self.tr(
+                    "Fieldbook is working on this computer's copy; no CRM is "
+                    "connected. Sign in to a CRM to sync."
+                )
+            )
         if mode == sc.SIGN_IN:
-            lines.append(self.tr("The CRM asks you to sign in again. Your changes are kept "
-                                 "until then. Click to sign in."))
+            lines.append(
+                self.tr(
+                    "The CRM asks you to sign in again. Your changes are kept "
+                    "until then. Click to sign in."
+                )
+            )
         if mode == sc.OFFLINE:
-            lines.append(self.tr("The CRM cannot be reached. Your changes are kept and sent "
-                                 "when it can be."))
+            lines.append(
+                self.tr("The CRM cannot be reached. Your changes are kept and sent when it can be.")
+            )
         if status is not None:
             ago = self.synced_ago(status.last_success_at)
             lines.append(self.tr("Last successful sync: {}").format(ago or self.tr("never")))

@@ -59,8 +59,9 @@ class RecordList(QTreeWidget):
         self.header().setStretchLastSection(False)
         self.itemActivated.connect(self._activated)
 
-    def add_record(self, table: str, row_id: str, account_id: str | None,
-                   texts: list[str]) -> QTreeWidgetItem:
+    def add_record(
+        self, table: str, row_id: str, account_id: str | None, texts: list[str]
+    ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(texts)
         item.setData(0, TABLE_ROLE, table)
         item.setData(0, ID_ROLE, row_id)
@@ -92,8 +93,9 @@ class RecordList(QTreeWidget):
 class Section(QFrame):
     """A titled card holding a RecordList, with a line to show when it is empty."""
 
-    def __init__(self, title: str, empty_text: str, headers: list[str],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, title: str, empty_text: str, headers: list[str], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("Card")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -130,13 +132,18 @@ MAX_ROWS = 60  # per section: a day's list, not the whole book
 def read_today(store, today: dt.date) -> dict:
     """Everything Today shows, read in one go (on the reader thread)."""
     week_end = today + dt.timedelta(days=6 - today.weekday())
-    tasks = [t for t in store.tasks_due(until=today)
-             if not (t.get("kind") == "meeting" and t["due_date"] >= today.isoformat())]
+    tasks = [
+        t
+        for t in store.tasks_due(until=today)
+        if not (t.get("kind") == "meeting" and t["due_date"] >= today.isoformat())
+    ]
     return {
         "today": today,
-        "tasks": tasks[:MAX_ROWS], "tasks_total": len(tasks),
-        "meetings": store.tasks_due(until=max(week_end, today), kind="meeting",
-                                    since=today)[:MAX_ROWS],
+        "tasks": tasks[:MAX_ROWS],
+        "tasks_total": len(tasks),
+        "meetings": store.tasks_due(until=max(week_end, today), kind="meeting", since=today)[
+            :MAX_ROWS
+        ],
         "reviews": store.reviews_due(30, today)[:MAX_ROWS],
         "deadlines": store.contracts_by_notice_deadline(30, today, passed_within_days=7)[:MAX_ROWS],
     }
@@ -147,8 +154,7 @@ class TodayView(LazyRefresh, QWidget):
 
     open_record = Signal(str, str)  # table, id
 
-    def __init__(self, context: OpContext, parent: QWidget | None = None,
-                 background: bool = True):
+    def __init__(self, context: OpContext, parent: QWidget | None = None, background: bool = True):
         super().__init__(parent)
         self._context = context
         self._store = context.store
@@ -184,8 +190,10 @@ class TodayView(LazyRefresh, QWidget):
         )
         self.reviews = Section(
             self.tr("Business reviews in the next 30 days"),
-            self.tr("No business review in the next 30 days. Set an account's next review date "
-                    "to see it here."),
+            self.tr(
+                "No business review in the next 30 days. Set an account's next review date "
+                "to see it here."
+            ),
             [self.tr("Account"), self.tr("City"), self.tr("MRR"), self.tr("Review")],
         )
         self.deadlines = Section(
@@ -229,10 +237,17 @@ class TodayView(LazyRefresh, QWidget):
         for task in data["tasks"]:
             days = (dt.date.fromisoformat(task["due_date"]) - today).days
             due = self.tr("Overdue · {}").format(days_text(days)) if days < 0 else self.tr("Today")
-            item = tasks.add_record("tasks", task["id"], task["account_id"], [
-                task["subject"], task.get("account_name") or "", due,
-                (task.get("priority") or "").capitalize(),
-            ])
+            item = tasks.add_record(
+                "tasks",
+                task["id"],
+                task["account_id"],
+                [
+                    task["subject"],
+                    task.get("account_name") or "",
+                    due,
+                    (task.get("priority") or "").capitalize(),
+                ],
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             item.setToolTip(0, self.tr("Tick to mark the task done"))
@@ -241,35 +256,54 @@ class TodayView(LazyRefresh, QWidget):
         tasks.blockSignals(False)
         self.tasks.finish()
         if data["tasks_total"] > len(data["tasks"]):
-            self.tasks.count.setText(self.tr("· {} (the first {} shown)").format(
-                data["tasks_total"], len(data["tasks"])))
+            self.tasks.count.setText(
+                self.tr("· {} (the first {} shown)").format(data["tasks_total"], len(data["tasks"]))
+            )
 
         self.meetings.list.clear()
         for task in data["meetings"]:
             days = (dt.date.fromisoformat(task["due_date"]) - today).days
-            self.meetings.list.add_record("tasks", task["id"], task["account_id"], [
-                task["subject"], task.get("account_name") or "",
-                self.tr("Today") if days == 0 else format_date(task["due_date"]),
-            ])
+            self.meetings.list.add_record(
+                "tasks",
+                task["id"],
+                task["account_id"],
+                [
+                    task["subject"],
+                    task.get("account_name") or "",
+                    self.tr("Today") if days == 0 else format_date(task["due_date"]),
+                ],
+            )
         self.meetings.finish()
 
         self.reviews.list.clear()
         for account in data["reviews"]:
             days = (dt.date.fromisoformat(account["next_review"]) - today).days
-            self.reviews.list.add_record("accounts", account["id"], account["id"], [
-                account["name"], account.get("city") or "",
-                format_money(account.get("mrr_cents")),
-                f"{format_date(account['next_review'])} · {days_text(days)}",
-            ])
+            self.reviews.list.add_record(
+                "accounts",
+                account["id"],
+                account["id"],
+                [
+                    account["name"],
+                    account.get("city") or "",
+                    format_money(account.get("mrr_cents")),
+                    f"{format_date(account['next_review'])} · {days_text(days)}",
+                ],
+            )
         self.reviews.finish()
 
         self.deadlines.list.clear()
         for contract in data["deadlines"]:
-            self.deadlines.list.add_record("contracts", contract["id"], contract["account_id"], [
-                contract["number"], contract.get("account_name") or "",
-                format_date(contract["end_date"]),
-                self._deadline_text(contract),
-            ])
+            self.deadlines.list.add_record(
+                "contracts",
+                contract["id"],
+                contract["account_id"],
+                [
+                    contract["number"],
+                    contract.get("account_name") or "",
+                    format_date(contract["end_date"]),
+                    self._deadline_text(contract),
+                ],
+            )
         self.deadlines.finish()
 
     def _deadline_text(self, contract: dict) -> str:
@@ -288,8 +322,9 @@ class TodayView(LazyRefresh, QWidget):
         self.tasks.list.blockSignals(True)
         item.setDisabled(True)  # until the store says it is done, then the row goes away
         self.tasks.list.blockSignals(False)
-        StoreOp(self, lambda store: store.update("tasks", task_id, {"status": "done"}),
-                self._context).failure(lambda exc: self._tick_failed(exc)).run_in_background()
+        StoreOp(
+            self, lambda store: store.update("tasks", task_id, {"status": "done"}), self._context
+        ).failure(lambda exc: self._tick_failed(exc)).run_in_background()
 
     def _tick_failed(self, exc: BaseException) -> None:
         from .errors import show_error

@@ -9,7 +9,9 @@ from ui.app import Session
 from ui.operations import StoreOp
 
 
-def test_sign_in_from_the_window_syncs_a_new_profile_both_ways(qtbot, qapp, tryton_server, tmp_path):
+def test_sign_in_from_the_window_syncs_a_new_profile_both_ways(
+    qtbot, qapp, tryton_server, tmp_path
+):
     session = Session(qapp, tmp_path / "data", real_keyring=False)
     session.open(None, demo=False)
     try:
@@ -25,19 +27,27 @@ def test_sign_in_from_the_window_syncs_a_new_profile_both_ways(qtbot, qapp, tryt
         dialog.sign_in_button.click()
 
         slug = paths.profile_slug(crm_server.ADMIN_USER, tryton_server.url, tryton_server.database)
-        qtbot.waitUntil(lambda: session.context is not None and session.context.profile == slug,
-                        timeout=30_000)
+        qtbot.waitUntil(
+            lambda: session.context is not None and session.context.profile == slug, timeout=30_000
+        )
         qtbot.waitUntil(lambda: session.controller.state.mode == sc.UP_TO_DATE, timeout=60_000)
         store = session.context.store
         assert store.preference("crm_url") == tryton_server.url
 
         created = []
-        StoreOp(session.window, lambda s: s.create("accounts", {"name": "Harbour Lights Ltd", "city": "Oslo"})
-                ).success(created.append).run_in_background()
+        StoreOp(
+            session.window,
+            lambda s: s.create("accounts", {"name": "Harbour Lights Ltd", "city": "Oslo"}),
+        ).success(created.append).run_in_background()
         qtbot.waitUntil(lambda: len(created) == 1)
         session.controller.sync_now()
-        qtbot.waitUntil(lambda: session.controller.state.mode == sc.UP_TO_DATE
-                        and session.controller.state.pending == 0, timeout=60_000)
+        qtbot.waitUntil(
+            lambda: (
+                session.controller.state.mode == sc.UP_TO_DATE
+                and session.controller.state.pending == 0
+            ),
+            timeout=60_000,
+        )
 
         crm = signed_in_connector(tryton_server)
         try:

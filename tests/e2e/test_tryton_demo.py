@@ -69,11 +69,20 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
     folder = tmp_path / "crm"
     crm_server.copy_database(tryton_template, folder)
     # A process that starts the server and is then killed outright, leaving the server behind.
-    child = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from desktop import crm_server;"
-        f"s = crm_server.CrmServer(folder=Path({str(folder)!r})).start();"
-        "print(s.process.pid, flush=True); time.sleep(600)")],
-        stdout=subprocess.PIPE, text=True, cwd=os.getcwd())
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path; from desktop import crm_server;"
+                f"s = crm_server.CrmServer(folder=Path({str(folder)!r})).start();"
+                "print(s.process.pid, flush=True); time.sleep(600)"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=os.getcwd(),
+    )
     orphan = int(child.stdout.readline())
     child.send_signal(signal.SIGKILL)
     child.wait()
@@ -81,7 +90,9 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
 
     server = crm_server.CrmServer(folder=folder).start()
     try:
-        assert not crm_server._alive(orphan) or open(f"/proc/{orphan}/stat").read().split()[2] == "Z"
+        assert (
+            not crm_server._alive(orphan) or open(f"/proc/{orphan}/stat").read().split()[2] == "Z"
+        )
         assert server.running
     finally:
         server.stop()
