@@ -11,54 +11,20 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import account_list
 from . import entities as E
+from .account_list import AccountFilter, like_pattern
+
+__all__ = ["AccountFilter", "BookQueries", "SearchHit", "fts_query", "like_pattern"]
 
 _OPEN_STAGES_SQL = "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")"
 _STAGE_ORDER_SQL = (
     "CASE stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(E.STAGES)) + " END"
 )
+# The notice deadline of a contract row ``c``; the same text as the index on it (schema v3).
+_DEADLINE_SQL = "date(c.end_date, '-' || COALESCE(c.notice_days, 0) || ' days')"
 _WORD = re.compile(r"\w+", re.UNICODE)
 SEARCH_CANDIDATES = 200  # matches read per table, newest first, before ranking
-
-
-@dataclass
-class AccountFilter:
-    """What the accounts list is narrowed to; empty fields do not filter."""
-
-    text: str = ""
-    owner: str | None = None
-    tier: str | None = None
-    health: str | None = None
-    churn_risk: str | None = None
-    city: str | None = None
-    industry: str | None = None
-    type: str | None = None
-
-
-ACCOUNT_SORTS = {
-    "name": "a.name COLLATE NOCASE",
-    "city": "a.city COLLATE NOCASE",
-    "industry": "a.industry COLLATE NOCASE",
-    "owner": "a.owner COLLATE NOCASE",
-    "mrr_cents": "a.mrr_cents",
-    "tier": "CASE a.tier "
-    + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(E.TIERS))
-    + " END",
-    "health": "CASE a.health WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 END",
-    "churn_risk": "CASE a.churn_risk "
-    + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(reversed(E.CHURN_RISK)))
-    + " END",
-    "next_review": "a.next_review",
-    "open_pipeline_cents": "open_pipeline_cents",
-    "nps": "a.nps",
-}
-
-_PIPELINE_JOIN = f"""
-    LEFT JOIN (
-        SELECT account_id, SUM(COALESCE(amount_cents, 0)) AS open_pipeline_cents
-        FROM opportunities WHERE stage IN {_OPEN_STAGES_SQL} GROUP BY account_id
-    ) p ON p.account_id = a.id
-"""
 
 
 @dataclass
@@ -90,11 +56,6 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     return " ".join(parts)
 
 
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def notice_deadline(end_date: str | None, notice_days: int | None) -> dt.date | None:
     """The last day a rep can give notice: the end date minus the notice period."""
     if not end_date:
@@ -109,38 +70,48 @@ class BookQueries:
 
     # -- accounts list -------------------------------------------------------------------------
 
-    def _account_where(self, flt: AccountFilter) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        for column in ("owner", "tier", "health", "churn_risk", "city", "industry", "type"):
-            value = getattr(flt, column)
-            if value:
-                clauses.append(f"a.{column} = ?")
-                params.append(value)
-        text = (flt.text or "").strip()
-        if text:
-            pattern = _like_pattern(text)
-            clauses.append(
-                "(a.name LIKE ? ESCAPE '\\' OR a.city LIKE ? ESCAPE '\\'"
-                " OR a.industry LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern, pattern, pattern]
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def account_ids(
-        self, flt: AccountFilter | None = None, sort: str = "name", descending: bool = False
+        self,
+        flt: AccountFilter | None = None,
+        sort: str = "name",
+        descending: bool = False,
+        limit: int | None = None,
     ) -> list[str]:
-        """Ids of the accounts matching ``flt``, sorted in SQL (ties broken by name)."""
+        """Ids of the accounts matching ``flt`` in list order (at most ``limit``).
+
+        Screens page with ``account_page``; this is for short lists and scripts.
+        """
         flt = flt or AccountFilter()
-        where, params = self._account_where(flt)
-        order = ACCOUNT_SORTS.get(sort, ACCOUNT_SORTS["name"])
-        direction = "DESC" if descending else "ASC"
-        join = _PIPELINE_JOIN if sort == "open_pipeline_cents" else ""
-        if sort == "name":  # NOT NULL and indexed: let SQLite walk the index
-            ordering = f"{order} {direction}, a.id"
-        else:
-            ordering = f"{order} IS NULL, {order} {direction}, a.name COLLATE NOCASE, a.id"
-        sql = f"SELECT a.id FROM accounts a {join} {where} ORDER BY {ordering}"
-        return [r[0] for r in self.db.execute(sql, params)]
+        ids: list[str] = []
+        cursor = None
+        while True:
+            want = 5000 if limit is None else min(5000, limit - len(ids))
+            page = account_list.page(self.db, flt, sort, descending, cursor, want)
+            ids += page.ids
+            cursor = page.next
+            if cursor is None or (limit is not None and len(ids) >= limit):
+                return ids
+
+    def account_page(
+        self,
+        flt: AccountFilter,
+        sort: str = "name",
+        descending: bool = False,
+        after: Any = None,
+        limit: int = 100,
+    ) -> Any:
+        """One page of the accounts list (``account_list.Page``), read from an index."""
+        return account_list.page(self.db, flt, sort, descending, after, limit)
+
+    def account_match_count(self, flt: AccountFilter) -> int:
+        """How many accounts match: may read a whole index, so the UI runs it in the background."""
+        return account_list.match_count(self.db, flt)
+
+    def account_position(
+        self, flt: AccountFilter, sort: str, descending: bool, account_id: str
+    ) -> int | None:
+        """Where ``account_id`` is in the list, or None when the filter hides it."""
+        return account_list.position(self.db, flt, sort, descending, account_id)
 
     def account_rows(self, ids: list[str]) -> list[dict[str, Any]]:
         """Account records for the list, in the order of ``ids``, with open pipeline and parent."""
@@ -149,11 +120,8 @@ class BookQueries:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = f"""
-                SELECT a.*, parent.name AS parent_name,
-                    (SELECT SUM(COALESCE(amount_cents, 0)) FROM opportunities o
-                     WHERE o.account_id = a.id AND o.stage IN {_OPEN_STAGES_SQL})
-                        AS open_pipeline_cents
-                FROM accounts a LEFT JOIN accounts parent ON parent.id = a.parent_id
+                SELECT a.*, parent.name AS parent_name FROM accounts a
+                LEFT JOIN accounts parent ON parent.id = a.parent_id
                 WHERE a.id IN ({marks})"""
             for row in self.db.execute(sql, chunk):
                 data = dict(row)
@@ -232,8 +200,14 @@ class BookQueries:
 
     # -- across the book -----------------------------------------------------------------------
 
-    def open_opportunities(self, owner: str | None = None) -> list[dict[str, Any]]:
-        """Open opportunities ordered by stage (earliest first) then close date, with account."""
+    def open_opportunities(
+        self, owner: str | None = None, stage: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Open opportunities ordered by stage (earliest first) then close date, with account.
+
+        With ``stage`` and ``limit``, the first ``limit`` of one stage, read from the index of
+        open opportunities (a page of the pipeline, whatever the size of the book).
+        """
         sql = f"""
             SELECT o.*, a.name AS account_name, a.owner AS account_owner FROM opportunities o
             JOIN accounts a ON a.id = o.account_id
@@ -242,55 +216,168 @@ class BookQueries:
         if owner:
             sql += " AND a.owner = ?"
             params.append(owner)
+        if stage is not None and limit is not None:
+            # Dated deals first by close date, then undated ones by name: two index walks
+            # (CROSS JOIN: opportunities first, whatever the planner guesses from the stats).
+            sql = sql.replace("JOIN accounts a", "CROSS JOIN accounts a")
+            sql += " AND o.stage = ?"
+            params.append(stage)
+            dated = sql + " AND o.close_date IS NOT NULL ORDER BY o.close_date, o.name LIMIT ?"
+            rows = [_row(r) for r in self.db.execute(dated, [*params, limit])]
+            if len(rows) < limit:
+                undated = sql + " AND o.close_date IS NULL ORDER BY o.name LIMIT ?"
+                rows += [_row(r) for r in self.db.execute(undated, [*params, limit - len(rows)])]
+            return rows
         sql += f" ORDER BY {_STAGE_ORDER_SQL}, o.close_date IS NULL, o.close_date, o.name"
         return [_row(r) for r in self.db.execute(sql, params)]
 
-    def opportunities_by_stage(self, owner: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    def opportunities_by_stage(
+        self, owner: str | None = None, limit: int | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Open opportunities per stage; with ``limit``, only the first ``limit`` of each."""
+        if limit is not None:
+            return {stage: self.open_opportunities(owner, stage, limit) for stage in E.OPEN_STAGES}
         grouped: dict[str, list[dict[str, Any]]] = {stage: [] for stage in E.OPEN_STAGES}
         for opp in self.open_opportunities(owner):
             grouped[opp["stage"]].append(opp)
         return grouped
+
+    def pipeline_totals(self, owner: str | None = None) -> dict[str, tuple[int, int]]:
+        """(count, amount in cents) of the open opportunities in each stage."""
+        totals = {stage: (0, 0) for stage in E.OPEN_STAGES}
+        if owner:
+            sql = f"""SELECT o.stage, count(*), SUM(COALESCE(o.amount_cents, 0))
+                      FROM opportunities o JOIN accounts a ON a.id = o.account_id
+                      WHERE o.stage IN {_OPEN_STAGES_SQL} AND a.owner = ? GROUP BY o.stage"""
+            rows = self.db.execute(sql, (owner,))
+        else:
+            sql = f"""SELECT stage, count(*), SUM(COALESCE(amount_cents, 0)) FROM opportunities
+                      WHERE stage IN {_OPEN_STAGES_SQL} GROUP BY stage"""
+            rows = self.db.execute(sql)
+        for stage, count, amount in rows:
+            totals[stage] = (count, amount or 0)
+        return totals
 
     def contracts_by_notice_deadline(
         self,
         within_days: int | None = None,
         today: dt.date | None = None,
         passed_within_days: int | None = None,
+        limit: int | None = None,
     ) -> list[dict[str, Any]]:
         """Active contracts by notice deadline: upcoming ones soonest first, then passed ones
         (most recently passed first) while the contract is still running.
 
         ``within_days`` keeps deadlines up to that many days ahead; ``passed_within_days``
-        keeps passed deadlines only that recent (None: all, 0: none).
+        keeps passed deadlines only that recent (None: all, 0: none); ``limit`` the first that
+        many, read from the deadline index (schema v3) however many contracts the book holds.
         """
         today = today or dt.date.today()
-        sql = """
+        upcoming_until = (
+            (today + dt.timedelta(days=within_days)).isoformat()
+            if within_days is not None
+            else None
+        )
+        passed_since = (
+            (today - dt.timedelta(days=passed_within_days)).isoformat()
+            if passed_within_days is not None
+            else None
+        )
+        rows = self._deadlines(today, today.isoformat(), upcoming_until, False, limit)
+        if limit is None or len(rows) < limit:
+            rest = None if limit is None else limit - len(rows)
+            rows += self._deadlines(today, passed_since, None, True, rest)
+        return rows
+
+    def _deadlines(self, today, since, until, passed, limit) -> list[dict[str, Any]]:
+        """One direction of ``contracts_by_notice_deadline``: deadlines from ``since`` up to
+        ``until`` ahead (or, ``passed``, before today and since ``since``), nearest first."""
+        sql = f"""
             SELECT c.*, a.name AS account_name, a.owner AS account_owner,
-                   date(c.end_date, '-' || COALESCE(c.notice_days, 0) || ' days') AS deadline
-            FROM contracts c JOIN accounts a ON a.id = c.account_id
-            WHERE c.end_date IS NOT NULL AND COALESCE(c.status, 'active') = 'active'
-              AND c.end_date >= ?"""
+                   {_DEADLINE_SQL} AS deadline
+            FROM contracts c CROSS JOIN accounts a ON a.id = c.account_id
+            WHERE c.end_date >= ? AND COALESCE(c.status, 'active') = 'active'"""
         params: list[Any] = [today.isoformat()]
-        if within_days is not None:
-            sql += " AND deadline <= ?"
-            params.append((today + dt.timedelta(days=within_days)).isoformat())
-        if passed_within_days is not None:
-            sql += " AND deadline >= ?"
-            params.append((today - dt.timedelta(days=passed_within_days)).isoformat())
-        sql += """ ORDER BY deadline < :today,
-                   CASE WHEN deadline < :today THEN julianday(:today) - julianday(deadline)
-                        ELSE julianday(deadline) END,
-                   c.end_date, a.name"""
-        sql = sql.replace(":today", f"'{today.isoformat()}'")
-        return [_with_deadline(_row(r), today) for r in self.db.execute(sql, params)]
+        if passed:
+            sql += f" AND {_DEADLINE_SQL} < ?"
+            params.append(today.isoformat())
+            if since is not None:
+                sql += f" AND {_DEADLINE_SQL} >= ?"
+                params.append(since)
+            order = f"{_DEADLINE_SQL} DESC, c.end_date"
+        else:
+            sql += f" AND {_DEADLINE_SQL} >= ?"
+            params.append(since)
+            if until is not None:
+                sql += f" AND {_DEADLINE_SQL} <= ?"
+                params.append(until)
+            order = f"{_DEADLINE_SQL}, c.end_date"
+        # Ties on (deadline, end date) go by account name: read past the limit to the end of
+        # the last tie, then sort the ties in Python, so a page costs an index walk.
+        sql += f" ORDER BY {order}"
+        found = [_row(r) for r in self.db.execute(sql, params)] if limit is None else []
+        if limit is not None:
+            cursor = self.db.execute(sql, params)
+            for r in cursor:
+                row = _row(r)
+                if len(found) >= limit and (row["deadline"], row["end_date"]) != (
+                    found[-1]["deadline"],
+                    found[-1]["end_date"],
+                ):
+                    break
+                found.append(row)
+            cursor.close()
+        found.sort(key=lambda c: (c["deadline"], c["end_date"], c["account_name"]))
+        if passed:
+            found.sort(key=lambda c: c["deadline"], reverse=True)  # stable: ties keep their order
+        found = found[:limit] if limit is not None else found
+        return [_with_deadline(c, today) for c in found]
+
+    def renewal_counts(self, today: dt.date | None = None, soon_days: int = 30) -> tuple[int, int]:
+        """(active contracts still running, those whose notice is due within ``soon_days`` or
+        passed): the renewals summary, counted in SQL."""
+        today = today or dt.date.today()
+        sql = f"""SELECT count(*), SUM({_DEADLINE_SQL} <= ?) FROM contracts c
+                  WHERE c.end_date >= ? AND COALESCE(c.status, 'active') = 'active'"""
+        soon = (today + dt.timedelta(days=soon_days)).isoformat()
+        total, urgent = self.db.execute(sql, (soon, today.isoformat())).fetchone()
+        return total, urgent or 0
 
     def tasks_due(
-        self, until: dt.date | None = None, kind: str | None = None, since: dt.date | None = None
+        self,
+        until: dt.date | None = None,
+        kind: str | None = None,
+        since: dt.date | None = None,
+        limit: int | None = None,
+        skip_meetings_from: dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        """Open tasks due on or before ``until`` (overdue ones included unless ``since``)."""
+        """Open tasks due on or before ``until`` (overdue ones included unless ``since``);
+        ``skip_meetings_from`` leaves out meetings on or after that day (they are meetings, not
+        tasks); ``limit`` keeps the first that many."""
+        sql, params = self._tasks_due_sql(
+            "t.*, a.name AS account_name, c.name AS contact_name",
+            until,
+            kind,
+            since,
+            skip_meetings_from,
+        )
+        sql += " ORDER BY t.due_date, t.priority = 'high' DESC, t.subject"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_row(r) for r in self.db.execute(sql, params)]
+
+    def tasks_due_count(
+        self, until: dt.date | None = None, skip_meetings_from: dt.date | None = None
+    ) -> int:
+        """How many open tasks ``tasks_due`` would list without a limit."""
+        sql, params = self._tasks_due_sql("count(*)", until, None, None, skip_meetings_from)
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def _tasks_due_sql(self, columns, until, kind, since, skip_meetings_from):
         until = until or dt.date.today()
-        sql = """
-            SELECT t.*, a.name AS account_name, c.name AS contact_name FROM tasks t
+        sql = f"""
+            SELECT {columns} FROM tasks t
             JOIN accounts a ON a.id = t.account_id LEFT JOIN contacts c ON c.id = t.contact_id
             WHERE t.status = 'open' AND t.due_date IS NOT NULL AND t.due_date <= ?"""
         params: list[Any] = [until.isoformat()]
@@ -300,18 +387,22 @@ class BookQueries:
         if kind:
             sql += " AND t.kind = ?"
             params.append(kind)
-        sql += " ORDER BY t.due_date, t.priority = 'high' DESC, t.subject"
-        return [_row(r) for r in self.db.execute(sql, params)]
+        if skip_meetings_from:
+            sql += " AND NOT (COALESCE(t.kind, '') = 'meeting' AND t.due_date >= ?)"
+            params.append(skip_meetings_from.isoformat())
+        return sql, params
 
     def reviews_due(
-        self, within_days: int = 30, today: dt.date | None = None
+        self, within_days: int = 30, today: dt.date | None = None, limit: int = -1
     ) -> list[dict[str, Any]]:
-        """Accounts whose next business review falls between today and ``within_days`` ahead."""
+        """Accounts whose next business review falls between today and ``within_days`` ahead
+        (the first ``limit``; all when negative), read from the review-date index."""
         today = today or dt.date.today()
         sql = """SELECT * FROM accounts WHERE next_review BETWEEN ? AND ?
-                 ORDER BY next_review, name COLLATE NOCASE"""
+                 ORDER BY next_review, name COLLATE NOCASE, id LIMIT ?"""
         end = today + dt.timedelta(days=within_days)
-        return [_row(r) for r in self.db.execute(sql, (today.isoformat(), end.isoformat()))]
+        params = (today.isoformat(), end.isoformat(), limit)
+        return [_row(r) for r in self.db.execute(sql, params)]
 
     def recent_notes(self, limit: int = 20) -> list[dict[str, Any]]:
         sql = """SELECT n.*, a.name AS account_name FROM notes n
