@@ -3,7 +3,7 @@
 ``compose_brief`` gathers one account's facts from the store and applies the talking-point rules
 of ``talking_points.py``. Every line of the brief carries the ``(table, id)`` of the record it
 comes from, so a screen can link it and a reader can check it. No Qt here: the screen and the
-PDF render the same ``Brief`` (``ui/brief_render.py``), and the sentences are worded there, so
+PDF render the same ``Brief`` (``ui/brief_html.py``, ``ui/brief_pages.py``), and the sentences are worded there, so
 they can be translated.
 """
 
@@ -229,7 +229,7 @@ class RiskMention:
 class TalkingPoint:
     """Something to raise in the meeting, and the rule and records that suggested it.
 
-    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_render.py``).
+    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_words.py``).
     ``related`` lists further records the point rests on.
     """
 
