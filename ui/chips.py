@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from desktop import renewals
+
 from .roles import CHIP_ROLE
 from .style import tone_colors
 
@@ -38,7 +40,13 @@ _TONES: dict[str, dict[str, str]] = {
         "closed_won": "green",
         "closed_lost": "red",
     },
-    "deadline": {"overdue": "red", "30": "red", "90": "amber", "later": "grey"},
+    # A notice deadline's band (desktop.renewals.notice_band) in its tone.
+    "deadline": {
+        renewals.OVERDUE: "red",
+        renewals.SOON: "red",
+        renewals.WATCH: "amber",
+        renewals.LATER: "grey",
+    },
     "stance": {"supporter": "green", "neutral": "grey", "detractor": "red"},
 }
 
@@ -64,10 +72,10 @@ def _chip_text(kind: str, value: str) -> str:
         ("churn_risk", "low"): _tr("Low risk"),
         ("churn_risk", "medium"): _tr("Medium risk"),
         ("churn_risk", "high"): _tr("High risk"),
-        ("deadline", "overdue"): _tr("Passed"),
-        ("deadline", "30"): _tr("≤ 30 days"),
-        ("deadline", "90"): _tr("≤ 90 days"),
-        ("deadline", "later"): _tr("Later"),
+        ("deadline", renewals.OVERDUE): _tr("Passed"),
+        ("deadline", renewals.SOON): _tr("≤ 30 days"),
+        ("deadline", renewals.WATCH): _tr("≤ 90 days"),
+        ("deadline", renewals.LATER): _tr("Later"),
     }
     if (kind, value) in texts:
         return texts[(kind, value)]
