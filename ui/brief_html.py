@@ -8,6 +8,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from desktop.brief import Brief, first_line
+from desktop.renewals import OVERDUE, notice_band
 
 from .brief_style import (
     churn_tone,
@@ -227,7 +228,7 @@ def _contracts_html(brief: Brief) -> str:
     for c in contracts:
         if c.is_live and c.days_to_notice is not None:
             tone = notice_tone(c.days_to_notice)
-            if c.days_to_notice < 0:
+            if notice_band(c.days_to_notice) == OVERDUE:
                 left = _tr("passed {}").format(days_text(c.days_to_notice))
             else:
                 left = days_text(c.days_to_notice)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import parse_date
 from desktop.dates import days_until
+from desktop.renewals import OVERDUE, notice_band
 from desktop.tasks import is_overdue
 from desktop.today import agenda
 
@@ -281,7 +282,7 @@ class TodayView(ListScreen):
     def _deadline_text(self, contract: dict) -> str:
         days = contract["days_to_notice"]
         when = format_date(contract["notice_deadline"])
-        if days is not None and days < 0:
+        if notice_band(days) == OVERDUE:
             return self.tr("{} · passed {}").format(when, days_text(days))
         return f"{when} · {days_text(days)}"
 

@@ -283,7 +283,7 @@ class ContractsModel(AccountRecordsModel):
         if key == "days_to_notice":
             if value is None:
                 return ""
-            if value < 0:
+            if renewals.notice_band(value) == renewals.OVERDUE:
                 return _tr("passed {} days ago").format(-value)
             return days_text(value)
         if key == "status":
