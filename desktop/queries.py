@@ -14,6 +14,7 @@ from typing import Any
 from . import account_list
 from . import entities as E
 from .account_list import AccountFilter, like_pattern
+from .renewals import with_notice
 
 __all__ = ["AccountFilter", "BookQueries", "SearchHit", "fts_query", "like_pattern"]
 
@@ -54,13 +55,6 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
     if prefix:
         parts[-1] += "*"
     return " ".join(parts)
-
-
-def notice_deadline(end_date: str | None, notice_days: int | None) -> dt.date | None:
-    """The last day a rep can give notice: the end date minus the notice period."""
-    if not end_date:
-        return None
-    return dt.date.fromisoformat(end_date) - dt.timedelta(days=notice_days or 0)
 
 
 class BookQueries:
@@ -494,9 +488,6 @@ def _row(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _with_deadline(contract: dict[str, Any], today: dt.date | None) -> dict[str, Any]:
-    today = today or dt.date.today()
-    deadline = notice_deadline(contract.get("end_date"), contract.get("notice_days"))
-    contract["notice_deadline"] = deadline.isoformat() if deadline else None
-    contract["days_to_notice"] = (deadline - today).days if deadline else None
+    with_notice(contract, today or dt.date.today())
     contract.pop("deadline", None)
     return contract
