@@ -134,8 +134,7 @@ def _ui_figures(path: Path) -> dict[str, float]:
     ).stdout
     found = {}
     for label, pattern in (
-        ("window shown since start ms", r"window shown and painted .*?; (\d+) ms since the script"),
-        ("list filled since start ms", r"accounts list filled .*?\((\d+) ms since the script"),
+        ("list filled since start ms", r"accounts list filled .*?\((\d+) ms since the process"),
         ("list filled, CPU of the process ms", r"accounts list filled .*?CPU (\d+) ms"),
         ("RSS MB", r"RSS with the book open\s+(\d+) MB"),
     ):

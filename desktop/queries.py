@@ -128,9 +128,22 @@ class BookQueries:
         return self.db.execute("SELECT count(*) FROM accounts").fetchone()[0]
 
     def distinct_values(self, column: str) -> list[str]:
-        """Values present in an account column, for filter pickers (city, owner, industry...)."""
+        """Values present in an account column, for filter pickers (city, owner, industry...).
+
+        For a column with its filter index, one index seek per value ("the next value after
+        this one"): a hundred cities of a 150,000-account book cost a millisecond, not a walk
+        of every account.
+        """
         if column not in ("city", "owner", "industry", "country", "segment"):
             raise ValueError(f"cannot list values of {column!r}")
+        if column in account_list.FILTER_COLUMNS:
+            values: list[str] = []
+            sql = f"SELECT min({column}) FROM accounts WHERE {column} > ?"
+            value = self.db.execute(sql, ("",)).fetchone()[0]
+            while value is not None:
+                values.append(value)
+                value = self.db.execute(sql, (value,)).fetchone()[0]
+            return sorted(values, key=lambda v: (v.casefold(), v))
         sql = (
             f"SELECT DISTINCT {column} FROM accounts WHERE {column} IS NOT NULL AND {column} != ''"
             f" ORDER BY {column} COLLATE NOCASE"

@@ -146,7 +146,7 @@ def python_order(store, flt: AccountFilter, sort: str, descending: bool) -> list
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("sort", list(SORT_KEYS))
 def test_every_sort_reads_its_index(book, sort, descending):
-    for empty_part in ([False] if sort == "name" else [False, True]):
+    for empty_part in [False] if sort == "name" else [False, True]:
         sql, params = first_page_sql(book.db, AccountFilter(), sort, descending, empty_part)
         steps = plan(book, sql, params)
         assert_index_only(steps)
@@ -262,3 +262,17 @@ def test_book_wide_lists_read_a_page_from_an_index(book):
             for table in ("accounts", "opportunities", "contracts", "tasks"):
                 if step.startswith(f"SCAN {table}") and "INDEX" not in step:
                     pytest.fail(f"full scan of {table}: {text}")
+
+
+@pytest.mark.parametrize("column", ["city", "owner", "industry"])
+def test_picker_values_are_found_by_index_seeks(book, column):
+    plain = [
+        r[0]
+        for r in book.db.execute(
+            f"SELECT DISTINCT {column} FROM accounts WHERE {column} IS NOT NULL"
+            f" AND {column} != '' ORDER BY {column} COLLATE NOCASE"
+        )
+    ]
+    assert book.distinct_values(column) == plain
+    steps = plan(book, f"SELECT min({column}) FROM accounts WHERE {column} > ?", [""])
+    assert any(f"accounts_by_{column}" in step for step in steps), steps
