@@ -22,6 +22,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import (
     format_currency,
     format_decimal,
+    get_currency_name,
     get_currency_precision,
     get_currency_symbol,
     get_decimal_symbol,
@@ -48,6 +49,7 @@ DEFAULT_CURRENCY = "USD"
 DEFAULT_LOCALE = "en_US"
 
 _locale_name: str | None = None
+_default_currency: str | None = None
 
 
 class MoneyError(ValueError):
@@ -92,10 +94,14 @@ def rep_locale() -> str:
 
 @lru_cache(maxsize=64)
 def _known_locale(name: str) -> str:
+    """A locale Babel knows with a territory's number rules; ``C``/``POSIX``/unknown: en_US."""
     try:
-        return str(Locale.parse(name.replace("-", "_")))
+        found = Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         return DEFAULT_LOCALE
+    if found.variant == "POSIX" or not found.language or found.language in ("root", "und"):
+        return DEFAULT_LOCALE
+    return str(found)
 
 
 def normalize_currency(code: object) -> str:
@@ -109,6 +115,11 @@ def normalize_currency(code: object) -> str:
 @lru_cache(maxsize=1)
 def _iso_codes() -> frozenset[str]:
     return frozenset(Locale.parse("en").currencies)
+
+
+def currency_name(code: str, locale: str | None = None) -> str:
+    """The currency's name in the rep's language: ``CHF`` -> "Schweizer Franken"."""
+    return str(get_currency_name(code, locale=locale or rep_locale()))
 
 
 def minor_digits(currency: str | None) -> int:
@@ -126,10 +137,21 @@ def locale_currency(locale: str | None = None) -> str:
     return DEFAULT_CURRENCY
 
 
+def set_default_currency(code: str | None) -> None:
+    """The CRM company's currency: what a record that names none is in (None: USD)."""
+    global _default_currency
+    _default_currency = normalize_currency(code) if code else None
+
+
+def default_currency() -> str:
+    """The currency of records that name none: the CRM company's, else USD."""
+    return _default_currency or DEFAULT_CURRENCY
+
+
 def currency_of(record: dict | None, default: str | None = None) -> str:
-    """The currency a record's amounts are in: its own, else ``default``, else USD."""
+    """The currency a record's amounts are in: its own, else ``default``, else the company's."""
     found = (record or {}).get("currency")
-    return str(found) if found else (default or DEFAULT_CURRENCY)
+    return str(found) if found else (default or default_currency())
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -157,7 +179,7 @@ def format_amount(
     """
     if minor is None:
         return ""
-    currency = currency or DEFAULT_CURRENCY
+    currency = currency or default_currency()
     locale = locale or rep_locale()
     amount = to_decimal(minor, currency)
     if with_cents or minor_digits(currency) == 0:
@@ -178,7 +200,7 @@ def format_plain(minor: int | None, currency: str | None = None, locale: str | N
     """Minor units as an editable number, without the currency sign: ``12.500,50``."""
     if minor is None:
         return ""
-    currency = currency or DEFAULT_CURRENCY
+    currency = currency or default_currency()
     locale = locale or rep_locale()
     digits = minor_digits(currency)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
@@ -212,7 +234,7 @@ def parse_amount(text: str, currency: str | None = None, locale: str | None = No
     Germany, one point two three four in the US, which then has too many decimals). Raises
     MoneyError (a ValueError).
     """
-    currency = currency or DEFAULT_CURRENCY
+    currency = currency or default_currency()
     locale = locale or rep_locale()
     digits_allowed = minor_digits(currency)
     s = unicodedata.normalize("NFKC", str(text)).strip()
@@ -275,7 +297,7 @@ def _decimal_mark(s: str, locale: str) -> str | None:
 
 def amount_example(currency: str | None = None, locale: str | None = None) -> str:
     """A sample amount in the rep's way of writing, for placeholders: ``12.500,00``."""
-    currency = currency or DEFAULT_CURRENCY
+    currency = currency or default_currency()
     return format_plain(12_500 * 10 ** minor_digits(currency), currency, locale)
 
 
@@ -285,7 +307,9 @@ __all__ = [
     "SUPPORTED_CURRENCIES",
     "SUPPORTED_LOCALES",
     "amount_example",
+    "currency_name",
     "currency_of",
+    "default_currency",
     "format_amount",
     "format_plain",
     "from_decimal",
@@ -294,6 +318,7 @@ __all__ = [
     "normalize_currency",
     "parse_amount",
     "rep_locale",
+    "set_default_currency",
     "set_locale",
     "to_decimal",
 ]

@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import entities as E
+from desktop import money
 from desktop.clock import now_iso, today
 from desktop.validation import ValidationError
 
 from .errors import user_message
 from .form_fields import (
     AccountEditor,
+    CurrencyEditor,
     FieldEditor,
+    MoneyEditor,
     RefComboEditor,
     field_label,
     make_editor,
@@ -83,6 +86,12 @@ def default_values(table: str) -> dict[str, Any]:
     return {}
 
 
+def _currency_for_new(store, account_id: str | None) -> str:
+    """A new deal or contract is in its account's currency; a new account in the company's."""
+    account = store.get("accounts", account_id) if account_id else None
+    return money.currency_of(account)
+
+
 class RecordDialog(QDialog):
     """A form for one record of ``table``; new when ``row_id`` is None."""
 
@@ -107,6 +116,8 @@ class RecordDialog(QDialog):
         start = dict(self.original) if row_id else {**default_values(table), **(defaults or {})}
         if row_id and defaults:
             start.update(defaults)
+        if not row_id and self.entity.has_field("currency") and not start.get("currency"):
+            start["currency"] = _currency_for_new(store, start.get("account_id"))
 
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -187,6 +198,7 @@ class RecordDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
 
         self._load_ref_choices(start.get("account_id"))
+        self._link_money_to_currency()
         for name, editor in self.editors.items():
             editor.set_value(start.get(name))
         self.initial = {name: editor.value() for name, editor in self.editors.items()}
@@ -229,6 +241,20 @@ class RecordDialog(QDialog):
         self.editors[field.name] = editor
         self.error_labels[field.name] = error
         self._rows[field.name] = cell
+
+    def _link_money_to_currency(self) -> None:
+        """Amounts are read and shown in the currency the form names, as it changes."""
+        currency = self.editors.get("currency")
+        if not isinstance(currency, CurrencyEditor):
+            return
+        amounts = [e for e in self.editors.values() if isinstance(e, MoneyEditor)]
+
+        def chosen() -> str:
+            return currency.value() or money.default_currency()
+
+        for editor in amounts:
+            editor.set_currency_source(chosen)
+        currency.widget.currentIndexChanged.connect(lambda _i: [e.refresh() for e in amounts])
 
     def _load_ref_choices(self, account_id: str | None) -> None:
         store = self.context.store

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPal
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel
 
+from desktop import money
 from desktop.paths import resources_dir
 
 ACCENT = "#2563eb"
@@ -172,17 +173,13 @@ def _icon_cache(name: str, dark: bool) -> QIcon:
 # -- how values read on screen ---------------------------------------------------------------
 
 
-def format_money(cents: int | None, with_cents: bool = False) -> str:
-    """Money as a rep reads it: ``$12,500`` (no float ever holds it)."""
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    if with_cents:
-        return f"{sign}${whole:,}.{rest:02d}"
-    if rest >= 50:
-        whole += 1
-    return f"{sign}${whole:,}"
+def format_money(cents: int | None, with_cents: bool = False, currency: str | None = None) -> str:
+    """Money as the rep's locale writes it, in the record's currency: ``12.500 €``, ``$12,500``.
+
+    The one money formatter of the UI (``desktop.money``; no float ever holds it). ``cents`` are
+    the currency's minor units; ``currency`` None is the CRM company's.
+    """
+    return money.format_amount(cents, currency, with_cents=with_cents)
 
 
 def format_date(iso: str | None) -> str:
