@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, credentials, paths
+from desktop import APP_NAME, __version__, credentials, logs, paths
 from desktop.store import Store
 
 from .errors import install_excepthook, show_error
@@ -344,7 +344,7 @@ class Session:
 
 def run(args: argparse.Namespace) -> int:
     """Run the window for the parsed command line; returns the exit code."""
-    logging.basicConfig(level=logging.WARNING)
+    logs.setup_logging()  # the rotating file in the OS log folder (desktop/logs.py)
     app = create_application()
     install_excepthook()
     session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())
