@@ -73,8 +73,10 @@ def scrub(text: str) -> str:
     for secret in known:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    text = _CREDENTIAL_SHAPES[0].sub(lambda m: m.group(1) + REDACTED, text)
-    return _CREDENTIAL_SHAPES[1].sub(lambda m: m.group(1) + " " + REDACTED, text)
+    text = _CREDENTIAL_SHAPES[1].sub(lambda m: m.group(1) + " " + REDACTED, text)
+    return _CREDENTIAL_SHAPES[0].sub(
+        lambda m: m.group(0) if m.group(2).startswith(REDACTED) else m.group(1) + REDACTED, text
+    )
 
 
 class _Scrubber(logging.Filter):
