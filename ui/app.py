@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME, __version__, credentials, logs, paths
 from desktop.store import Store
 
+from . import i18n
 from .errors import install_excepthook, show_error
 from .operations import OpContext
 from .style import apply_style, icon
@@ -73,6 +74,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(icon("fieldbook"))
     apply_style(app)
+    i18n.install_translators(app)  # the OS language, or the one chosen in Preferences
     return app
 
 

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -39,13 +39,10 @@ from PySide6.QtWidgets import (
 from desktop.brief import Brief, compose_brief
 
 from .brief_render import default_page_size, paginate, print_pages, write_pdf
+from .i18n import translate
 from .operations import OpContext
 
 PROGRESS_DELAY_MS = 600  # no progress window for exports quicker than this (STYLE.md 6)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BriefExport", text)
 
 
 class ExportCancelled(Exception):
@@ -161,9 +158,9 @@ def suggested_file_name(names: Sequence[str], today: dt.date | None = None) -> s
     """``Brief - Acme - 2026-11-22.pdf`` for one account, ``Trip briefs - ... .pdf`` for many."""
     today = today or dt.date.today()
     if len(names) == 1:
-        stem = _tr("Brief - {}").format(names[0])
+        stem = translate("BriefExport", "Brief - {}").format(names[0])
     else:
-        stem = _tr("Trip briefs ({} accounts)").format(len(names))
+        stem = translate("BriefExport", "Trip briefs ({} accounts)").format(len(names))
     safe = "".join(ch if ch.isalnum() or ch in " -_()." else "_" for ch in stem).strip()
     return f"{safe} - {today.isoformat()}.pdf"
 
@@ -172,7 +169,10 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     """Ask where to save the PDF (tests patch this); None when the rep cancels."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export briefs as PDF"), str(Path(folder) / suggested), _tr("PDF (*.pdf)")
+        parent,
+        translate("BriefExport", "Export briefs as PDF"),
+        str(Path(folder) / suggested),
+        translate("BriefExport", "PDF (*.pdf)"),
     )
     if not path:
         return None
@@ -200,13 +200,15 @@ def export_briefs(
             return None
     job = BriefExport(context, ids, path, parent=parent)
     dialog = QProgressDialog(
-        _tr("Preparing {} briefs…").format(len(ids)) if len(ids) > 1 else _tr("Preparing brief…"),
-        _tr("Cancel"),
+        translate("BriefExport", "Preparing {} briefs…").format(len(ids))
+        if len(ids) > 1
+        else translate("BriefExport", "Preparing brief…"),
+        translate("BriefExport", "Cancel"),
         0,
         2 * len(ids),
         parent,
     )
-    dialog.setWindowTitle(_tr("Export PDF"))
+    dialog.setWindowTitle(translate("BriefExport", "Export PDF"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
     dialog.setAutoClose(False)
@@ -218,7 +220,7 @@ def export_briefs(
         if not dialog.wasCanceled():
             dialog.setValue(done)
             if done > len(ids):
-                dialog.setLabelText(_tr("Writing pages…"))
+                dialog.setLabelText(translate("BriefExport", "Writing pages…"))
 
     def close_dialog(*_args) -> None:
         dialog.reset()
@@ -246,7 +248,7 @@ def print_brief(parent: QWidget | None, brief: Brief) -> bool:
     printer.setFullPage(True)  # our own margins, header and footer are drawn on the page
     printer.setDocName(brief.name)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print brief"))
+    dialog.setWindowTitle(translate("BriefExport", "Print brief"))
     if not ask_print(dialog):
         return False
     print_to(printer, [brief])

@@ -28,32 +28,31 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 
 from .errors import show_error
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("outbox", text)
-
-
 def entity_name(table: str) -> str:
     """``contacts`` -> "Contact"."""
     try:
-        return _tr(E.entity(table).singular.capitalize())
+        return translate("entities", E.entity(table).singular.capitalize())
     except KeyError:
         return table
 
 
 def op_text(op: str) -> str:
-    return {"create": _tr("New"), "update": _tr("Edit"), "delete": _tr("Delete")}.get(op, op)
+    return {
+        "create": translate("outbox", "New"),
+        "update": translate("outbox", "Edit"),
+        "delete": translate("outbox", "Delete"),
+    }.get(op, op)
 
 
 def when_text(epoch: float | None) -> str:
     if epoch is None:
-        return _tr("next sync")
+        return translate("outbox", "next sync")
     return dt.datetime.fromtimestamp(epoch).strftime("%H:%M:%S")
 
 
@@ -83,7 +82,7 @@ class _ListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return _tr(self.headers[section])
+            return translate("outbox", self.headers[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -111,7 +110,15 @@ class _ListModel(QAbstractTableModel):
 class OutboxModel(_ListModel):
     """Pending and refused operations, oldest first."""
 
-    headers = ("Record", "Type", "Change", "State", "Attempts", "Next try", "Last error")
+    headers = (
+        QT_TRANSLATE_NOOP("outbox", "Record"),
+        QT_TRANSLATE_NOOP("outbox", "Type"),
+        QT_TRANSLATE_NOOP("outbox", "Change"),
+        QT_TRANSLATE_NOOP("outbox", "State"),
+        QT_TRANSLATE_NOOP("outbox", "Attempts"),
+        QT_TRANSLATE_NOOP("outbox", "Next try"),
+        QT_TRANSLATE_NOOP("outbox", "Last error"),
+    )
 
     def cell(self, item, column: int) -> str:
         if column == 0:
@@ -121,20 +128,26 @@ class OutboxModel(_ListModel):
         if column == 2:
             return op_text(item.op)
         if column == 3:
-            return _tr("Refused") if item.state == "parked" else _tr("Waiting")
+            return (
+                translate("outbox", "Refused")
+                if item.state == "parked"
+                else translate("outbox", "Waiting")
+            )
         if column == 4:
             return str(item.attempts)
         if column == 6:
             return item.last_error or ""
         if item.state == "parked":
-            return _tr("after Retry")
+            return translate("outbox", "after Retry")
         return when_text(item.next_attempt_at)
 
     def tooltip(self, item, column: int) -> str | None:
         if column == 6 and item.last_error:
             return item.last_error
         if column == 3 and item.state == "parked":
-            return _tr("The CRM refused this change. Fix the record, then Retry; or Discard it.")
+            return translate(
+                "outbox", "The CRM refused this change. Fix the record, then Retry; or Discard it."
+            )
         return None
 
     def styled(self, item, column: int, role: int):
@@ -146,7 +159,12 @@ class OutboxModel(_ListModel):
 class ConflictListModel(_ListModel):
     """Open conflicts, one row per field (or per deleted record)."""
 
-    headers = ("Record", "Type", "What", "Conflict")
+    headers = (
+        QT_TRANSLATE_NOOP("outbox", "Record"),
+        QT_TRANSLATE_NOOP("outbox", "Type"),
+        QT_TRANSLATE_NOOP("outbox", "What"),
+        QT_TRANSLATE_NOOP("outbox", "Conflict"),
+    )
 
     def cell(self, item, column: int) -> str:
         if column == 0:
@@ -154,11 +172,11 @@ class ConflictListModel(_ListModel):
         if column == 1:
             return entity_name(item.table)
         if column == 2:
-            return _tr(item.label)
+            return translate("entities", item.label)
         return {
-            "field": _tr("Changed here and in the CRM"),
-            "deleted_remotely": _tr("Deleted in the CRM"),
-            "deleted_locally": _tr("Deleted here, changed in the CRM"),
+            "field": translate("outbox", "Changed here and in the CRM"),
+            "deleted_remotely": translate("outbox", "Deleted in the CRM"),
+            "deleted_locally": translate("outbox", "Deleted here, changed in the CRM"),
         }.get(item.kind, item.kind)
 
     def styled(self, item, column: int, role: int):

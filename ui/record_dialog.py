@@ -31,6 +31,7 @@ from desktop import money
 from desktop.clock import now_iso, today
 from desktop.validation import ValidationError
 
+from . import entity_words as words
 from .errors import user_message
 from .form_fields import (
     AccountEditor,
@@ -41,29 +42,18 @@ from .form_fields import (
     field_label,
     make_editor,
 )
+from .i18n import translate
 from .operations import OpContext, StoreOp
+from .validation_text import field_message
 
 ERROR_COLOR = "#dc2626"
 _TWO_COLUMNS_FROM = 11  # entities with more fields than this get a two-column form
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("record_dialog", text)
 
 
 def entity_word(table: str, count: int = 1) -> str:
     """``contact`` / ``contacts`` for a person, translated."""
     spec = E.entity(table)
     return QCoreApplication.translate("entities", spec.singular if count == 1 else spec.plural)
-
-
-def field_message(field: E.Field, message: str) -> str:
-    """A validation message as a sentence: "Name is required", "Expected a date such as …"."""
-    if message.split(" ", 1)[0] in ("is", "must", "would", "has", "a", "an", "no"):
-        if message.startswith(("a ", "an ", "no ")):
-            return message[0].upper() + message[1:] + "."
-        return f"{field_label(field)} {message}."
-    return message[0].upper() + message[1:] + "." if message else ""
 
 
 def default_values(table: str) -> dict[str, Any]:
@@ -128,14 +118,13 @@ class RecordDialog(QDialog):
             f" QLabel#FieldError {{ color: {ERROR_COLOR}; }}"
             f" QLabel#FormProblem {{ color: {ERROR_COLOR}; font-weight: 600; }}"
         )
-        word = entity_word(table)
         if row_id:
-            title = self.original.get(self.entity.title_field) or word
-            self.setWindowTitle(_tr("Edit {}").format(word))
-            heading_text = _tr("Edit {kind}: {title}").format(kind=word, title=title)
+            title = self.original.get(self.entity.title_field) or entity_word(table)
+            self.setWindowTitle(words.edit_title(table))
+            heading_text = words.edit_heading(table, title)
         else:
-            self.setWindowTitle(_tr("New {}").format(word))
-            heading_text = _tr("New {}").format(word)
+            self.setWindowTitle(words.new_title(table))
+            heading_text = words.new_title(table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -190,7 +179,7 @@ class RecordDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-        self.save_button.setToolTip(_tr("Save (Ctrl+Enter)"))
+        self.save_button.setToolTip(translate("record_dialog", "Save (Ctrl+Enter)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -311,12 +300,7 @@ class RecordDialog(QDialog):
         for name, message in errors.items():
             if name not in self.editors:
                 unplaced.append(f"{name}: {message}")
-        count = len(errors)
-        summary = (
-            _tr("Please correct the highlighted field.")
-            if count == 1
-            else _tr("Please correct the {} highlighted fields.").format(count)
-        )
+        summary = self.tr("Please correct the %n highlighted field(s).", "", len(errors))
         if unplaced:
             summary += " " + "; ".join(unplaced)
         self.problem.setText(summary)
@@ -420,20 +404,19 @@ def delete_message(context: OpContext, table: str, row_id: str) -> str:
     record = store.require(table, row_id)
     spec = E.entity(table)
     title = record.get(spec.title_field) or entity_word(table)
-    if table == "accounts":
-        question = _tr("Delete {}?").format(title)
-    else:
-        question = _tr("Delete the {kind} “{title}”?").format(kind=entity_word(table), title=title)
+    question = words.delete_question(table, title)
     counts = store.dependents(table, row_id)
-    parts = [f"{counts[t]} {entity_word(t, counts[t])}" for t in E.TABLES if counts.get(t)]
+    parts = [words.count(t, counts[t]) for t in E.TABLES if counts.get(t)]
     if not parts:
         return question
     listed = (
-        parts[0] if len(parts) == 1 else _tr("{} and {}").format(", ".join(parts[:-1]), parts[-1])
+        parts[0]
+        if len(parts) == 1
+        else translate("record_dialog", "{} and {}").format(", ".join(parts[:-1]), parts[-1])
     )
     if sum(counts.values()) == 1:
-        return question + " " + _tr("Its {} is deleted too.").format(listed)
-    return question + " " + _tr("Its {} are deleted too.").format(listed)
+        return question + " " + translate("record_dialog", "Its {} is deleted too.").format(listed)
+    return question + " " + translate("record_dialog", "Its {} are deleted too.").format(listed)
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -442,7 +425,9 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setText(text)
-    delete = box.addButton(_tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(
+        translate("record_dialog", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
@@ -455,7 +440,7 @@ def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_i
         text = delete_message(context, table, row_id)
     except LookupError:
         return  # already gone (deleted elsewhere or by a sync): nothing to ask
-    title = _tr("Delete {}").format(entity_word(table))
+    title = words.delete_title(table)
     if not ask(parent, title, text):
         return
     StoreOp(parent, lambda store: store.delete(table, row_id), context).run_in_background()
@@ -484,7 +469,7 @@ def undo_text() -> str:
     """ "Undo edit of contact" for the Edit menu ('' when there is nothing to undo)."""
     if not _last_edit:
         return ""
-    return _tr("Undo edit of {}").format(entity_word(_last_edit[0][0]))
+    return words.undo_edit(_last_edit[0][0])
 
 
 def undo_last_edit(parent: QWidget | None, context: OpContext) -> bool:
