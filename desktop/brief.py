@@ -3,7 +3,7 @@
 ``compose_brief`` gathers one account's facts from the store and applies the talking-point rules
 of ``talking_points.py``. Every line of the brief carries the ``(table, id)`` of the record it
 comes from, so a screen can link it and a reader can check it. No Qt here: the screen and the
-PDF render the same ``Brief`` (``ui/brief_render.py``), and the sentences are worded there, so
+PDF render the same ``Brief`` (``ui/brief_html.py``, ``ui/brief_pages.py``), and the sentences are worded there, so
 they can be translated.
 """
 
@@ -17,6 +17,10 @@ from typing import Any
 
 from . import entities as E
 from .clock import parse_date, parse_datetime, utc_now
+from .opportunities import is_open, probability_of, weighted_cents
+from .renewals import days_to_notice
+from .renewals import is_live as contract_is_live
+from .tasks import days_overdue
 
 Source = tuple[str, str]  # (table, id) of the record a statement comes from
 
@@ -101,8 +105,7 @@ class ContractLine:
     @property
     def is_live(self) -> bool:
         """Active (or without status) and not yet ended: the contracts that still pay."""
-        ended = self.end_date is not None and self.days_to_end is not None and self.days_to_end < 0
-        return (self.status or "active") == "active" and not ended
+        return contract_is_live(self.status, self.days_to_end)
 
 
 @dataclass
@@ -226,7 +229,7 @@ class RiskMention:
 class TalkingPoint:
     """Something to raise in the meeting, and the rule and records that suggested it.
 
-    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_render.py``).
+    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_words.py``).
     ``related`` lists further records the point rests on.
     """
 
@@ -377,7 +380,7 @@ def compose_brief(
     opportunities = [
         _opportunity_line(o, today)
         for o in store.opportunities_of(account_id)
-        if o["stage"] in E.OPEN_STAGES
+        if is_open(o["stage"])
     ]
     opportunities.sort(key=lambda o: (o.close_date or dt.date.max, -o.amount_cents, o.name))
 
@@ -425,7 +428,7 @@ def _contract_line(c: dict[str, Any], today: dt.date) -> ContractLine:
         end_date=end,
         notice_days=c.get("notice_days") or 0,
         notice_deadline=deadline,
-        days_to_notice=(deadline - today).days if deadline else None,
+        days_to_notice=days_to_notice(deadline, today),
         days_to_end=(end - today).days if end else None,
         auto_renew=bool(c.get("auto_renew")),
         mrr_cents=c.get("mrr_cents"),
@@ -435,9 +438,7 @@ def _contract_line(c: dict[str, Any], today: dt.date) -> ContractLine:
 
 def _opportunity_line(o: dict[str, Any], today: dt.date) -> OpportunityLine:
     amount = o.get("amount_cents") or 0
-    probability = o.get("probability")
-    if probability is None:
-        probability = E.STAGE_PROBABILITY.get(o["stage"], 0)
+    probability = probability_of(o)
     close = parse_date(o.get("close_date"))
     return OpportunityLine(
         name=o["name"],
@@ -446,7 +447,7 @@ def _opportunity_line(o: dict[str, Any], today: dt.date) -> OpportunityLine:
         amount_cents=amount,
         probability=probability,
         # Integer cents, rounded half up, so the sum never drifts through floats.
-        weighted_cents=(amount * probability + 50) // 100,
+        weighted_cents=weighted_cents(amount, probability),
         close_date=close,
         days_to_close=(close - today).days if close else None,
         next_step=o.get("next_step"),
@@ -517,7 +518,7 @@ def _task_line(t: dict[str, Any], today: dt.date) -> TaskLine:
         subject=t["subject"],
         kind=t.get("kind"),
         due_date=due,
-        days_overdue=max(0, (today - due).days) if due else 0,
+        days_overdue=days_overdue(due, today),
         priority=t.get("priority"),
         contact_name=t.get("contact_name"),
         source=("tasks", t["id"]),

@@ -29,6 +29,7 @@ from desktop import entities as E
 
 from .errors import show_error
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .roles import ROW_ROLE
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -93,7 +94,7 @@ class _ListModel(QAbstractTableModel):
             return self.cell(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(item, index.column())
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ROW_ROLE:
             return item
         return self.styled(item, index.column(), role)
 
