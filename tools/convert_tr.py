@@ -14,8 +14,11 @@ from pathlib import Path
 
 DEF = re.compile(
     r"\ndef _tr\(text: str\) -> str:\n(?:    from PySide6\.QtCore import QCoreApplication\n\n)?"
-    r"    return QCoreApplication\.translate\(\"([^\"]+)\", text\)\n"
+    r"    return QCoreApplication\.translate\((\"[^\"]+\"|[A-Z_]+), text\)\n"
 )
+
+
+CONSTANTS = {"TR_CONTEXT": "account_view"}
 
 
 def convert(path: Path) -> None:
@@ -24,7 +27,9 @@ def convert(path: Path) -> None:
     if not found:
         print(f"{path}: no _tr wrapper")
         return
-    context = found.group(1)
+    context = found.group(1).strip('"')
+    if context.isupper():  # a constant such as TR_CONTEXT: lupdate needs the literal
+        context = CONSTANTS[context]
     source = source[: found.start()] + "\n" + source[found.end() :]
     source = re.sub(r"\b_tr\((\s*)([\"'])", rf'translate("{context}", \1\2', source)
     for number, line in enumerate(source.splitlines(), 1):

@@ -41,7 +41,7 @@ from desktop.dates import week_bounds
 from desktop.trips import city_accounts, meeting_accounts_this_week
 
 from .brief_pages import default_page_size, paginate, print_pages, write_pdf
-from .i18n import translate
+from .i18n import Counts, translate
 from .operations import OpContext
 
 PROGRESS_DELAY_MS = 600  # no progress window for exports quicker than this (STYLE.md 6)
@@ -162,7 +162,7 @@ def suggested_file_name(names: Sequence[str], today: dt.date | None = None) -> s
     if len(names) == 1:
         stem = translate("BriefExport", "Brief - {}").format(names[0])
     else:
-        stem = translate("BriefExport", "Trip briefs ({} accounts)").format(len(names))
+        stem = Counts.tr("Trip briefs (%n account(s))", "", len(names))
     safe = "".join(ch if ch.isalnum() or ch in " -_()." else "_" for ch in stem).strip()
     return f"{safe} - {today.isoformat()}.pdf"
 
@@ -202,7 +202,7 @@ def export_briefs(
             return None
     job = BriefExport(context, ids, path, parent=parent)
     dialog = QProgressDialog(
-        translate("BriefExport", "Preparing {} briefs…").format(len(ids))
+        Counts.tr("Preparing %n brief(s)…", "", len(ids))
         if len(ids) > 1
         else translate("BriefExport", "Preparing brief…"),
         translate("BriefExport", "Cancel"),

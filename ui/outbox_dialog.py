@@ -299,11 +299,7 @@ class OutboxDialog(QDialog):
         elif not items and not conflicts:
             self.summary.setText(failed or self.tr("Everything you changed has reached the CRM."))
         else:
-            parts = [
-                self.tr("1 change is waiting to be sent.")
-                if len(items) == 1
-                else self.tr("{} changes are waiting to be sent.").format(len(items))
-            ]
+            parts = [self.tr("%n change(s) waiting to be sent.", "", len(items))]
             status = self.controller.state.status
             if status is not None and status.needs_sign_in:
                 parts.append(self.tr("Sign in to the CRM again to send your changes."))
@@ -387,12 +383,8 @@ class OutboxDialog(QDialog):
             else:
                 lines.append(self.tr("• The {} you deleted comes back.").format(name))
         if len(items) > 8:
-            lines.append(self.tr("• and {} more.").format(len(items) - 8))
-        question = (
-            self.tr("Discard this change? This cannot be undone.")
-            if len(items) == 1
-            else self.tr("Discard {} changes? This cannot be undone.").format(len(items))
-        )
+            lines.append(self.tr("• and %n more.", "", len(items) - 8))
+        question = self.tr("Discard %n change(s)? This cannot be undone.", "", len(items))
         return question + "\n\n" + "\n".join(lines)
 
     def ask(self, question: str) -> bool:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel
 from desktop import money
 from desktop.paths import resources_dir
 
+from .i18n import Counts
+
 ACCENT = "#2563eb"
 ICON_STROKE = "#5f6b7a"  # the stroke colour the shipped SVGs are drawn with, recoloured at load
 
@@ -213,8 +215,8 @@ def days_text(days: int | None) -> str:
     if days == -1:
         return tr("yesterday")
     if days > 0:
-        return tr("in {} days").format(days)
-    return tr("{} days ago").format(-days)
+        return Counts.tr("in %n day(s)", "", days)
+    return Counts.tr("%n day(s) ago", "", -days)
 
 
 def muted_brush() -> QBrush:

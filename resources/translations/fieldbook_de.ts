@@ -15,14 +15,6 @@
             <source>yesterday</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>in {} days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{} days ago</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>AccountListModel</name>
@@ -97,13 +89,408 @@
         </message>
     </context>
     <context>
-        <name>BriefExport</name>
+        <name>Brief</name>
         <message>
-            <source>Brief - {}</source>
+            <source>{} tier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Trip briefs ({} accounts)</source>
+            <source>Owner: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subsidiaries: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MRR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Annual revenue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weighted pipeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>of {} open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no open deals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Churn risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Talking points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing pressing: a good day to ask about their plans.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contracts and renewals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No contracts on record.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Auto-renew</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>passed {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weighted {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open opportunities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No open opportunities.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opportunity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prob.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>People who matter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No stakeholders mapped yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reports to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escalations and risks in recent notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What happened lately</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notes yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{} overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open tasks and follow-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No open tasks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fieldbook · account brief</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trip briefs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fieldbook · trip briefs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{} (continued)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page {} of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not start writing the pages (is the file open elsewhere?).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account briefs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last sync {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All changes synced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No local changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Escalation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SLA</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Churn</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancellation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Termination</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Competitor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Breach</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frustration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Renewal: notice on {number} is due by {deadline} ({days}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It renews on its own unless notice is given: confirm intent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It does not auto-renew: agree the renewal now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notice deadline on {number} passed {ago}; the contract ends {end}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} ({stage}) was due to close {ago}: reset the close date or the plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} has gone quiet: last note {date}. Ask what it takes to move.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} has no notes yet: ask what it takes to move.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Champion {name} not contacted for {days} days: reconnect first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Champion {name} has never been contacted: reconnect first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No champion among the stakeholders: who will sell for us inside?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Business review overdue since {date}: propose a date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No business review since {date}: propose one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No business review on record: propose one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health is red: {reason}. Say what is being done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health is red. Say what is being done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>High churn risk: {reason}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>High churn risk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NPS is {nps}: ask what would make them recommend us.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} ({role}) is against us: plan how to win them over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up overdue: “{subject}” ({days} days late). Close it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} follow-ups overdue, oldest “{subject}” ({days} days late).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acknowledge the {words} raised on {date} (“{title}”).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BriefExport</name>
+        <message>
+            <source>Brief - {}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -112,10 +499,6 @@
         </message>
         <message>
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preparing {} briefs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -179,6 +562,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n change(s) not yet synced</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n contact(s)</source>
             <translation type="unfinished">
                 <numerusform />
@@ -208,6 +598,69 @@
         </message>
         <message numerus="yes">
             <source>%n task(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>passed %n day(s) ago</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Trip briefs (%n account(s))</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Preparing %n brief(s)…</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n champion(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n detractor(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) late</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
             <translation type="unfinished">
                 <numerusform />
                 <numerusform />
@@ -434,13 +887,26 @@
             <source>Everything you changed has reached the CRM.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>1 change is waiting to be sent.</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n change(s) waiting to be sent.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
-            <source>{} changes are waiting to be sent.</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>• and %n more.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Discard %n change(s)? This cannot be undone.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Sign in to the CRM again to send your changes.</source>
@@ -476,18 +942,6 @@
         </message>
         <message>
             <source>• The {} you deleted comes back.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>• and {} more.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discard this change? This cannot be undone.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discard {} changes? This cannot be undone.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -533,13 +987,19 @@
             <source>Open an account and add an opportunity with New Opportunity (Ctrl+Shift+O); it shows here by stage.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>… and {} more, the latest closing last</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>… and %n more, the latest closing last</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
-        <message>
-            <source>{} open · {} in total</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n open · {} in total</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>
@@ -684,9 +1144,19 @@
             <source>No</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>{} contracts · {} with notice due within 30 days</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n contract(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with notice due within 30 days</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source> · the {} nearest shown</source>
@@ -832,13 +1302,12 @@
             <source>{} refused</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>1 conflict</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{} conflicts</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>Open the outbox</source>
@@ -1150,6 +1619,165 @@
         </message>
     </context>
     <context>
+        <name>account_view</name>
+        <message>
+            <source>Edit account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MRR</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NPS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next business review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open pipeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Parent of {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Parent of: {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health and churn risk not assessed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not planned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>with {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>about {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>by {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New {}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the selected {} (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected {} (Del)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pick an account in the list, or search for one with Ctrl+K.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No contracts yet. Add one with New contract: its notice deadline is worked out from the end date and notice period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No tasks yet. Add a follow-up with New task; tick a task to complete it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No contacts yet. Add the people you work with using New contact.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map: who reports to whom. Click a person to select, double-click to edit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No notes yet — write one above and press Ctrl+Enter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No opportunities yet. Add an upsell or renewal with New opportunity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to stage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the selected opportunity to another stage (Ctrl+Shift+M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opportunities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contracts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This account no longer exists here. It may have been deleted, or removed by a sync.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>app</name>
         <message>
             <source>No system keyring here: your CRM sign-in is kept only until you quit.</source>
@@ -1203,6 +1831,81 @@
         </message>
         <message>
             <source>Remove and lose them</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>chips</name>
+        <message>
+            <source>Healthy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Watch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Low risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Medium risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>High risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>≤ 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>≤ 90 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prospecting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qualification</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discovery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proposal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Negotiation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed won</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed lost</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2075,6 +2778,37 @@
         </message>
     </context>
     <context>
+        <name>relationship_map</name>
+        <message>
+            <source>Supporter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Neutral</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detractor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stance unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role not set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No contacts yet. Add one with New contact; set “Reports to” to place people in the chart.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>validation</name>
         <message>
             <source>{field} is required.</source>
@@ -2089,23 +2823,35 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{field}: choose one of the listed values.</source>
+            <source>Expected one of: {choices}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{field}: expected a whole number.</source>
+            <source>Expected a whole number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{field}: expected a number from {low} to {high}.</source>
+            <source>Expected a number from {low} to {high}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{field}: expected an amount.</source>
+            <source>Expected an amount such as 12500 or 12,500.50.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{currency} amounts have at most {digits} decimals.</source>
+            <source>Expected at most {digits} decimals for {currency}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expected yes or no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expected a date between {low} and {high}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{field} is not a field of this record.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2117,19 +2863,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{field}: expected yes or no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Expected a date such as {example}.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Expected a date and time such as {example}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{field}: expected a date between {low} and {high}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2142,10 +2880,6 @@
         </message>
         <message>
             <source>An account cannot be its own parent.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{field} is not a field here.</source>
             <translation type="unfinished" />
         </message>
     </context>

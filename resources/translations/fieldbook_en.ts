@@ -28,6 +28,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n change(s) not yet synced</source>
+            <translation>
+                <numerusform>%n change not yet synced</numerusform>
+                <numerusform>%n changes not yet synced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n contact(s)</source>
             <translation>
                 <numerusform>%n contact</numerusform>
@@ -62,6 +69,69 @@
                 <numerusform>%n tasks</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source> and %n more</source>
+            <translation>
+                <numerusform> and %n more</numerusform>
+                <numerusform> and %n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>passed %n day(s) ago</source>
+            <translation>
+                <numerusform>passed %n day ago</numerusform>
+                <numerusform>passed %n daies ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Trip briefs (%n account(s))</source>
+            <translation>
+                <numerusform>Trip briefs (%n account)</numerusform>
+                <numerusform>Trip briefs (%n accounts)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Preparing %n brief(s)…</source>
+            <translation>
+                <numerusform>Preparing %n brief…</numerusform>
+                <numerusform>Preparing %n briefs…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n champion(s)</source>
+            <translation>
+                <numerusform>%n champion</numerusform>
+                <numerusform>%n champions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n detractor(s)</source>
+            <translation>
+                <numerusform>%n detractor</numerusform>
+                <numerusform>%n detractors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) late</source>
+            <translation>
+                <numerusform>%n day late</numerusform>
+                <numerusform>%n daies late</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>in %n day</numerusform>
+                <numerusform>in %n daies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n daies ago</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -74,12 +144,80 @@
         </message>
     </context>
     <context>
+        <name>OutboxDialog</name>
+        <message numerus="yes">
+            <source>%n change(s) waiting to be sent.</source>
+            <translation>
+                <numerusform>%n change waiting to be sent.</numerusform>
+                <numerusform>%n changes waiting to be sent.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>• and %n more.</source>
+            <translation>
+                <numerusform>• and %n more.</numerusform>
+                <numerusform>• and %n more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Discard %n change(s)? This cannot be undone.</source>
+            <translation>
+                <numerusform>Discard %n change? This cannot be undone.</numerusform>
+                <numerusform>Discard %n changes? This cannot be undone.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PipelineView</name>
+        <message numerus="yes">
+            <source>… and %n more, the latest closing last</source>
+            <translation>
+                <numerusform>… and %n more, the latest closing last</numerusform>
+                <numerusform>… and %n more, the latest closing last</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open · {} in total</source>
+            <translation>
+                <numerusform>%n open · {} in total</numerusform>
+                <numerusform>%n open · {} in total</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message numerus="yes">
             <source>Please correct the %n highlighted field(s).</source>
             <translation>
                 <numerusform>Please correct the %n highlighted field.</numerusform>
                 <numerusform>Please correct the %n highlighted fields.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RenewalsView</name>
+        <message numerus="yes">
+            <source>%n contract(s)</source>
+            <translation>
+                <numerusform>%n contract</numerusform>
+                <numerusform>%n contracts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n with notice due within 30 days</source>
+            <translation>
+                <numerusform>%n with notice due within 30 days</numerusform>
+                <numerusform>%n with notice due within 30 days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusWidget</name>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicts</numerusform>
             </translation>
         </message>
     </context>

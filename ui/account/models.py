@@ -28,6 +28,7 @@ from desktop.tasks import is_overdue
 
 from ..chips import chip_tone, stage_label
 from ..form_fields import choice_label
+from ..i18n import Counts, translate
 from ..operations import OpContext
 from ..relationship_map import stance_text
 from ..roles import CHIP_ROLE, ID_ROLE, ROW_ROLE
@@ -37,10 +38,6 @@ TR_CONTEXT = "account_view"  # one translation context for the whole account scr
 _ROOT = QModelIndex()  # the invisible root: these models are flat
 # How the contracts tab marks a notice band.
 _URGENCY = {renewals.OVERDUE: "soon", renewals.SOON: "soon", renewals.WATCH: "watch"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class AccountRecordsModel(QAbstractTableModel):
@@ -284,12 +281,12 @@ class ContractsModel(AccountRecordsModel):
             if value is None:
                 return ""
             if renewals.notice_band(value) == renewals.OVERDUE:
-                return _tr("passed {} days ago").format(-value)
+                return Counts.tr("passed %n day(s) ago", "", -value)
             return days_text(value)
         if key == "status":
             return choice_label("status", value)
         if key == "auto_renew":
-            return _tr("Yes") if value else _tr("No")
+            return translate("account_view", "Yes") if value else translate("account_view", "No")
         if key == "mrr_cents":
             return format_money(value)
         return super().cell(record, key)
