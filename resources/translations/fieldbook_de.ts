@@ -5,665 +5,665 @@
         <name />
         <message>
             <source>today</source>
-            <translation type="unfinished" />
+            <translation>heute</translation>
         </message>
         <message>
             <source>tomorrow</source>
-            <translation type="unfinished" />
+            <translation>morgen</translation>
         </message>
         <message>
             <source>yesterday</source>
-            <translation type="unfinished" />
+            <translation>gestern</translation>
         </message>
     </context>
     <context>
         <name>AccountListModel</name>
         <message>
             <source>Part of {}</source>
-            <translation type="unfinished" />
+            <translation>Teil von {}</translation>
         </message>
     </context>
     <context>
         <name>AccountsView</name>
         <message>
             <source>Accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten</translation>
         </message>
         <message>
             <source>Filter by name, city or industry</source>
-            <translation type="unfinished" />
+            <translation>Nach Name, Stadt oder Branche filtern</translation>
         </message>
         <message>
             <source>All tiers</source>
-            <translation type="unfinished" />
+            <translation>Alle Stufen</translation>
         </message>
         <message>
             <source>Any health</source>
-            <translation type="unfinished" />
+            <translation>Jeder Zustand</translation>
         </message>
         <message>
             <source>Any churn risk</source>
-            <translation type="unfinished" />
+            <translation>Jedes Abwanderungsrisiko</translation>
         </message>
         <message>
             <source>All cities</source>
-            <translation type="unfinished" />
+            <translation>Alle Städte</translation>
         </message>
         <message>
             <source>All owners</source>
-            <translation type="unfinished" />
+            <translation>Alle Betreuer</translation>
         </message>
         <message>
             <source>Clear filters</source>
-            <translation type="unfinished" />
+            <translation>Filter zurücksetzen</translation>
         </message>
         <message numerus="yes">
             <source>%n account(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Konto</numerusform>
+                <numerusform>%n Konten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n match(es)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Treffer</numerusform>
+                <numerusform>%n Treffer</numerusform>
             </translation>
         </message>
         <message>
             <source>No accounts match</source>
-            <translation type="unfinished" />
+            <translation>Keine passenden Konten</translation>
         </message>
         <message>
             <source>Nothing in your book matches these filters. Try fewer words, or clear the filters.</source>
-            <translation type="unfinished" />
+            <translation>Nichts in Ihrem Kundenbestand passt zu diesen Filtern. Versuchen Sie weniger Wörter oder setzen Sie die Filter zurück.</translation>
         </message>
         <message>
             <source>Your book of business is empty</source>
-            <translation type="unfinished" />
+            <translation>Ihr Kundenbestand ist leer</translation>
         </message>
         <message>
             <source>Add your first account with File › New Account (Ctrl+Shift+A), or connect to your CRM from the Sync menu to bring your accounts here.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie Ihr erstes Konto über Datei › Neues Konto (Strg+Umschalt+A) an, oder verbinden Sie sich im Menü Synchronisierung mit Ihrem CRM, um Ihre Konten hierher zu holen.</translation>
         </message>
     </context>
     <context>
         <name>Brief</name>
         <message>
             <source>{} tier</source>
-            <translation type="unfinished" />
+            <translation>Stufe {}</translation>
         </message>
         <message>
             <source>Owner: {}</source>
-            <translation type="unfinished" />
+            <translation>Betreuer: {}</translation>
         </message>
         <message>
             <source>Part of {}</source>
-            <translation type="unfinished" />
+            <translation>Teil von {}</translation>
         </message>
         <message>
             <source>Subsidiaries: {}</source>
-            <translation type="unfinished" />
+            <translation>Tochtergesellschaften: {}</translation>
         </message>
         <message>
             <source>MRR</source>
-            <translation type="unfinished" />
+            <translation>MRR</translation>
         </message>
         <message>
             <source>Annual revenue</source>
-            <translation type="unfinished" />
+            <translation>Jahresumsatz</translation>
         </message>
         <message>
             <source>Weighted pipeline</source>
-            <translation type="unfinished" />
+            <translation>Gewichtete Pipeline</translation>
         </message>
         <message>
             <source>of {} open</source>
-            <translation type="unfinished" />
+            <translation>von {} offen</translation>
         </message>
         <message>
             <source>no open deals</source>
-            <translation type="unfinished" />
+            <translation>keine offenen Geschäfte</translation>
         </message>
         <message>
             <source>Health</source>
-            <translation type="unfinished" />
+            <translation>Zustand</translation>
         </message>
         <message>
             <source>Churn risk</source>
-            <translation type="unfinished" />
+            <translation>Abwanderungsrisiko</translation>
         </message>
         <message>
             <source>Review {}</source>
-            <translation type="unfinished" />
+            <translation>Review {}</translation>
         </message>
         <message>
             <source>NPS</source>
-            <translation type="unfinished" />
+            <translation>NPS</translation>
         </message>
         <message>
             <source>Talking points</source>
-            <translation type="unfinished" />
+            <translation>Gesprächspunkte</translation>
         </message>
         <message>
             <source>Nothing pressing: a good day to ask about their plans.</source>
-            <translation type="unfinished" />
+            <translation>Nichts Dringendes: ein guter Tag, um nach ihren Plänen zu fragen.</translation>
         </message>
         <message>
             <source>Contracts and renewals</source>
-            <translation type="unfinished" />
+            <translation>Verträge und Verlängerungen</translation>
         </message>
         <message>
             <source>No contracts on record.</source>
-            <translation type="unfinished" />
+            <translation>Keine Verträge erfasst.</translation>
         </message>
         <message>
             <source>Contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag</translation>
         </message>
         <message>
             <source>Ends</source>
-            <translation type="unfinished" />
+            <translation>Endet</translation>
         </message>
         <message>
             <source>Notice by</source>
-            <translation type="unfinished" />
+            <translation>Kündigung bis</translation>
         </message>
         <message>
             <source>Notice</source>
-            <translation type="unfinished" />
+            <translation>Kündigung</translation>
         </message>
         <message>
             <source>Auto-renew</source>
-            <translation type="unfinished" />
+            <translation>Automatische Verlängerung</translation>
         </message>
         <message>
             <source>passed {}</source>
-            <translation type="unfinished" />
+            <translation>verstrichen {}</translation>
         </message>
         <message>
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Ja</translation>
         </message>
         <message>
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Nein</translation>
         </message>
         <message>
             <source>Weighted {} of {}</source>
-            <translation type="unfinished" />
+            <translation>Gewichtet {} von {}</translation>
         </message>
         <message>
             <source>Open opportunities</source>
-            <translation type="unfinished" />
+            <translation>Offene Verkaufschancen</translation>
         </message>
         <message>
             <source>No open opportunities.</source>
-            <translation type="unfinished" />
+            <translation>Keine offenen Verkaufschancen.</translation>
         </message>
         <message>
             <source>Opportunity</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance</translation>
         </message>
         <message>
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Phase</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <source>Prob.</source>
-            <translation type="unfinished" />
+            <translation>Wahrsch.</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Abschluss</translation>
         </message>
         <message>
             <source>Next step</source>
-            <translation type="unfinished" />
+            <translation>Nächster Schritt</translation>
         </message>
         <message>
             <source>People who matter</source>
-            <translation type="unfinished" />
+            <translation>Wichtige Personen</translation>
         </message>
         <message>
             <source>No stakeholders mapped yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Ansprechpartner erfasst.</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Rolle</translation>
         </message>
         <message>
             <source>Stance</source>
-            <translation type="unfinished" />
+            <translation>Haltung</translation>
         </message>
         <message>
             <source>Reports to</source>
-            <translation type="unfinished" />
+            <translation>Berichtet an</translation>
         </message>
         <message>
             <source>Last contact</source>
-            <translation type="unfinished" />
+            <translation>Letzter Kontakt</translation>
         </message>
         <message>
             <source>Escalations and risks in recent notes</source>
-            <translation type="unfinished" />
+            <translation>Eskalationen und Risiken in neuen Notizen</translation>
         </message>
         <message>
             <source>What happened lately</source>
-            <translation type="unfinished" />
+            <translation>Was zuletzt geschah</translation>
         </message>
         <message>
             <source>No notes yet.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Notizen.</translation>
         </message>
         <message>
             <source>{} overdue</source>
-            <translation type="unfinished" />
+            <translation>{} überfällig</translation>
         </message>
         <message>
             <source>Open tasks and follow-ups</source>
-            <translation type="unfinished" />
+            <translation>Offene Aufgaben und Nachfassaktionen</translation>
         </message>
         <message>
             <source>No open tasks.</source>
-            <translation type="unfinished" />
+            <translation>Keine offenen Aufgaben.</translation>
         </message>
         <message>
             <source>Fieldbook · account brief</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook · Kunden-Briefing</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>Where</source>
-            <translation type="unfinished" />
+            <translation>Ort</translation>
         </message>
         <message>
             <source>Next notice</source>
-            <translation type="unfinished" />
+            <translation>Nächste Kündigungsfrist</translation>
         </message>
         <message>
             <source>Points</source>
-            <translation type="unfinished" />
+            <translation>Punkte</translation>
         </message>
         <message>
             <source>Page</source>
-            <translation type="unfinished" />
+            <translation>Seite</translation>
         </message>
         <message>
             <source>Trip briefs</source>
-            <translation type="unfinished" />
+            <translation>Reise-Briefings</translation>
         </message>
         <message>
             <source>Fieldbook · trip briefs</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook · Reise-Briefings</translation>
         </message>
         <message>
             <source>{} (continued)</source>
-            <translation type="unfinished" />
+            <translation>{} (Fortsetzung)</translation>
         </message>
         <message>
             <source>Page {} of {}</source>
-            <translation type="unfinished" />
+            <translation>Seite {} von {}</translation>
         </message>
         <message>
             <source>Could not start writing the pages (is the file open elsewhere?).</source>
-            <translation type="unfinished" />
+            <translation>Die Seiten konnten nicht geschrieben werden (ist die Datei anderswo geöffnet?).</translation>
         </message>
         <message>
             <source>Account briefs</source>
-            <translation type="unfinished" />
+            <translation>Kunden-Briefings</translation>
         </message>
         <message>
             <source>As of {}</source>
-            <translation type="unfinished" />
+            <translation>Stand {}</translation>
         </message>
         <message>
             <source>Never synced</source>
-            <translation type="unfinished" />
+            <translation>Nie synchronisiert</translation>
         </message>
         <message>
             <source>Last sync {}</source>
-            <translation type="unfinished" />
+            <translation>Letzte Synchronisierung {}</translation>
         </message>
         <message>
             <source>All changes synced</source>
-            <translation type="unfinished" />
+            <translation>Alle Änderungen synchronisiert</translation>
         </message>
         <message>
             <source>No local changes</source>
-            <translation type="unfinished" />
+            <translation>Keine lokalen Änderungen</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz</translation>
         </message>
         <message>
             <source>Escalation</source>
-            <translation type="unfinished" />
+            <translation>Eskalation</translation>
         </message>
         <message>
             <source>Outage</source>
-            <translation type="unfinished" />
+            <translation>Ausfall</translation>
         </message>
         <message>
             <source>SLA</source>
-            <translation type="unfinished" />
+            <translation>SLA</translation>
         </message>
         <message>
             <source>Churn</source>
-            <translation type="unfinished" />
+            <translation>Abwanderung</translation>
         </message>
         <message>
             <source>Cancellation</source>
-            <translation type="unfinished" />
+            <translation>Stornierung</translation>
         </message>
         <message>
             <source>Termination</source>
-            <translation type="unfinished" />
+            <translation>Kündigung</translation>
         </message>
         <message>
             <source>Competitor</source>
-            <translation type="unfinished" />
+            <translation>Wettbewerber</translation>
         </message>
         <message>
             <source>Complaint</source>
-            <translation type="unfinished" />
+            <translation>Beschwerde</translation>
         </message>
         <message>
             <source>Incident</source>
-            <translation type="unfinished" />
+            <translation>Störung</translation>
         </message>
         <message>
             <source>Breach</source>
-            <translation type="unfinished" />
+            <translation>Verletzung</translation>
         </message>
         <message>
             <source>Frustration</source>
-            <translation type="unfinished" />
+            <translation>Frust</translation>
         </message>
         <message>
             <source>Renewal: notice on {number} is due by {deadline} ({days}).</source>
-            <translation type="unfinished" />
+            <translation>Verlängerung: Kündigung von {number} ist bis {deadline} fällig ({days}).</translation>
         </message>
         <message>
             <source>It renews on its own unless notice is given: confirm intent.</source>
-            <translation type="unfinished" />
+            <translation>Er verlängert sich automatisch, wenn nicht gekündigt wird: Absicht bestätigen.</translation>
         </message>
         <message>
             <source>It does not auto-renew: agree the renewal now.</source>
-            <translation type="unfinished" />
+            <translation>Er verlängert sich nicht automatisch: Verlängerung jetzt vereinbaren.</translation>
         </message>
         <message>
             <source>Notice deadline on {number} passed {ago}; the contract ends {end}.</source>
-            <translation type="unfinished" />
+            <translation>Die Kündigungsfrist von {number} ist {ago} verstrichen; der Vertrag endet am {end}.</translation>
         </message>
         <message>
             <source>{name} ({stage}) was due to close {ago}: reset the close date or the plan.</source>
-            <translation type="unfinished" />
+            <translation>{name} ({stage}) sollte {ago} abgeschlossen sein: Abschlussdatum oder Plan anpassen.</translation>
         </message>
         <message>
             <source>{name} has gone quiet: last note {date}. Ask what it takes to move.</source>
-            <translation type="unfinished" />
+            <translation>{name} ist still geworden: letzte Notiz {date}. Fragen Sie, was es zum Weiterkommen braucht.</translation>
         </message>
         <message>
             <source>{name} has no notes yet: ask what it takes to move.</source>
-            <translation type="unfinished" />
+            <translation>{name} hat noch keine Notizen: Fragen Sie, was es zum Weiterkommen braucht.</translation>
         </message>
         <message>
             <source>Champion {name} not contacted for {days} days: reconnect first.</source>
-            <translation type="unfinished" />
+            <translation>Fürsprecher {name} seit {days} Tagen nicht kontaktiert: zuerst wieder Kontakt aufnehmen.</translation>
         </message>
         <message>
             <source>Champion {name} has never been contacted: reconnect first.</source>
-            <translation type="unfinished" />
+            <translation>Fürsprecher {name} wurde noch nie kontaktiert: zuerst Kontakt aufnehmen.</translation>
         </message>
         <message>
             <source>No champion among the stakeholders: who will sell for us inside?</source>
-            <translation type="unfinished" />
+            <translation>Kein Fürsprecher unter den Ansprechpartnern: Wer verkauft intern für uns?</translation>
         </message>
         <message>
             <source>Business review overdue since {date}: propose a date.</source>
-            <translation type="unfinished" />
+            <translation>Business Review seit {date} überfällig: einen Termin vorschlagen.</translation>
         </message>
         <message>
             <source>No business review since {date}: propose one.</source>
-            <translation type="unfinished" />
+            <translation>Kein Business Review seit {date}: eines vorschlagen.</translation>
         </message>
         <message>
             <source>No business review on record: propose one.</source>
-            <translation type="unfinished" />
+            <translation>Kein Business Review erfasst: eines vorschlagen.</translation>
         </message>
         <message>
             <source>Health is red: {reason}. Say what is being done.</source>
-            <translation type="unfinished" />
+            <translation>Zustand ist rot: {reason}. Sagen Sie, was dagegen getan wird.</translation>
         </message>
         <message>
             <source>Health is red. Say what is being done.</source>
-            <translation type="unfinished" />
+            <translation>Zustand ist rot. Sagen Sie, was dagegen getan wird.</translation>
         </message>
         <message>
             <source>High churn risk: {reason}.</source>
-            <translation type="unfinished" />
+            <translation>Hohes Abwanderungsrisiko: {reason}.</translation>
         </message>
         <message>
             <source>High churn risk.</source>
-            <translation type="unfinished" />
+            <translation>Hohes Abwanderungsrisiko.</translation>
         </message>
         <message>
             <source>NPS is {nps}: ask what would make them recommend us.</source>
-            <translation type="unfinished" />
+            <translation>NPS ist {nps}: Fragen Sie, was sie zu einer Empfehlung bewegen würde.</translation>
         </message>
         <message>
             <source>{name} ({role}) is against us: plan how to win them over.</source>
-            <translation type="unfinished" />
+            <translation>{name} ({role}) ist gegen uns: planen Sie, wie Sie sie oder ihn gewinnen.</translation>
         </message>
         <message>
             <source>Follow-up overdue: “{subject}” ({days} days late). Close it first.</source>
-            <translation type="unfinished" />
+            <translation>Nachfassen überfällig: „{subject}“ ({days} Tage zu spät). Zuerst erledigen.</translation>
         </message>
         <message>
             <source>{count} follow-ups overdue, oldest “{subject}” ({days} days late).</source>
-            <translation type="unfinished" />
+            <translation>{count} Nachfassaktionen überfällig, älteste „{subject}“ ({days} Tage zu spät).</translation>
         </message>
         <message>
             <source>Acknowledge the {words} raised on {date} (“{title}”).</source>
-            <translation type="unfinished" />
+            <translation>Gehen Sie auf {words} vom {date} ein („{title}“).</translation>
         </message>
     </context>
     <context>
         <name>BriefExport</name>
         <message>
             <source>Brief - {}</source>
-            <translation type="unfinished" />
+            <translation>Briefing - {}</translation>
         </message>
         <message>
             <source>Export briefs as PDF</source>
-            <translation type="unfinished" />
+            <translation>Briefings als PDF exportieren</translation>
         </message>
         <message>
             <source>PDF (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Preparing brief…</source>
-            <translation type="unfinished" />
+            <translation>Briefing wird vorbereitet…</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <source>Export PDF</source>
-            <translation type="unfinished" />
+            <translation>PDF exportieren</translation>
         </message>
         <message>
             <source>Writing pages…</source>
-            <translation type="unfinished" />
+            <translation>Seiten werden geschrieben…</translation>
         </message>
         <message>
             <source>Print brief</source>
-            <translation type="unfinished" />
+            <translation>Briefing drucken</translation>
         </message>
     </context>
     <context>
         <name>BriefView</name>
         <message>
             <source>Click a line to open the record it comes from.</source>
-            <translation type="unfinished" />
+            <translation>Klicken Sie auf eine Zeile, um den zugehörigen Datensatz zu öffnen.</translation>
         </message>
         <message>
             <source>Export PDF…</source>
-            <translation type="unfinished" />
+            <translation>PDF exportieren…</translation>
         </message>
         <message>
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>Drucken…</translation>
         </message>
     </context>
     <context>
         <name>ConflictDialog</name>
         <message>
             <source>Resolve conflicts — {}</source>
-            <translation type="unfinished" />
+            <translation>Konflikte lösen — {}</translation>
         </message>
         <message>
             <source>This record was changed both on this computer and in the CRM. For each item, choose what to keep. Until you do, your version stays here and is not sent.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Datensatz wurde sowohl auf diesem Computer als auch im CRM geändert. Wählen Sie für jeden Punkt, was bleiben soll. Bis dahin bleibt Ihre Version hier und wird nicht gesendet.</translation>
         </message>
         <message>
             <source>Choose for every item first</source>
-            <translation type="unfinished" />
+            <translation>Zuerst für jeden Punkt wählen</translation>
         </message>
     </context>
     <context>
         <name>Counts</name>
         <message numerus="yes">
             <source>%n account(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Konto</numerusform>
+                <numerusform>%n Konten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) not yet synced</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Änderung noch nicht synchronisiert</numerusform>
+                <numerusform>%n Änderungen noch nicht synchronisiert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n contact(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kontakt</numerusform>
+                <numerusform>%n Kontakte</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n opportunity(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Verkaufschance</numerusform>
+                <numerusform>%n Verkaufschancen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n contract(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Vertrag</numerusform>
+                <numerusform>%n Verträge</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n note(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Notiz</numerusform>
+                <numerusform>%n Notizen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n task(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Aufgabe</numerusform>
+                <numerusform>%n Aufgaben</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source> and %n more</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform> und %n weiteres</numerusform>
+                <numerusform> und %n weitere</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>passed %n day(s) ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>vor %n Tag verstrichen</numerusform>
+                <numerusform>vor %n Tagen verstrichen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Trip briefs (%n account(s))</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Reise-Briefings (%n Konto)</numerusform>
+                <numerusform>Reise-Briefings (%n Konten)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Preparing %n brief(s)…</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Briefing wird vorbereitet…</numerusform>
+                <numerusform>%n Briefings werden vorbereitet…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n champion(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Fürsprecher</numerusform>
+                <numerusform>%n Fürsprecher</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n detractor(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Kritiker</numerusform>
+                <numerusform>%n Kritiker</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n day(s) late</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Tag zu spät</numerusform>
+                <numerusform>%n Tage zu spät</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>in %n day(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>in %n Tag</numerusform>
+                <numerusform>in %n Tagen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n day(s) ago</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>vor %n Tag</numerusform>
+                <numerusform>vor %n Tagen</numerusform>
             </translation>
         </message>
     </context>
@@ -671,173 +671,173 @@
         <name>MainWindow</name>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>Heute</translation>
         </message>
         <message>
             <source>Accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten</translation>
         </message>
         <message>
             <source>Pipeline</source>
-            <translation type="unfinished" />
+            <translation>Pipeline</translation>
         </message>
         <message>
             <source>Renewals</source>
-            <translation type="unfinished" />
+            <translation>Verlängerungen</translation>
         </message>
         <message>
             <source>Brief</source>
-            <translation type="unfinished" />
+            <translation>Briefing</translation>
         </message>
         <message>
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Suche</translation>
         </message>
         <message>
             <source>Back</source>
-            <translation type="unfinished" />
+            <translation>Zurück</translation>
         </message>
         <message>
             <source>Back to the list (Alt+Left)</source>
-            <translation type="unfinished" />
+            <translation>Zurück zur Liste (Alt+Links)</translation>
         </message>
         <message>
             <source>Search accounts, contacts, opportunities, notes…  (Ctrl+K)</source>
-            <translation type="unfinished" />
+            <translation>Konten, Kontakte, Verkaufschancen, Notizen durchsuchen…  (Strg+K)</translation>
         </message>
         <message>
             <source>&amp;File</source>
-            <translation type="unfinished" />
+            <translation>&amp;Datei</translation>
         </message>
         <message>
             <source>New &amp;Note…</source>
-            <translation type="unfinished" />
+            <translation>Neue &amp;Notiz…</translation>
         </message>
         <message>
             <source>&amp;Quick Note</source>
-            <translation type="unfinished" />
+            <translation>&amp;Schnellnotiz</translation>
         </message>
         <message>
             <source>New &amp;Task…</source>
-            <translation type="unfinished" />
+            <translation>Neue &amp;Aufgabe…</translation>
         </message>
         <message>
             <source>New &amp;Opportunity…</source>
-            <translation type="unfinished" />
+            <translation>Neue &amp;Verkaufschance…</translation>
         </message>
         <message>
             <source>New &amp;Contact…</source>
-            <translation type="unfinished" />
+            <translation>Neuer &amp;Kontakt…</translation>
         </message>
         <message>
             <source>New &amp;Account…</source>
-            <translation type="unfinished" />
+            <translation>Neues K&amp;onto…</translation>
         </message>
         <message>
             <source>Export &amp;Briefs to PDF…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Briefings als PDF exportieren…</translation>
         </message>
         <message>
             <source>Briefs for a T&amp;rip…</source>
-            <translation type="unfinished" />
+            <translation>Briefings für eine &amp;Reise…</translation>
         </message>
         <message>
             <source>&amp;Preferences…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beenden</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bearbeiten</translation>
         </message>
         <message>
             <source>&amp;Undo Last Edit</source>
-            <translation type="unfinished" />
+            <translation>Letzte Änderung &amp;rückgängig</translation>
         </message>
         <message>
             <source>&amp;Edit Account…</source>
-            <translation type="unfinished" />
+            <translation>Konto &amp;bearbeiten…</translation>
         </message>
         <message>
             <source>&amp;Search Everything</source>
-            <translation type="unfinished" />
+            <translation>Alles &amp;durchsuchen</translation>
         </message>
         <message>
             <source>&amp;Filter Accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten &amp;filtern</translation>
         </message>
         <message>
             <source>&amp;View</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ansicht</translation>
         </message>
         <message>
             <source>&amp;Today</source>
-            <translation type="unfinished" />
+            <translation>&amp;Heute</translation>
         </message>
         <message>
             <source>&amp;Accounts</source>
-            <translation type="unfinished" />
+            <translation>&amp;Konten</translation>
         </message>
         <message>
             <source>&amp;Pipeline</source>
-            <translation type="unfinished" />
+            <translation>&amp;Pipeline</translation>
         </message>
         <message>
             <source>&amp;Renewals</source>
-            <translation type="unfinished" />
+            <translation>&amp;Verlängerungen</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished" />
+            <translation>A&amp;ktualisieren</translation>
         </message>
         <message>
             <source>&amp;Sync</source>
-            <translation type="unfinished" />
+            <translation>&amp;Synchronisierung</translation>
         </message>
         <message>
             <source>&amp;Help</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <source>Copy &amp;Diagnostics</source>
-            <translation type="unfinished" />
+            <translation>&amp;Diagnose kopieren</translation>
         </message>
         <message>
             <source>Open &amp;Log Folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Protokollordner öffnen</translation>
         </message>
         <message>
             <source>&amp;About Fieldbook</source>
-            <translation type="unfinished" />
+            <translation>&amp;Über Fieldbook</translation>
         </message>
         <message>
             <source>Select one or more accounts first, then export their briefs.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie zuerst ein oder mehrere Konten aus und exportieren Sie dann deren Briefings.</translation>
         </message>
         <message>
             <source>That record no longer exists here.</source>
-            <translation type="unfinished" />
+            <translation>Dieser Datensatz existiert hier nicht mehr.</translation>
         </message>
         <message>
             <source>About Fieldbook</source>
-            <translation type="unfinished" />
+            <translation>Über Fieldbook</translation>
         </message>
         <message>
             <source>&lt;h3&gt;Fieldbook {}&lt;/h3&gt;&lt;p&gt;Your book of business, offline: accounts, contacts, notes, opportunities, contracts and tasks, synced with your CRM when the network is there.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h3&gt;Fieldbook {}&lt;/h3&gt;&lt;p&gt;Ihr Kundenbestand, offline: Konten, Kontakte, Notizen, Verkaufschancen, Verträge und Aufgaben, mit Ihrem CRM synchronisiert, sobald das Netz da ist.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Diagnostics copied to the clipboard: paste them into your message to support.</source>
-            <translation type="unfinished" />
+            <translation>Diagnose in die Zwischenablage kopiert: Fügen Sie sie in Ihre Nachricht an den Support ein.</translation>
         </message>
         <message numerus="yes">
             <source>%n account(s) shown</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Konto angezeigt</numerusform>
+                <numerusform>%n Konten angezeigt</numerusform>
             </translation>
         </message>
     </context>
@@ -845,160 +845,160 @@
         <name>OutboxDialog</name>
         <message>
             <source>Outbox</source>
-            <translation type="unfinished" />
+            <translation>Postausgang</translation>
         </message>
         <message>
             <source>Retry</source>
-            <translation type="unfinished" />
+            <translation>Erneut versuchen</translation>
         </message>
         <message>
             <source>Send the selected changes at the next sync</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählten Änderungen bei der nächsten Synchronisierung senden</translation>
         </message>
         <message>
             <source>Discard…</source>
-            <translation type="unfinished" />
+            <translation>Verwerfen…</translation>
         </message>
         <message>
             <source>Drop the selected changes; the records go back to what the CRM has</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählten Änderungen verwerfen; die Datensätze erhalten wieder den Stand des CRM</translation>
         </message>
         <message>
             <source>Resolve…</source>
-            <translation type="unfinished" />
+            <translation>Lösen…</translation>
         </message>
         <message>
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt synchronisieren</translation>
         </message>
         <message>
             <source>Changes waiting to be sent</source>
-            <translation type="unfinished" />
+            <translation>Änderungen, die auf das Senden warten</translation>
         </message>
         <message>
             <source>The last sync failed: {}</source>
-            <translation type="unfinished" />
+            <translation>Die letzte Synchronisierung ist fehlgeschlagen: {}</translation>
         </message>
         <message>
             <source>No CRM is connected: nothing is sent anywhere.</source>
-            <translation type="unfinished" />
+            <translation>Kein CRM verbunden: Es wird nichts gesendet.</translation>
         </message>
         <message>
             <source>Everything you changed has reached the CRM.</source>
-            <translation type="unfinished" />
+            <translation>Alle Ihre Änderungen sind im CRM angekommen.</translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) waiting to be sent.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Änderung wartet auf das Senden.</numerusform>
+                <numerusform>%n Änderungen warten auf das Senden.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>• and %n more.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>• und %n weitere.</numerusform>
+                <numerusform>• und %n weitere.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Discard %n change(s)? This cannot be undone.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Änderung verwerfen? Das kann nicht rückgängig gemacht werden.</numerusform>
+                <numerusform>%n Änderungen verwerfen? Das kann nicht rückgängig gemacht werden.</numerusform>
             </translation>
         </message>
         <message>
             <source>Sign in to the CRM again to send your changes.</source>
-            <translation type="unfinished" />
+            <translation>Melden Sie sich erneut beim CRM an, um Ihre Änderungen zu senden.</translation>
         </message>
         <message>
             <source>The CRM cannot be reached; they go when it can.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM ist nicht erreichbar; sie werden gesendet, sobald es wieder geht.</translation>
         </message>
         <message>
             <source>The CRM refused {}: see the reason, fix the record and Retry, or Discard.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM hat {} abgelehnt: Lesen Sie den Grund, korrigieren Sie den Datensatz und wählen Sie Erneut versuchen, oder Verwerfen.</translation>
         </message>
         <message>
             <source>Conflicts</source>
-            <translation type="unfinished" />
+            <translation>Konflikte</translation>
         </message>
         <message>
             <source>— changed both here and in the CRM; choose what to keep</source>
-            <translation type="unfinished" />
+            <translation>— hier und im CRM geändert; wählen Sie, was bleiben soll</translation>
         </message>
         <message>
             <source>— none</source>
-            <translation type="unfinished" />
+            <translation>— keine</translation>
         </message>
         <message>
             <source>• The new {} and what you added to it will be removed from this computer.</source>
-            <translation type="unfinished" />
+            <translation>• Der neue Eintrag ({}) und was Sie hinzugefügt haben, wird von diesem Computer entfernt.</translation>
         </message>
         <message>
             <source>• Your edit of the {} will be undone; it goes back to what the CRM has.</source>
-            <translation type="unfinished" />
+            <translation>• Ihre Änderung ({}) wird rückgängig gemacht; es gilt wieder der Stand des CRM.</translation>
         </message>
         <message>
             <source>• The {} you deleted comes back.</source>
-            <translation type="unfinished" />
+            <translation>• Der gelöschte Eintrag ({}) kommt zurück.</translation>
         </message>
         <message>
             <source>Discard changes</source>
-            <translation type="unfinished" />
+            <translation>Änderungen verwerfen</translation>
         </message>
     </context>
     <context>
         <name>PipelineView</name>
         <message>
             <source>Pipeline</source>
-            <translation type="unfinished" />
+            <translation>Pipeline</translation>
         </message>
         <message>
             <source>Opportunity</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <source>Close date</source>
-            <translation type="unfinished" />
+            <translation>Abschlussdatum</translation>
         </message>
         <message>
             <source>Probability</source>
-            <translation type="unfinished" />
+            <translation>Wahrscheinlichkeit</translation>
         </message>
         <message>
             <source>Next step</source>
-            <translation type="unfinished" />
+            <translation>Nächster Schritt</translation>
         </message>
         <message>
             <source>No open opportunities</source>
-            <translation type="unfinished" />
+            <translation>Keine offenen Verkaufschancen</translation>
         </message>
         <message>
             <source>Open an account and add an opportunity with New Opportunity (Ctrl+Shift+O); it shows here by stage.</source>
-            <translation type="unfinished" />
+            <translation>Öffnen Sie ein Konto und legen Sie mit Neue Verkaufschance (Strg+Umschalt+O) eine an; sie erscheint hier nach Phase.</translation>
         </message>
         <message numerus="yes">
             <source>… and %n more, the latest closing last</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>… und %n weitere, der späteste Abschluss zuletzt</numerusform>
+                <numerusform>… und %n weitere, der späteste Abschluss zuletzt</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n open · {} in total</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n offen · {} insgesamt</numerusform>
+                <numerusform>%n offen · {} insgesamt</numerusform>
             </translation>
         </message>
     </context>
@@ -1006,87 +1006,87 @@
         <name>PreferencesDialog</name>
         <message>
             <source>Preferences</source>
-            <translation type="unfinished" />
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <source>Where I left off</source>
-            <translation type="unfinished" />
+            <translation>Wo ich aufgehört habe</translation>
         </message>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>Heute</translation>
         </message>
         <message>
             <source>Accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten</translation>
         </message>
         <message>
             <source>Open Fieldbook on:</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook öffnen mit:</translation>
         </message>
         <message>
             <source>Light and dark appearance follow your system settings.</source>
-            <translation type="unfinished" />
+            <translation>Helle und dunkle Darstellung folgen Ihren Systemeinstellungen.</translation>
         </message>
     </context>
     <context>
         <name>QuickCapture</name>
         <message>
             <source>Quick note: what happened? (Ctrl+Enter saves)</source>
-            <translation type="unfinished" />
+            <translation>Schnellnotiz: Was ist passiert? (Strg+Eingabe speichert)</translation>
         </message>
         <message>
             <source>Note title</source>
-            <translation type="unfinished" />
+            <translation>Titel der Notiz</translation>
         </message>
         <message>
             <source>Details, decisions, next steps…</source>
-            <translation type="unfinished" />
+            <translation>Details, Entscheidungen, nächste Schritte…</translation>
         </message>
         <message>
             <source>Note body</source>
-            <translation type="unfinished" />
+            <translation>Text der Notiz</translation>
         </message>
         <message>
             <source>Kind of note</source>
-            <translation type="unfinished" />
+            <translation>Art der Notiz</translation>
         </message>
         <message>
             <source>When it happened</source>
-            <translation type="unfinished" />
+            <translation>Wann es geschah</translation>
         </message>
         <message>
             <source>Contact</source>
-            <translation type="unfinished" />
+            <translation>Kontakt</translation>
         </message>
         <message>
             <source>Save note</source>
-            <translation type="unfinished" />
+            <translation>Notiz speichern</translation>
         </message>
         <message>
             <source>Save note (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>Notiz speichern (Strg+Eingabe)</translation>
         </message>
         <message>
             <source>No contact</source>
-            <translation type="unfinished" />
+            <translation>Kein Kontakt</translation>
         </message>
         <message>
             <source>Write a few words first.</source>
-            <translation type="unfinished" />
+            <translation>Schreiben Sie zuerst ein paar Worte.</translation>
         </message>
         <message>
             <source>Saved.</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert.</translation>
         </message>
     </context>
     <context>
         <name>RecordDialog</name>
         <message numerus="yes">
             <source>Please correct the %n highlighted field(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Bitte korrigieren Sie das markierte Feld.</numerusform>
+                <numerusform>Bitte korrigieren Sie die %n markierten Felder.</numerusform>
             </translation>
         </message>
     </context>
@@ -1094,468 +1094,468 @@
         <name>RenewalsView</name>
         <message>
             <source>Renewals</source>
-            <translation type="unfinished" />
+            <translation>Verlängerungen</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>Contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag</translation>
         </message>
         <message>
             <source>Notice by</source>
-            <translation type="unfinished" />
+            <translation>Kündigung bis</translation>
         </message>
         <message>
             <source>Days left</source>
-            <translation type="unfinished" />
+            <translation>Verbleibende Tage</translation>
         </message>
         <message>
             <source>Urgency</source>
-            <translation type="unfinished" />
+            <translation>Dringlichkeit</translation>
         </message>
         <message>
             <source>Ends</source>
-            <translation type="unfinished" />
+            <translation>Endet</translation>
         </message>
         <message>
             <source>MRR</source>
-            <translation type="unfinished" />
+            <translation>MRR</translation>
         </message>
         <message>
             <source>Auto-renew</source>
-            <translation type="unfinished" />
+            <translation>Automatische Verlängerung</translation>
         </message>
         <message>
             <source>No active contracts</source>
-            <translation type="unfinished" />
+            <translation>Keine aktiven Verträge</translation>
         </message>
         <message>
             <source>Contracts with an end date show here, nearest notice deadline first. Add one from an account's Contracts section.</source>
-            <translation type="unfinished" />
+            <translation>Verträge mit Enddatum erscheinen hier, die nächste Kündigungsfrist zuerst. Legen Sie einen im Bereich Verträge eines Kontos an.</translation>
         </message>
         <message>
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Ja</translation>
         </message>
         <message>
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Nein</translation>
         </message>
         <message numerus="yes">
             <source>%n contract(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Vertrag</numerusform>
+                <numerusform>%n Verträge</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n with notice due within 30 days</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n mit Kündigungsfrist in den nächsten 30 Tagen</numerusform>
+                <numerusform>%n mit Kündigungsfrist in den nächsten 30 Tagen</numerusform>
             </translation>
         </message>
         <message>
             <source> · the {} nearest shown</source>
-            <translation type="unfinished" />
+            <translation> · die {} nächsten angezeigt</translation>
         </message>
     </context>
     <context>
         <name>SearchPopup</name>
         <message>
             <source>Accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten</translation>
         </message>
         <message>
             <source>Contacts</source>
-            <translation type="unfinished" />
+            <translation>Kontakte</translation>
         </message>
         <message>
             <source>Opportunities</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschancen</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <source>(untitled)</source>
-            <translation type="unfinished" />
+            <translation>(ohne Titel)</translation>
         </message>
         <message>
             <source>No matches for “{}”</source>
-            <translation type="unfinished" />
+            <translation>Keine Treffer für „{}“</translation>
         </message>
     </context>
     <context>
         <name>SignInDialog</name>
         <message>
             <source>Sign in to your CRM</source>
-            <translation type="unfinished" />
+            <translation>Beim CRM anmelden</translation>
         </message>
         <message>
             <source>Fieldbook keeps a copy of your book of business on this computer and syncs it with your company's CRM.</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook hält eine Kopie Ihres Kundenbestands auf diesem Computer und synchronisiert sie mit dem CRM Ihres Unternehmens.</translation>
         </message>
         <message>
             <source>https://crm.example.com</source>
-            <translation type="unfinished" />
+            <translation>https://crm.example.com</translation>
         </message>
         <message>
             <source>Database name, from your IT team</source>
-            <translation type="unfinished" />
+            <translation>Datenbankname, von Ihrer IT</translation>
         </message>
         <message>
             <source>Server address</source>
-            <translation type="unfinished" />
+            <translation>Serveradresse</translation>
         </message>
         <message>
             <source>Database</source>
-            <translation type="unfinished" />
+            <translation>Datenbank</translation>
         </message>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Benutzername</translation>
         </message>
         <message>
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Passwort</translation>
         </message>
         <message>
             <source>Your password is kept in the system keyring, never in Fieldbook's files.</source>
-            <translation type="unfinished" />
+            <translation>Ihr Passwort wird im Schlüsselbund des Systems gespeichert, nie in Fieldbooks Dateien.</translation>
         </message>
         <message>
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>Anmelden</translation>
         </message>
         <message>
             <source>server address</source>
-            <translation type="unfinished" />
+            <translation>Serveradresse</translation>
         </message>
         <message>
             <source>database</source>
-            <translation type="unfinished" />
+            <translation>Datenbank</translation>
         </message>
         <message>
             <source>user name</source>
-            <translation type="unfinished" />
+            <translation>Benutzernamen</translation>
         </message>
         <message>
             <source>password</source>
-            <translation type="unfinished" />
+            <translation>Passwort</translation>
         </message>
         <message>
             <source>Please enter the {}.</source>
-            <translation type="unfinished" />
+            <translation>Bitte geben Sie {} ein.</translation>
         </message>
         <message>
             <source>Signing in…</source>
-            <translation type="unfinished" />
+            <translation>Anmeldung läuft…</translation>
         </message>
         <message>
             <source>The user name or password is not right. Check them (is Caps Lock on?) and try again.</source>
-            <translation type="unfinished" />
+            <translation>Benutzername oder Passwort stimmen nicht. Prüfen Sie sie (ist die Feststelltaste aktiv?) und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The server cannot be reached. Check the address and your network connection, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Der Server ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung und versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>The server's security certificate is not trusted, so Fieldbook did not send your password. Check the address, or ask IT.</source>
-            <translation type="unfinished" />
+            <translation>Dem Sicherheitszertifikat des Servers wird nicht vertraut, daher hat Fieldbook Ihr Passwort nicht gesendet. Prüfen Sie die Adresse oder fragen Sie die IT.</translation>
         </message>
         <message>
             <source>No CRM answers at this address with this database. Check the server address (like https://crm.example.com) and the database name.</source>
-            <translation type="unfinished" />
+            <translation>Unter dieser Adresse antwortet kein CRM mit dieser Datenbank. Prüfen Sie die Serveradresse (etwa https://crm.example.com) und den Datenbanknamen.</translation>
         </message>
         <message>
             <source>The CRM could not sign you in ({}). Try again later, or ask IT.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM konnte Sie nicht anmelden ({}). Versuchen Sie es später erneut oder fragen Sie die IT.</translation>
         </message>
     </context>
     <context>
         <name>SyncController</name>
         <message>
             <source>Sync now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt synchronisieren</translation>
         </message>
         <message>
             <source>Send your changes and fetch the CRM's (F9)</source>
-            <translation type="unfinished" />
+            <translation>Ihre Änderungen senden und die des CRM abholen (F9)</translation>
         </message>
     </context>
     <context>
         <name>SyncStatusWidget</name>
         <message>
             <source>Outbox and conflicts…</source>
-            <translation type="unfinished" />
+            <translation>Postausgang und Konflikte…</translation>
         </message>
         <message>
             <source>{} to send</source>
-            <translation type="unfinished" />
+            <translation>{} zu senden</translation>
         </message>
         <message>
             <source>{} refused</source>
-            <translation type="unfinished" />
+            <translation>{} abgelehnt</translation>
         </message>
         <message numerus="yes">
             <source>%n conflict(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Konflikt</numerusform>
+                <numerusform>%n Konflikte</numerusform>
             </translation>
         </message>
         <message>
             <source>Open the outbox</source>
-            <translation type="unfinished" />
+            <translation>Postausgang öffnen</translation>
         </message>
         <message>
             <source>Local only</source>
-            <translation type="unfinished" />
+            <translation>Nur lokal</translation>
         </message>
         <message>
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung…</translation>
         </message>
         <message>
             <source>Syncing… sending your changes</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung… Ihre Änderungen werden gesendet</translation>
         </message>
         <message>
             <source>Syncing… checking for deletions</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung… Löschungen werden geprüft</translation>
         </message>
         <message>
             <source>Syncing… {} received</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung… {} empfangen</translation>
         </message>
         <message>
             <source>Sign in to sync</source>
-            <translation type="unfinished" />
+            <translation>Zum Synchronisieren anmelden</translation>
         </message>
         <message>
             <source>Offline · changes are kept</source>
-            <translation type="unfinished" />
+            <translation>Offline · Änderungen bleiben erhalten</translation>
         </message>
         <message>
             <source>Sync failed</source>
-            <translation type="unfinished" />
+            <translation>Synchronisierung fehlgeschlagen</translation>
         </message>
         <message>
             <source>Not synced yet</source>
-            <translation type="unfinished" />
+            <translation>Noch nicht synchronisiert</translation>
         </message>
         <message>
             <source>Synced</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert</translation>
         </message>
         <message>
             <source>Up to date · {}</source>
-            <translation type="unfinished" />
+            <translation>Aktuell · {}</translation>
         </message>
         <message>
             <source>Up to date</source>
-            <translation type="unfinished" />
+            <translation>Aktuell</translation>
         </message>
         <message>
             <source>Fieldbook is working on this computer's copy; no CRM is connected. Sign in to a CRM to sync.</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook arbeitet mit der Kopie auf diesem Computer; kein CRM ist verbunden. Melden Sie sich bei einem CRM an, um zu synchronisieren.</translation>
         </message>
         <message>
             <source>The CRM asks you to sign in again. Your changes are kept until then. Click to sign in.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM verlangt eine erneute Anmeldung. Ihre Änderungen bleiben bis dahin erhalten. Zum Anmelden klicken.</translation>
         </message>
         <message>
             <source>The CRM cannot be reached. Your changes are kept and sent when it can be.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM ist nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald es wieder geht.</translation>
         </message>
         <message>
             <source>Last successful sync: {}</source>
-            <translation type="unfinished" />
+            <translation>Letzte erfolgreiche Synchronisierung: {}</translation>
         </message>
         <message>
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>nie</translation>
         </message>
         <message>
             <source>Next try in {}</source>
-            <translation type="unfinished" />
+            <translation>Nächster Versuch in {}</translation>
         </message>
         <message>
             <source>Last error: {}</source>
-            <translation type="unfinished" />
+            <translation>Letzter Fehler: {}</translation>
         </message>
         <message>
             <source>Click to see what is waiting to be sent.</source>
-            <translation type="unfinished" />
+            <translation>Klicken, um zu sehen, was auf das Senden wartet.</translation>
         </message>
         <message>
             <source>synced just now</source>
-            <translation type="unfinished" />
+            <translation>gerade synchronisiert</translation>
         </message>
         <message>
             <source>synced {} min ago</source>
-            <translation type="unfinished" />
+            <translation>vor {} Min. synchronisiert</translation>
         </message>
         <message>
             <source>synced {} h ago</source>
-            <translation type="unfinished" />
+            <translation>vor {} Std. synchronisiert</translation>
         </message>
         <message>
             <source>synced {}</source>
-            <translation type="unfinished" />
+            <translation>synchronisiert {}</translation>
         </message>
         <message>
             <source>{} s</source>
-            <translation type="unfinished" />
+            <translation>{} s</translation>
         </message>
         <message>
             <source>{} min</source>
-            <translation type="unfinished" />
+            <translation>{} Min.</translation>
         </message>
         <message>
             <source>{} h</source>
-            <translation type="unfinished" />
+            <translation>{} Std.</translation>
         </message>
     </context>
     <context>
         <name>TodayView</name>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>Heute</translation>
         </message>
         <message>
             <source>Tasks due</source>
-            <translation type="unfinished" />
+            <translation>Fällige Aufgaben</translation>
         </message>
         <message>
             <source>Nothing due. Add a follow-up from an account with New Task (Ctrl+T).</source>
-            <translation type="unfinished" />
+            <translation>Nichts fällig. Legen Sie bei einem Konto mit Neue Aufgabe (Strg+T) eine Nachfassaktion an.</translation>
         </message>
         <message>
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>Fällig</translation>
         </message>
         <message>
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Priorität</translation>
         </message>
         <message>
             <source>Meetings this week</source>
-            <translation type="unfinished" />
+            <translation>Termine diese Woche</translation>
         </message>
         <message>
             <source>No meetings planned this week. Plan one as a task of kind Meeting.</source>
-            <translation type="unfinished" />
+            <translation>Diese Woche sind keine Termine geplant. Planen Sie einen als Aufgabe der Art Termin.</translation>
         </message>
         <message>
             <source>Meeting</source>
-            <translation type="unfinished" />
+            <translation>Termin</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Wann</translation>
         </message>
         <message>
             <source>Business reviews in the next 30 days</source>
-            <translation type="unfinished" />
+            <translation>Business Reviews in den nächsten 30 Tagen</translation>
         </message>
         <message>
             <source>No business review in the next 30 days. Set an account's next review date to see it here.</source>
-            <translation type="unfinished" />
+            <translation>Kein Business Review in den nächsten 30 Tagen. Setzen Sie bei einem Konto das nächste Review-Datum, um es hier zu sehen.</translation>
         </message>
         <message>
             <source>City</source>
-            <translation type="unfinished" />
+            <translation>Stadt</translation>
         </message>
         <message>
             <source>MRR</source>
-            <translation type="unfinished" />
+            <translation>MRR</translation>
         </message>
         <message>
             <source>Review</source>
-            <translation type="unfinished" />
+            <translation>Review</translation>
         </message>
         <message>
             <source>Notice deadlines within 30 days</source>
-            <translation type="unfinished" />
+            <translation>Kündigungsfristen in den nächsten 30 Tagen</translation>
         </message>
         <message>
             <source>No contract notice deadline in the next 30 days.</source>
-            <translation type="unfinished" />
+            <translation>Keine Kündigungsfrist in den nächsten 30 Tagen.</translation>
         </message>
         <message>
             <source>Contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag</translation>
         </message>
         <message>
             <source>Ends</source>
-            <translation type="unfinished" />
+            <translation>Endet</translation>
         </message>
         <message>
             <source>Notice by</source>
-            <translation type="unfinished" />
+            <translation>Kündigung bis</translation>
         </message>
         <message>
             <source>Overdue · {}</source>
-            <translation type="unfinished" />
+            <translation>Überfällig · {}</translation>
         </message>
         <message>
             <source>Tick to mark the task done</source>
-            <translation type="unfinished" />
+            <translation>Anhaken, um die Aufgabe als erledigt zu markieren</translation>
         </message>
         <message>
             <source>· {} (the first {} shown)</source>
-            <translation type="unfinished" />
+            <translation>· {} (die ersten {} angezeigt)</translation>
         </message>
         <message>
             <source>{} · passed {}</source>
-            <translation type="unfinished" />
+            <translation>{} · verstrichen {}</translation>
         </message>
     </context>
     <context>
         <name>TripPackDialog</name>
         <message>
             <source>Briefs for a trip</source>
-            <translation type="unfinished" />
+            <translation>Briefings für eine Reise</translation>
         </message>
         <message>
             <source>One PDF with a brief per account, each on its own page: read it on the way, offline.</source>
-            <translation type="unfinished" />
+            <translation>Ein PDF mit einem Briefing pro Konto, jedes auf eigener Seite: unterwegs lesen, offline.</translation>
         </message>
         <message>
             <source>Accounts in</source>
-            <translation type="unfinished" />
+            <translation>Konten in</translation>
         </message>
         <message>
             <source>This week's meetings</source>
-            <translation type="unfinished" />
+            <translation>Termine dieser Woche</translation>
         </message>
         <message>
             <source>{} to {}</source>
-            <translation type="unfinished" />
+            <translation>{} bis {}</translation>
         </message>
         <message>
             <source>Export PDF…</source>
-            <translation type="unfinished" />
+            <translation>PDF exportieren…</translation>
         </message>
         <message numerus="yes">
             <source>%n account(s) selected</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Konto ausgewählt</numerusform>
+                <numerusform>%n Konten ausgewählt</numerusform>
             </translation>
         </message>
     </context>
@@ -1563,1335 +1563,1335 @@
         <name>_Section</name>
         <message>
             <source>changed here and in the CRM</source>
-            <translation type="unfinished" />
+            <translation>hier und im CRM geändert</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Vorher</translation>
         </message>
         <message>
             <source>Your change</source>
-            <translation type="unfinished" />
+            <translation>Ihre Änderung</translation>
         </message>
         <message>
             <source>Their change</source>
-            <translation type="unfinished" />
+            <translation>Deren Änderung</translation>
         </message>
         <message>
             <source>Keep mine</source>
-            <translation type="unfinished" />
+            <translation>Meine behalten</translation>
         </message>
         <message>
             <source>Take theirs</source>
-            <translation type="unfinished" />
+            <translation>Deren übernehmen</translation>
         </message>
         <message>
             <source>Keep both</source>
-            <translation type="unfinished" />
+            <translation>Beide behalten</translation>
         </message>
         <message>
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>Bearbeiten…</translation>
         </message>
         <message>
             <source>Deleted in the CRM by someone else. You had changed this {} here.</source>
-            <translation type="unfinished" />
+            <translation>Im CRM von jemand anderem gelöscht. Sie hatten diesen Eintrag ({}) hier geändert.</translation>
         </message>
         <message>
             <source>Restore it (send my copy to the CRM)</source>
-            <translation type="unfinished" />
+            <translation>Wiederherstellen (meine Kopie ans CRM senden)</translation>
         </message>
         <message>
             <source>Let it go</source>
-            <translation type="unfinished" />
+            <translation>Gelöscht lassen</translation>
         </message>
         <message>
             <source>You deleted this {} here, but someone changed it in the CRM meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>Sie haben diesen Eintrag ({}) hier gelöscht, aber jemand hat ihn inzwischen im CRM geändert.</translation>
         </message>
         <message>
             <source>Delete it in the CRM too</source>
-            <translation type="unfinished" />
+            <translation>Auch im CRM löschen</translation>
         </message>
         <message>
             <source>Keep it (take their copy)</source>
-            <translation type="unfinished" />
+            <translation>Behalten (deren Kopie übernehmen)</translation>
         </message>
     </context>
     <context>
         <name>account_view</name>
         <message>
             <source>Edit account</source>
-            <translation type="unfinished" />
+            <translation>Konto bearbeiten</translation>
         </message>
         <message>
             <source>Delete account</source>
-            <translation type="unfinished" />
+            <translation>Konto löschen</translation>
         </message>
         <message>
             <source>MRR</source>
-            <translation type="unfinished" />
+            <translation>MRR</translation>
         </message>
         <message>
             <source>NPS</source>
-            <translation type="unfinished" />
+            <translation>NPS</translation>
         </message>
         <message>
             <source>Next business review</source>
-            <translation type="unfinished" />
+            <translation>Nächstes Business Review</translation>
         </message>
         <message>
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>Betreuer</translation>
         </message>
         <message>
             <source>Open pipeline</source>
-            <translation type="unfinished" />
+            <translation>Offene Pipeline</translation>
         </message>
         <message>
             <source>Part of {}</source>
-            <translation type="unfinished" />
+            <translation>Teil von {}</translation>
         </message>
         <message>
             <source>Parent of {}</source>
-            <translation type="unfinished" />
+            <translation>Muttergesellschaft von {}</translation>
         </message>
         <message>
             <source>Parent of: {}</source>
-            <translation type="unfinished" />
+            <translation>Muttergesellschaft von: {}</translation>
         </message>
         <message>
             <source>Health and churn risk not assessed yet.</source>
-            <translation type="unfinished" />
+            <translation>Zustand und Abwanderungsrisiko noch nicht bewertet.</translation>
         </message>
         <message>
             <source>Not planned</source>
-            <translation type="unfinished" />
+            <translation>Nicht geplant</translation>
         </message>
         <message>
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Ja</translation>
         </message>
         <message>
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Nein</translation>
         </message>
         <message>
             <source>with {}</source>
-            <translation type="unfinished" />
+            <translation>mit {}</translation>
         </message>
         <message>
             <source>about {}</source>
-            <translation type="unfinished" />
+            <translation>zu {}</translation>
         </message>
         <message>
             <source>by {}</source>
-            <translation type="unfinished" />
+            <translation>von {}</translation>
         </message>
         <message>
             <source>New {}</source>
-            <translation type="unfinished" />
+            <translation>Neu: {}</translation>
         </message>
         <message>
             <source>Edit</source>
-            <translation type="unfinished" />
+            <translation>Bearbeiten</translation>
         </message>
         <message>
             <source>Edit the selected {} (Enter)</source>
-            <translation type="unfinished" />
+            <translation>Auswahl bearbeiten: {} (Eingabe)</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Löschen</translation>
         </message>
         <message>
             <source>Delete the selected {} (Del)</source>
-            <translation type="unfinished" />
+            <translation>Auswahl löschen: {} (Entf)</translation>
         </message>
         <message>
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>Bearbeiten…</translation>
         </message>
         <message>
             <source>Delete…</source>
-            <translation type="unfinished" />
+            <translation>Löschen…</translation>
         </message>
         <message>
             <source>Pick an account in the list, or search for one with Ctrl+K.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie ein Konto in der Liste oder suchen Sie eines mit Strg+K.</translation>
         </message>
         <message>
             <source>No contracts yet. Add one with New contract: its notice deadline is worked out from the end date and notice period.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verträge. Legen Sie einen mit Neuer Vertrag an: Die Kündigungsfrist ergibt sich aus Enddatum und Kündigungsfrist in Tagen.</translation>
         </message>
         <message>
             <source>No tasks yet. Add a follow-up with New task; tick a task to complete it.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Aufgaben. Legen Sie mit Neue Aufgabe eine Nachfassaktion an; haken Sie eine Aufgabe ab, um sie zu erledigen.</translation>
         </message>
         <message>
             <source>No contacts yet. Add the people you work with using New contact.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Kontakte. Legen Sie die Menschen, mit denen Sie arbeiten, mit Neuer Kontakt an.</translation>
         </message>
         <message>
             <source>Map: who reports to whom. Click a person to select, double-click to edit.</source>
-            <translation type="unfinished" />
+            <translation>Karte: Wer berichtet an wen. Klicken Sie auf eine Person zum Auswählen, doppelklicken Sie zum Bearbeiten.</translation>
         </message>
         <message>
             <source>No notes yet — write one above and press Ctrl+Enter.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Notizen — schreiben Sie oben eine und drücken Sie Strg+Eingabe.</translation>
         </message>
         <message>
             <source>No opportunities yet. Add an upsell or renewal with New opportunity.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Verkaufschancen. Legen Sie einen Upsell oder eine Verlängerung mit Neue Verkaufschance an.</translation>
         </message>
         <message>
             <source>Move to stage</source>
-            <translation type="unfinished" />
+            <translation>In Phase verschieben</translation>
         </message>
         <message>
             <source>Move the selected opportunity to another stage (Ctrl+Shift+M)</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählte Verkaufschance in eine andere Phase verschieben (Strg+Umschalt+M)</translation>
         </message>
         <message>
             <source>Contacts</source>
-            <translation type="unfinished" />
+            <translation>Kontakte</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <source>Opportunities</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschancen</translation>
         </message>
         <message>
             <source>Contracts</source>
-            <translation type="unfinished" />
+            <translation>Verträge</translation>
         </message>
         <message>
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben</translation>
         </message>
         <message>
             <source>This account no longer exists here. It may have been deleted, or removed by a sync.</source>
-            <translation type="unfinished" />
+            <translation>Dieses Konto existiert hier nicht mehr. Es wurde vielleicht gelöscht oder durch eine Synchronisierung entfernt.</translation>
         </message>
     </context>
     <context>
         <name>app</name>
         <message>
             <source>No system keyring here: your CRM sign-in is kept only until you quit.</source>
-            <translation type="unfinished" />
+            <translation>Kein Schlüsselbund im System: Ihre CRM-Anmeldung bleibt nur bis zum Beenden erhalten.</translation>
         </message>
         <message>
             <source>Demo book of business, on this computer only (no demo CRM to sync with).</source>
-            <translation type="unfinished" />
+            <translation>Demo-Kundenbestand, nur auf diesem Computer (kein Demo-CRM zum Synchronisieren).</translation>
         </message>
         <message>
             <source>The demo CRM needs Tryton (pip install -e '.[crm]'); working on the local copy.</source>
-            <translation type="unfinished" />
+            <translation>Das Demo-CRM braucht Tryton (pip install -e '.[crm]'); es wird mit der lokalen Kopie gearbeitet.</translation>
         </message>
         <message>
             <source>Starting the demo CRM on this computer… (the first start takes a minute)</source>
-            <translation type="unfinished" />
+            <translation>Das Demo-CRM wird auf diesem Computer gestartet… (der erste Start dauert eine Minute)</translation>
         </message>
         <message>
             <source>Demo CRM running at {}</source>
-            <translation type="unfinished" />
+            <translation>Demo-CRM läuft unter {}</translation>
         </message>
         <message>
             <source>The demo CRM did not start ({}); working on the local copy.</source>
-            <translation type="unfinished" />
+            <translation>Das Demo-CRM ist nicht gestartet ({}); es wird mit der lokalen Kopie gearbeitet.</translation>
         </message>
         <message>
             <source>You are not signed in to a CRM.</source>
-            <translation type="unfinished" />
+            <translation>Sie sind bei keinem CRM angemeldet.</translation>
         </message>
     </context>
     <context>
         <name>box</name>
         <message>
             <source>Sign out</source>
-            <translation type="unfinished" />
+            <translation>Abmelden</translation>
         </message>
         <message>
             <source>Sign out of the CRM on this computer?</source>
-            <translation type="unfinished" />
+            <translation>Auf diesem Computer vom CRM abmelden?</translation>
         </message>
         <message>
             <source>Also remove my book of business from this computer</source>
-            <translation type="unfinished" />
+            <translation>Auch meinen Kundenbestand von diesem Computer entfernen</translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) have not reached the CRM yet. Removing the local copy loses them.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Änderung ist noch nicht im CRM angekommen. Wenn Sie die lokale Kopie entfernen, geht sie verloren.</numerusform>
+                <numerusform>%n Änderungen sind noch nicht im CRM angekommen. Wenn Sie die lokale Kopie entfernen, gehen sie verloren.</numerusform>
             </translation>
         </message>
         <message>
             <source>Remove and lose them</source>
-            <translation type="unfinished" />
+            <translation>Entfernen und verlieren</translation>
         </message>
     </context>
     <context>
         <name>chips</name>
         <message>
             <source>Healthy</source>
-            <translation type="unfinished" />
+            <translation>Gesund</translation>
         </message>
         <message>
             <source>Watch</source>
-            <translation type="unfinished" />
+            <translation>Beobachten</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Gefährdet</translation>
         </message>
         <message>
             <source>No risk</source>
-            <translation type="unfinished" />
+            <translation>Kein Risiko</translation>
         </message>
         <message>
             <source>Low risk</source>
-            <translation type="unfinished" />
+            <translation>Geringes Risiko</translation>
         </message>
         <message>
             <source>Medium risk</source>
-            <translation type="unfinished" />
+            <translation>Mittleres Risiko</translation>
         </message>
         <message>
             <source>High risk</source>
-            <translation type="unfinished" />
+            <translation>Hohes Risiko</translation>
         </message>
         <message>
             <source>Passed</source>
-            <translation type="unfinished" />
+            <translation>Verstrichen</translation>
         </message>
         <message>
             <source>≤ 30 days</source>
-            <translation type="unfinished" />
+            <translation>≤ 30 Tage</translation>
         </message>
         <message>
             <source>≤ 90 days</source>
-            <translation type="unfinished" />
+            <translation>≤ 90 Tage</translation>
         </message>
         <message>
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>Später</translation>
         </message>
         <message>
             <source>Prospecting</source>
-            <translation type="unfinished" />
+            <translation>Akquise</translation>
         </message>
         <message>
             <source>Qualification</source>
-            <translation type="unfinished" />
+            <translation>Qualifizierung</translation>
         </message>
         <message>
             <source>Discovery</source>
-            <translation type="unfinished" />
+            <translation>Bedarfsanalyse</translation>
         </message>
         <message>
             <source>Proposal</source>
-            <translation type="unfinished" />
+            <translation>Angebot</translation>
         </message>
         <message>
             <source>Negotiation</source>
-            <translation type="unfinished" />
+            <translation>Verhandlung</translation>
         </message>
         <message>
             <source>Closed won</source>
-            <translation type="unfinished" />
+            <translation>Gewonnen</translation>
         </message>
         <message>
             <source>Closed lost</source>
-            <translation type="unfinished" />
+            <translation>Verloren</translation>
         </message>
     </context>
     <context>
         <name>choices</name>
         <message>
             <source>Customer</source>
-            <translation type="unfinished" />
+            <translation>Kunde</translation>
         </message>
         <message>
             <source>Prospect</source>
-            <translation type="unfinished" />
+            <translation>Interessent</translation>
         </message>
         <message>
             <source>Partner</source>
-            <translation type="unfinished" />
+            <translation>Partner</translation>
         </message>
         <message>
             <source>Strategic</source>
-            <translation type="unfinished" />
+            <translation>Strategisch</translation>
         </message>
         <message>
             <source>Enterprise</source>
-            <translation type="unfinished" />
+            <translation>Enterprise</translation>
         </message>
         <message>
             <source>Growth</source>
-            <translation type="unfinished" />
+            <translation>Wachstum</translation>
         </message>
         <message>
             <source>Standard</source>
-            <translation type="unfinished" />
+            <translation>Standard</translation>
         </message>
         <message>
             <source>Green</source>
-            <translation type="unfinished" />
+            <translation>Grün</translation>
         </message>
         <message>
             <source>Amber</source>
-            <translation type="unfinished" />
+            <translation>Gelb</translation>
         </message>
         <message>
             <source>Red</source>
-            <translation type="unfinished" />
+            <translation>Rot</translation>
         </message>
         <message>
             <source>None</source>
-            <translation type="unfinished" />
+            <translation>Keines</translation>
         </message>
         <message>
             <source>Low</source>
-            <translation type="unfinished" />
+            <translation>Niedrig</translation>
         </message>
         <message>
             <source>Medium</source>
-            <translation type="unfinished" />
+            <translation>Mittel</translation>
         </message>
         <message>
             <source>High</source>
-            <translation type="unfinished" />
+            <translation>Hoch</translation>
         </message>
         <message>
             <source>Economic buyer</source>
-            <translation type="unfinished" />
+            <translation>Budgetverantwortlicher</translation>
         </message>
         <message>
             <source>Decision maker</source>
-            <translation type="unfinished" />
+            <translation>Entscheider</translation>
         </message>
         <message>
             <source>Champion</source>
-            <translation type="unfinished" />
+            <translation>Fürsprecher</translation>
         </message>
         <message>
             <source>Influencer</source>
-            <translation type="unfinished" />
+            <translation>Beeinflusser</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Anwender</translation>
         </message>
         <message>
             <source>Blocker</source>
-            <translation type="unfinished" />
+            <translation>Blockierer</translation>
         </message>
         <message>
             <source>Supporter</source>
-            <translation type="unfinished" />
+            <translation>Unterstützer</translation>
         </message>
         <message>
             <source>Neutral</source>
-            <translation type="unfinished" />
+            <translation>Neutral</translation>
         </message>
         <message>
             <source>Detractor</source>
-            <translation type="unfinished" />
+            <translation>Kritiker</translation>
         </message>
         <message>
             <source>New business</source>
-            <translation type="unfinished" />
+            <translation>Neugeschäft</translation>
         </message>
         <message>
             <source>Upsell</source>
-            <translation type="unfinished" />
+            <translation>Upsell</translation>
         </message>
         <message>
             <source>Cross-sell</source>
-            <translation type="unfinished" />
+            <translation>Cross-Selling</translation>
         </message>
         <message>
             <source>Renewal</source>
-            <translation type="unfinished" />
+            <translation>Verlängerung</translation>
         </message>
         <message>
             <source>Pipeline</source>
-            <translation type="unfinished" />
+            <translation>Pipeline</translation>
         </message>
         <message>
             <source>Best case</source>
-            <translation type="unfinished" />
+            <translation>Best Case</translation>
         </message>
         <message>
             <source>Commit</source>
-            <translation type="unfinished" />
+            <translation>Zugesagt</translation>
         </message>
         <message>
             <source>Closed</source>
-            <translation type="unfinished" />
+            <translation>Abgeschlossen</translation>
         </message>
         <message>
             <source>Omitted</source>
-            <translation type="unfinished" />
+            <translation>Ausgelassen</translation>
         </message>
         <message>
             <source>Draft</source>
-            <translation type="unfinished" />
+            <translation>Entwurf</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Aktiv</translation>
         </message>
         <message>
             <source>Expired</source>
-            <translation type="unfinished" />
+            <translation>Abgelaufen</translation>
         </message>
         <message>
             <source>Terminated</source>
-            <translation type="unfinished" />
+            <translation>Gekündigt</translation>
         </message>
         <message>
             <source>Meeting</source>
-            <translation type="unfinished" />
+            <translation>Termin</translation>
         </message>
         <message>
             <source>Call</source>
-            <translation type="unfinished" />
+            <translation>Anruf</translation>
         </message>
         <message>
             <source>Email</source>
-            <translation type="unfinished" />
+            <translation>E-Mail</translation>
         </message>
         <message>
             <source>Business review</source>
-            <translation type="unfinished" />
+            <translation>Business Review</translation>
         </message>
         <message>
             <source>General</source>
-            <translation type="unfinished" />
+            <translation>Allgemein</translation>
         </message>
         <message>
             <source>Follow-up</source>
-            <translation type="unfinished" />
+            <translation>Nachfassen</translation>
         </message>
         <message>
             <source>Normal</source>
-            <translation type="unfinished" />
+            <translation>Normal</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Offen</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Erledigt</translation>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation type="unfinished" />
+            <translation>Abgebrochen</translation>
         </message>
     </context>
     <context>
         <name>conflict_dialog</name>
         <message>
             <source>(empty)</source>
-            <translation type="unfinished" />
+            <translation>(leer)</translation>
         </message>
         <message>
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Ja</translation>
         </message>
         <message>
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Nein</translation>
         </message>
         <message>
             <source>(a record no longer here)</source>
-            <translation type="unfinished" />
+            <translation>(ein Datensatz, der nicht mehr hier ist)</translation>
         </message>
     </context>
     <context>
         <name>entities</name>
         <message>
             <source>account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten</translation>
         </message>
         <message>
             <source>Account</source>
-            <translation type="unfinished" />
+            <translation>Konto</translation>
         </message>
         <message>
             <source>Accounts</source>
-            <translation type="unfinished" />
+            <translation>Konten</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Name</translation>
         </message>
         <message>
             <source>Parent account</source>
-            <translation type="unfinished" />
+            <translation>Muttergesellschaft</translation>
         </message>
         <message>
             <source>Industry</source>
-            <translation type="unfinished" />
+            <translation>Branche</translation>
         </message>
         <message>
             <source>Segment</source>
-            <translation type="unfinished" />
+            <translation>Segment</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <source>Owner</source>
-            <translation type="unfinished" />
+            <translation>Betreuer</translation>
         </message>
         <message>
             <source>Website</source>
-            <translation type="unfinished" />
+            <translation>Website</translation>
         </message>
         <message>
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>Telefon</translation>
         </message>
         <message>
             <source>Street</source>
-            <translation type="unfinished" />
+            <translation>Straße</translation>
         </message>
         <message>
             <source>City</source>
-            <translation type="unfinished" />
+            <translation>Stadt</translation>
         </message>
         <message>
             <source>Country</source>
-            <translation type="unfinished" />
+            <translation>Land</translation>
         </message>
         <message>
             <source>MRR</source>
-            <translation type="unfinished" />
+            <translation>MRR</translation>
         </message>
         <message>
             <source>Annual revenue</source>
-            <translation type="unfinished" />
+            <translation>Jahresumsatz</translation>
         </message>
         <message>
             <source>Currency</source>
-            <translation type="unfinished" />
+            <translation>Währung</translation>
         </message>
         <message>
             <source>Tier</source>
-            <translation type="unfinished" />
+            <translation>Stufe</translation>
         </message>
         <message>
             <source>Health</source>
-            <translation type="unfinished" />
+            <translation>Zustand</translation>
         </message>
         <message>
             <source>Health reason</source>
-            <translation type="unfinished" />
+            <translation>Grund für den Zustand</translation>
         </message>
         <message>
             <source>Churn risk</source>
-            <translation type="unfinished" />
+            <translation>Abwanderungsrisiko</translation>
         </message>
         <message>
             <source>Churn risk reason</source>
-            <translation type="unfinished" />
+            <translation>Grund für das Abwanderungsrisiko</translation>
         </message>
         <message>
             <source>NPS</source>
-            <translation type="unfinished" />
+            <translation>NPS</translation>
         </message>
         <message>
             <source>Next business review</source>
-            <translation type="unfinished" />
+            <translation>Nächstes Business Review</translation>
         </message>
         <message>
             <source>Description</source>
-            <translation type="unfinished" />
+            <translation>Beschreibung</translation>
         </message>
         <message>
             <source>contact</source>
-            <translation type="unfinished" />
+            <translation>Kontakt</translation>
         </message>
         <message>
             <source>contacts</source>
-            <translation type="unfinished" />
+            <translation>Kontakte</translation>
         </message>
         <message>
             <source>Contact</source>
-            <translation type="unfinished" />
+            <translation>Kontakt</translation>
         </message>
         <message>
             <source>Contacts</source>
-            <translation type="unfinished" />
+            <translation>Kontakte</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>Titel</translation>
         </message>
         <message>
             <source>E-mail</source>
-            <translation type="unfinished" />
+            <translation>E-Mail</translation>
         </message>
         <message>
             <source>Reports to</source>
-            <translation type="unfinished" />
+            <translation>Berichtet an</translation>
         </message>
         <message>
             <source>Role in the deal</source>
-            <translation type="unfinished" />
+            <translation>Rolle im Geschäft</translation>
         </message>
         <message>
             <source>Stance</source>
-            <translation type="unfinished" />
+            <translation>Haltung</translation>
         </message>
         <message>
             <source>Last contacted</source>
-            <translation type="unfinished" />
+            <translation>Zuletzt kontaktiert</translation>
         </message>
         <message>
             <source>opportunity</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance</translation>
         </message>
         <message>
             <source>opportunities</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschancen</translation>
         </message>
         <message>
             <source>Opportunity</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance</translation>
         </message>
         <message>
             <source>Opportunities</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschancen</translation>
         </message>
         <message>
             <source>Stage</source>
-            <translation type="unfinished" />
+            <translation>Phase</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <source>Close date</source>
-            <translation type="unfinished" />
+            <translation>Abschlussdatum</translation>
         </message>
         <message>
             <source>Probability</source>
-            <translation type="unfinished" />
+            <translation>Wahrscheinlichkeit</translation>
         </message>
         <message>
             <source>Forecast category</source>
-            <translation type="unfinished" />
+            <translation>Prognosekategorie</translation>
         </message>
         <message>
             <source>Next step</source>
-            <translation type="unfinished" />
+            <translation>Nächster Schritt</translation>
         </message>
         <message>
             <source>Competitor</source>
-            <translation type="unfinished" />
+            <translation>Wettbewerber</translation>
         </message>
         <message>
             <source>contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag</translation>
         </message>
         <message>
             <source>contracts</source>
-            <translation type="unfinished" />
+            <translation>Verträge</translation>
         </message>
         <message>
             <source>Contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag</translation>
         </message>
         <message>
             <source>Contracts</source>
-            <translation type="unfinished" />
+            <translation>Verträge</translation>
         </message>
         <message>
             <source>Number</source>
-            <translation type="unfinished" />
+            <translation>Nummer</translation>
         </message>
         <message>
             <source>Start date</source>
-            <translation type="unfinished" />
+            <translation>Beginn</translation>
         </message>
         <message>
             <source>Term (months)</source>
-            <translation type="unfinished" />
+            <translation>Laufzeit (Monate)</translation>
         </message>
         <message>
             <source>End date</source>
-            <translation type="unfinished" />
+            <translation>Ende</translation>
         </message>
         <message>
             <source>Notice period (days)</source>
-            <translation type="unfinished" />
+            <translation>Kündigungsfrist (Tage)</translation>
         </message>
         <message>
             <source>Auto-renew</source>
-            <translation type="unfinished" />
+            <translation>Automatische Verlängerung</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Status</translation>
         </message>
         <message>
             <source>note</source>
-            <translation type="unfinished" />
+            <translation>Notiz</translation>
         </message>
         <message>
             <source>notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Notiz</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Art</translation>
         </message>
         <message>
             <source>Body</source>
-            <translation type="unfinished" />
+            <translation>Text</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Wann</translation>
         </message>
         <message>
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Verfasser</translation>
         </message>
         <message>
             <source>task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe</translation>
         </message>
         <message>
             <source>tasks</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben</translation>
         </message>
         <message>
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe</translation>
         </message>
         <message>
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Aufgaben</translation>
         </message>
         <message>
             <source>Subject</source>
-            <translation type="unfinished" />
+            <translation>Betreff</translation>
         </message>
         <message>
             <source>Due date</source>
-            <translation type="unfinished" />
+            <translation>Fälligkeitsdatum</translation>
         </message>
         <message>
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Priorität</translation>
         </message>
     </context>
     <context>
         <name>errors</name>
         <message>
             <source>Please check these fields: {}</source>
-            <translation type="unfinished" />
+            <translation>Bitte prüfen Sie diese Felder: {}</translation>
         </message>
         <message>
             <source>It may have been deleted, or removed by a sync.</source>
-            <translation type="unfinished" />
+            <translation>Er wurde vielleicht gelöscht oder durch eine Synchronisierung entfernt.</translation>
         </message>
         <message>
             <source>Your CRM session has ended. Sign in again; your changes are kept.</source>
-            <translation type="unfinished" />
+            <translation>Ihre CRM-Sitzung ist abgelaufen. Melden Sie sich erneut an; Ihre Änderungen bleiben erhalten.</translation>
         </message>
         <message>
             <source>The CRM cannot be reached right now. Your changes are kept and will be sent when it can.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald es wieder geht.</translation>
         </message>
         <message>
             <source>Fieldbook is not allowed to write to {}. Check the folder's permissions.</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook darf nicht in {} schreiben. Prüfen Sie die Berechtigungen des Ordners.</translation>
         </message>
         <message>
             <source>its data folder</source>
-            <translation type="unfinished" />
+            <translation>seinen Datenordner</translation>
         </message>
         <message>
             <source>The disk is full. Free some space; nothing you typed was lost.</source>
-            <translation type="unfinished" />
+            <translation>Der Datenträger ist voll. Schaffen Sie etwas Platz; nichts von Ihren Eingaben ging verloren.</translation>
         </message>
         <message>
             <source>The local data file could not be written ({}). Your last change was not saved; try again, and restart Fieldbook if it keeps happening.</source>
-            <translation type="unfinished" />
+            <translation>Die lokale Datendatei konnte nicht geschrieben werden ({}). Ihre letzte Änderung wurde nicht gespeichert; versuchen Sie es erneut und starten Sie Fieldbook neu, wenn es wieder passiert.</translation>
         </message>
         <message>
             <source>Something went wrong: {}. Your data is safe; try again.</source>
-            <translation type="unfinished" />
+            <translation>Etwas ist schiefgelaufen: {}. Ihre Daten sind sicher; versuchen Sie es erneut.</translation>
         </message>
         <message>
             <source>Fieldbook</source>
-            <translation type="unfinished" />
+            <translation>Fieldbook</translation>
         </message>
     </context>
     <context>
         <name>form_fields</name>
         <message>
             <source>name@example.com</source>
-            <translation type="unfinished" />
+            <translation>name@beispiel.de</translation>
         </message>
         <message>
             <source>https://…</source>
-            <translation type="unfinished" />
+            <translation>https://…</translation>
         </message>
         <message>
             <source>e.g. {}</source>
-            <translation type="unfinished" />
+            <translation>z. B. {}</translation>
         </message>
         <message>
             <source>Stored as {}</source>
-            <translation type="unfinished" />
+            <translation>Gespeichert als {}</translation>
         </message>
         <message>
             <source>{} amounts have no decimals: type a whole number.</source>
-            <translation type="unfinished" />
+            <translation>Beträge in {} haben keine Nachkommastellen: Geben Sie eine ganze Zahl ein.</translation>
         </message>
         <message>
             <source>{currency} amounts have at most {digits} decimals.</source>
-            <translation type="unfinished" />
+            <translation>Beträge in {currency} haben höchstens {digits} Nachkommastellen.</translation>
         </message>
         <message>
             <source>Expected an amount such as {}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird ein Betrag wie {}.</translation>
         </message>
         <message>
             <source>Company currency ({})</source>
-            <translation type="unfinished" />
+            <translation>Unternehmenswährung ({})</translation>
         </message>
         <message>
             <source>—</source>
-            <translation type="unfinished" />
+            <translation>—</translation>
         </message>
         <message>
             <source>yyyy-mm-dd</source>
-            <translation type="unfinished" />
+            <translation>jjjj-mm-tt</translation>
         </message>
         <message>
             <source>Pick…</source>
-            <translation type="unfinished" />
+            <translation>Wählen…</translation>
         </message>
         <message>
             <source>Pick a date from a calendar</source>
-            <translation type="unfinished" />
+            <translation>Ein Datum im Kalender wählen</translation>
         </message>
         <message>
             <source>(other record)</source>
-            <translation type="unfinished" />
+            <translation>(anderer Datensatz)</translation>
         </message>
         <message>
             <source>Type part of an account name</source>
-            <translation type="unfinished" />
+            <translation>Teil eines Kontonamens eingeben</translation>
         </message>
         <message>
             <source>There is no account named “{}”. Pick one from the list.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt kein Konto namens „{}“. Wählen Sie eines aus der Liste.</translation>
         </message>
     </context>
     <context>
         <name>i18n</name>
         <message>
             <source>English</source>
-            <translation type="unfinished" />
+            <translation>Englisch</translation>
         </message>
         <message>
             <source>German</source>
-            <translation type="unfinished" />
+            <translation>Deutsch</translation>
         </message>
     </context>
     <context>
         <name>outbox</name>
         <message>
             <source>New</source>
-            <translation type="unfinished" />
+            <translation>Neu</translation>
         </message>
         <message>
             <source>Edit</source>
-            <translation type="unfinished" />
+            <translation>Bearbeiten</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Löschen</translation>
         </message>
         <message>
             <source>next sync</source>
-            <translation type="unfinished" />
+            <translation>nächste Synchronisierung</translation>
         </message>
         <message>
             <source>Record</source>
-            <translation type="unfinished" />
+            <translation>Datensatz</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Typ</translation>
         </message>
         <message>
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Änderung</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Zustand</translation>
         </message>
         <message>
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>Versuche</translation>
         </message>
         <message>
             <source>Next try</source>
-            <translation type="unfinished" />
+            <translation>Nächster Versuch</translation>
         </message>
         <message>
             <source>Last error</source>
-            <translation type="unfinished" />
+            <translation>Letzter Fehler</translation>
         </message>
         <message>
             <source>Refused</source>
-            <translation type="unfinished" />
+            <translation>Abgelehnt</translation>
         </message>
         <message>
             <source>Waiting</source>
-            <translation type="unfinished" />
+            <translation>Wartet</translation>
         </message>
         <message>
             <source>after Retry</source>
-            <translation type="unfinished" />
+            <translation>nach Erneut versuchen</translation>
         </message>
         <message>
             <source>The CRM refused this change. Fix the record, then Retry; or Discard it.</source>
-            <translation type="unfinished" />
+            <translation>Das CRM hat diese Änderung abgelehnt. Korrigieren Sie den Datensatz und wählen Sie Erneut versuchen, oder verwerfen Sie sie.</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Was</translation>
         </message>
         <message>
             <source>Conflict</source>
-            <translation type="unfinished" />
+            <translation>Konflikt</translation>
         </message>
         <message>
             <source>Changed here and in the CRM</source>
-            <translation type="unfinished" />
+            <translation>Hier und im CRM geändert</translation>
         </message>
         <message>
             <source>Deleted in the CRM</source>
-            <translation type="unfinished" />
+            <translation>Im CRM gelöscht</translation>
         </message>
         <message>
             <source>Deleted here, changed in the CRM</source>
-            <translation type="unfinished" />
+            <translation>Hier gelöscht, im CRM geändert</translation>
         </message>
     </context>
     <context>
         <name>record_dialog</name>
         <message>
             <source>New account</source>
-            <translation type="unfinished" />
+            <translation>Neues Konto</translation>
         </message>
         <message>
             <source>New contact</source>
-            <translation type="unfinished" />
+            <translation>Neuer Kontakt</translation>
         </message>
         <message>
             <source>New opportunity</source>
-            <translation type="unfinished" />
+            <translation>Neue Verkaufschance</translation>
         </message>
         <message>
             <source>New contract</source>
-            <translation type="unfinished" />
+            <translation>Neuer Vertrag</translation>
         </message>
         <message>
             <source>New note</source>
-            <translation type="unfinished" />
+            <translation>Neue Notiz</translation>
         </message>
         <message>
             <source>New task</source>
-            <translation type="unfinished" />
+            <translation>Neue Aufgabe</translation>
         </message>
         <message>
             <source>Edit account</source>
-            <translation type="unfinished" />
+            <translation>Konto bearbeiten</translation>
         </message>
         <message>
             <source>Edit contact</source>
-            <translation type="unfinished" />
+            <translation>Kontakt bearbeiten</translation>
         </message>
         <message>
             <source>Edit opportunity</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance bearbeiten</translation>
         </message>
         <message>
             <source>Edit contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag bearbeiten</translation>
         </message>
         <message>
             <source>Edit note</source>
-            <translation type="unfinished" />
+            <translation>Notiz bearbeiten</translation>
         </message>
         <message>
             <source>Edit task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe bearbeiten</translation>
         </message>
         <message>
             <source>Edit account: {}</source>
-            <translation type="unfinished" />
+            <translation>Konto bearbeiten: {}</translation>
         </message>
         <message>
             <source>Edit contact: {}</source>
-            <translation type="unfinished" />
+            <translation>Kontakt bearbeiten: {}</translation>
         </message>
         <message>
             <source>Edit opportunity: {}</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance bearbeiten: {}</translation>
         </message>
         <message>
             <source>Edit contract: {}</source>
-            <translation type="unfinished" />
+            <translation>Vertrag bearbeiten: {}</translation>
         </message>
         <message>
             <source>Edit note: {}</source>
-            <translation type="unfinished" />
+            <translation>Notiz bearbeiten: {}</translation>
         </message>
         <message>
             <source>Edit task: {}</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe bearbeiten: {}</translation>
         </message>
         <message>
             <source>Delete account</source>
-            <translation type="unfinished" />
+            <translation>Konto löschen</translation>
         </message>
         <message>
             <source>Delete contact</source>
-            <translation type="unfinished" />
+            <translation>Kontakt löschen</translation>
         </message>
         <message>
             <source>Delete opportunity</source>
-            <translation type="unfinished" />
+            <translation>Verkaufschance löschen</translation>
         </message>
         <message>
             <source>Delete contract</source>
-            <translation type="unfinished" />
+            <translation>Vertrag löschen</translation>
         </message>
         <message>
             <source>Delete note</source>
-            <translation type="unfinished" />
+            <translation>Notiz löschen</translation>
         </message>
         <message>
             <source>Delete task</source>
-            <translation type="unfinished" />
+            <translation>Aufgabe löschen</translation>
         </message>
         <message>
             <source>Delete {}?</source>
-            <translation type="unfinished" />
+            <translation>{} löschen?</translation>
         </message>
         <message>
             <source>Delete the contact “{}”?</source>
-            <translation type="unfinished" />
+            <translation>Den Kontakt „{}“ löschen?</translation>
         </message>
         <message>
             <source>Delete the opportunity “{}”?</source>
-            <translation type="unfinished" />
+            <translation>Die Verkaufschance „{}“ löschen?</translation>
         </message>
         <message>
             <source>Delete the contract “{}”?</source>
-            <translation type="unfinished" />
+            <translation>Den Vertrag „{}“ löschen?</translation>
         </message>
         <message>
             <source>Delete the note “{}”?</source>
-            <translation type="unfinished" />
+            <translation>Die Notiz „{}“ löschen?</translation>
         </message>
         <message>
             <source>Delete the task “{}”?</source>
-            <translation type="unfinished" />
+            <translation>Die Aufgabe „{}“ löschen?</translation>
         </message>
         <message>
             <source>Undo edit of account</source>
-            <translation type="unfinished" />
+            <translation>Änderung am Konto rückgängig machen</translation>
         </message>
         <message>
             <source>Undo edit of contact</source>
-            <translation type="unfinished" />
+            <translation>Änderung am Kontakt rückgängig machen</translation>
         </message>
         <message>
             <source>Undo edit of opportunity</source>
-            <translation type="unfinished" />
+            <translation>Änderung an der Verkaufschance rückgängig machen</translation>
         </message>
         <message>
             <source>Undo edit of contract</source>
-            <translation type="unfinished" />
+            <translation>Änderung am Vertrag rückgängig machen</translation>
         </message>
         <message>
             <source>Undo edit of note</source>
-            <translation type="unfinished" />
+            <translation>Änderung an der Notiz rückgängig machen</translation>
         </message>
         <message>
             <source>Undo edit of task</source>
-            <translation type="unfinished" />
+            <translation>Änderung an der Aufgabe rückgängig machen</translation>
         </message>
         <message>
             <source>Save (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>Speichern (Strg+Eingabe)</translation>
         </message>
         <message>
             <source>{} and {}</source>
-            <translation type="unfinished" />
+            <translation>{} und {}</translation>
         </message>
         <message>
             <source>Its {} is deleted too.</source>
-            <translation type="unfinished" />
+            <translation>Dazu gehörend wird ebenfalls gelöscht: {}.</translation>
         </message>
         <message>
             <source>Its {} are deleted too.</source>
-            <translation type="unfinished" />
+            <translation>Dazu gehörend werden ebenfalls gelöscht: {}.</translation>
         </message>
         <message>
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Löschen</translation>
         </message>
     </context>
     <context>
         <name>relationship_map</name>
         <message>
             <source>Supporter</source>
-            <translation type="unfinished" />
+            <translation>Unterstützer</translation>
         </message>
         <message>
             <source>Neutral</source>
-            <translation type="unfinished" />
+            <translation>Neutral</translation>
         </message>
         <message>
             <source>Detractor</source>
-            <translation type="unfinished" />
+            <translation>Kritiker</translation>
         </message>
         <message>
             <source>Stance unknown</source>
-            <translation type="unfinished" />
+            <translation>Haltung unbekannt</translation>
         </message>
         <message>
             <source>Role not set</source>
-            <translation type="unfinished" />
+            <translation>Rolle nicht gesetzt</translation>
         </message>
         <message>
             <source>(no name)</source>
-            <translation type="unfinished" />
+            <translation>(ohne Namen)</translation>
         </message>
         <message>
             <source>No contacts yet. Add one with New contact; set “Reports to” to place people in the chart.</source>
-            <translation type="unfinished" />
+            <translation>Noch keine Kontakte. Legen Sie einen mit Neuer Kontakt an; setzen Sie „Berichtet an“, um Personen im Organigramm zu platzieren.</translation>
         </message>
     </context>
     <context>
         <name>validation</name>
         <message>
             <source>{field} is required.</source>
-            <translation type="unfinished" />
+            <translation>{field} ist erforderlich.</translation>
         </message>
         <message>
             <source>{field} must be at most {n} characters.</source>
-            <translation type="unfinished" />
+            <translation>{field} darf höchstens {n} Zeichen lang sein.</translation>
         </message>
         <message>
             <source>Expected an e-mail address such as {example}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird eine E-Mail-Adresse wie {example}.</translation>
         </message>
         <message>
             <source>Expected one of: {choices}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird eines von: {choices}.</translation>
         </message>
         <message>
             <source>Expected a whole number.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird eine ganze Zahl.</translation>
         </message>
         <message>
             <source>Expected a number from {low} to {high}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird eine Zahl von {low} bis {high}.</translation>
         </message>
         <message>
             <source>Expected an amount such as 12500 or 12,500.50.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird ein Betrag wie 12500 oder 12.500,50.</translation>
         </message>
         <message>
             <source>Expected at most {digits} decimals for {currency}.</source>
-            <translation type="unfinished" />
+            <translation>Für {currency} sind höchstens {digits} Nachkommastellen erlaubt.</translation>
         </message>
         <message>
             <source>Expected yes or no.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird Ja oder Nein.</translation>
         </message>
         <message>
             <source>Expected a date between {low} and {high}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird ein Datum zwischen {low} und {high}.</translation>
         </message>
         <message>
             <source>{field} is not a field of this record.</source>
-            <translation type="unfinished" />
+            <translation>{field} ist kein Feld dieses Datensatzes.</translation>
         </message>
         <message>
             <source>Expected a currency code such as USD, EUR or JPY.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird ein Währungscode wie USD, EUR oder JPY.</translation>
         </message>
         <message>
             <source>{field} must not be negative.</source>
-            <translation type="unfinished" />
+            <translation>{field} darf nicht negativ sein.</translation>
         </message>
         <message>
             <source>Expected a date such as {example}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet wird ein Datum wie {example}.</translation>
         </message>
         <message>
             <source>Expected a date and time such as {example}.</source>
-            <translation type="unfinished" />
+            <translation>Erwartet werden Datum und Uhrzeit wie {example}.</translation>
         </message>
         <message>
             <source>{field} must not be before the start date.</source>
-            <translation type="unfinished" />
+            <translation>{field} darf nicht vor dem Beginn liegen.</translation>
         </message>
         <message>
             <source>A contact cannot report to themselves.</source>
-            <translation type="unfinished" />
+            <translation>Ein Kontakt kann nicht an sich selbst berichten.</translation>
         </message>
         <message>
             <source>An account cannot be its own parent.</source>
-            <translation type="unfinished" />
+            <translation>Ein Konto kann nicht seine eigene Muttergesellschaft sein.</translation>
         </message>
     </context>
     <context>
         <name>window</name>
         <message>
             <source>Sign In to CRM…</source>
-            <translation type="unfinished" />
+            <translation>Beim CRM anmelden…</translation>
         </message>
         <message>
             <source>Sign Out…</source>
-            <translation type="unfinished" />
+            <translation>Abmelden…</translation>
         </message>
     </context>
 </TS>
