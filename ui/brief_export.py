@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -301,7 +301,14 @@ class TripPackDialog(QDialog):
         self.by_meetings = QRadioButton(self.tr("This week's meetings"))
         monday, sunday = week_bounds(self._today)
         self.week_label = QLabel(
-            self.tr("{} to {}").format(monday.strftime("%d %b"), sunday.strftime("%d %b"))
+            self.tr("{} to {}").format(
+                QLocale().toString(
+                    QDate(monday.year, monday.month, monday.day), translate("dates", "d MMM")
+                ),
+                QLocale().toString(
+                    QDate(sunday.year, sunday.month, sunday.day), translate("dates", "d MMM")
+                ),
+            )
         )
         self.week_label.setObjectName("Muted")
         group = QButtonGroup(self)

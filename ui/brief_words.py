@@ -21,13 +21,13 @@ from .style import days_text
 def long_date(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return QLocale().toString(QDate(day.year, day.month, day.day), translate("dates", "d MMM yyyy"))
 
 
 def short_date(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return QLocale().toString(QDate(day.year, day.month, day.day), translate("dates", "d MMM"))
 
 
 def as_of_text(brief: Brief) -> str:
@@ -35,7 +35,9 @@ def as_of_text(brief: Brief) -> str:
     now = brief.as_of.now
     utc = QDateTime(QDate(now.year, now.month, now.day), _qtime(now), QTimeZone.utc())
     local = utc.toLocalTime()
-    return translate("Brief", "As of {}").format(QLocale().toString(local, "d MMM yyyy, HH:mm"))
+    return translate("Brief", "As of {}").format(
+        QLocale().toString(local, translate("dates", "d MMM yyyy, HH:mm"))
+    )
 
 
 def _qtime(moment: dt.datetime):
@@ -51,7 +53,7 @@ def last_sync_text(brief: Brief) -> str:
         return translate("Brief", "Never synced")
     utc = QDateTime(QDate(last.year, last.month, last.day), _qtime(last), QTimeZone.utc())
     return translate("Brief", "Last sync {}").format(
-        QLocale().toString(utc.toLocalTime(), "d MMM, HH:mm")
+        QLocale().toString(utc.toLocalTime(), translate("dates", "d MMM, HH:mm"))
     )
 
 

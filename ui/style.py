@@ -197,23 +197,22 @@ def _format_date(iso: str) -> str:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day), QCoreApplication.translate("dates", "d MMM yyyy")
+    )
 
 
 def days_text(days: int | None) -> str:
     """How far away a date is, in words: ``today``, ``in 3 days``, ``5 days ago``."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("style", text)
-
     if days is None:
         return ""
     if days == 0:
-        return tr("today")
+        return QCoreApplication.translate("style", "today")
     if days == 1:
-        return tr("tomorrow")
+        return QCoreApplication.translate("style", "tomorrow")
     if days == -1:
-        return tr("yesterday")
+        return QCoreApplication.translate("style", "yesterday")
     if days > 0:
         return Counts.tr("in %n day(s)", "", days)
     return Counts.tr("%n day(s) ago", "", -days)

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>today</source>
-            <translation>heute</translation>
-        </message>
-        <message>
-            <source>tomorrow</source>
-            <translation>morgen</translation>
-        </message>
-        <message>
-            <source>yesterday</source>
-            <translation>gestern</translation>
-        </message>
-    </context>
-    <context>
         <name>AccountListModel</name>
         <message>
             <source>Part of {}</source>
@@ -2116,6 +2101,25 @@
         </message>
     </context>
     <context>
+        <name>dates</name>
+        <message>
+            <source>d MMM yyyy, HH:mm</source>
+            <translation>d. MMM yyyy, HH:mm</translation>
+        </message>
+        <message>
+            <source>d MMM</source>
+            <translation>d. MMM</translation>
+        </message>
+        <message>
+            <source>d MMM yyyy</source>
+            <translation>d. MMM yyyy</translation>
+        </message>
+        <message>
+            <source>d MMM, HH:mm</source>
+            <translation>d. MMM, HH:mm</translation>
+        </message>
+    </context>
+    <context>
         <name>entities</name>
         <message>
             <source>account</source>
@@ -2806,6 +2810,28 @@
         <message>
             <source>No contacts yet. Add one with New contact; set “Reports to” to place people in the chart.</source>
             <translation>Noch keine Kontakte. Legen Sie einen mit Neuer Kontakt an; setzen Sie „Berichtet an“, um Personen im Organigramm zu platzieren.</translation>
+        </message>
+    </context>
+    <context>
+        <name>self_test</name>
+        <message>
+            <source>Fieldbook self-test</source>
+            <translation>Fieldbook-Selbsttest</translation>
+        </message>
+    </context>
+    <context>
+        <name>style</name>
+        <message>
+            <source>today</source>
+            <translation>heute</translation>
+        </message>
+        <message>
+            <source>tomorrow</source>
+            <translation>morgen</translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>gestern</translation>
         </message>
     </context>
     <context>

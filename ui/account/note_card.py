@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -81,7 +81,9 @@ class NoteCardDelegate(QStyledItemDelegate):
         bg, fg = tone_colors("violet" if record.get("kind") == "business_review" else "blue")
         paint_pill(painter, pill, kind, bg, fg, small)
         painter.setFont(small)
-        when = local_from_utc_iso(record.get("occurred_at")).toString("d MMM yyyy, HH:mm")
+        when = QLocale().toString(
+            local_from_utc_iso(record.get("occurred_at")), translate("dates", "d MMM yyyy, HH:mm")
+        )
         extras = [when]
         if record.get("contact_name"):
             extras.append(translate("account_view", "with {}").format(record["contact_name"]))
