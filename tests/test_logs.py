@@ -17,7 +17,9 @@ def test_registered_secrets_and_credential_shapes_never_reach_the_file(tmp_path)
         logs.redact("s3cr3t-t0ken-value")
         log = logging.getLogger("fieldbook.test")
         log.info("session is s3cr3t-t0ken-value now")
-        log.warning("retrying with password=hunter2hunter2 and Authorization: Session QWxhZGRpbjpvcGVu")
+        log.warning(
+            "retrying with password=hunter2hunter2 and Authorization: Session QWxhZGRpbjpvcGVu"
+        )
         try:
             raise RuntimeError("failed for s3cr3t-t0ken-value")
         except RuntimeError:

@@ -29,7 +29,9 @@ def english_plural(source: str) -> list[str]:
     return [one, other]
 
 
-def fill(ts: Path, memory: dict, english: bool = False) -> list[tuple[str, str, bool]]:
+def fill(
+    ts: Path, memory: dict, english: bool = False, refill: bool = False
+) -> list[tuple[str, str, bool]]:
     tree = ET.parse(ts)
     left: list[tuple[str, str, bool]] = []
     for context in tree.getroot().iter("context"):
@@ -40,9 +42,10 @@ def fill(ts: Path, memory: dict, english: bool = False) -> list[tuple[str, str, 
             if translation is None:
                 continue
             numerus = message.get("numerus") == "yes"
-            if translation.get("type") not in ("unfinished",) and _has_text(translation):
-                continue
             value = memory.get(f"{name}|{source}", memory.get(source))
+            finished = translation.get("type") != "unfinished" and _has_text(translation)
+            if finished and not (refill and value):
+                continue
             if value is None and english and numerus:
                 value = english_plural(source)
             if value in (None, "", []):
@@ -80,9 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("memory", type=Path, nargs="?")
     parser.add_argument("--english-plurals", action="store_true")
     parser.add_argument("--export", type=Path)
+    parser.add_argument(
+        "--refill", action="store_true", help="also overwrite finished entries the memory has"
+    )
     args = parser.parse_args(argv)
     memory = json.loads(args.memory.read_text(encoding="utf-8")) if args.memory else {}
-    left = fill(args.ts, memory, english=args.english_plurals)
+    left = fill(args.ts, memory, english=args.english_plurals, refill=args.refill)
     if args.export:
         todo = {source: ([] if numerus else "") for _, source, numerus in left}
         args.export.write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")

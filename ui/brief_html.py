@@ -93,9 +93,8 @@ def _header_html(brief: Brief, for_print: bool) -> str:
         )
     subtitle = " · ".join(escape(x) for x in facts)
     # On paper the running header already says "account brief".
-    kicker = (
-        "" if for_print else f'<p class="kicker">{escape(translate("Brief", "Account brief"))}</p>'
-    )
+    kicker_text = translate("Brief", "Account brief")
+    kicker = "" if for_print else f'<p class="kicker">{escape(kicker_text)}</p>'
     out = (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr><td valign="top">'
         f"{kicker}"
@@ -119,15 +118,22 @@ def _figure(label: str, value: str, note: str = "") -> str:
 def _figures_html(brief: Brief) -> str:
     money, health = brief.money, brief.health
     cells = [
-        _figure(translate("Brief", "MRR"), escape(format_money(money.mrr_cents) or "—")),
+        _figure(
+            translate("Brief", "MRR"),
+            escape(format_money(money.mrr_cents, currency=money.currency) or "—"),
+        ),
         _figure(
             translate("Brief", "Annual revenue"),
-            escape(format_money(money.annual_revenue_cents) or "—"),
+            escape(format_money(money.annual_revenue_cents, currency=money.currency) or "—"),
         ),
         _figure(
             translate("Brief", "Weighted pipeline"),
-            escape(format_money(brief.weighted_pipeline_cents)),
-            escape(translate("Brief", "of {} open").format(format_money(brief.open_pipeline_cents)))
+            escape(format_money(brief.weighted_pipeline_cents, currency=brief.money.currency)),
+            escape(
+                translate("Brief", "of {} open").format(
+                    format_money(brief.open_pipeline_cents, currency=brief.money.currency)
+                )
+            )
             if brief.opportunities
             else escape(translate("Brief", "no open deals")),
         ),
@@ -204,9 +210,10 @@ def _points_html(brief: Brief) -> str:
         )
     more = len(brief.talking_points) - len(shown)
     if more:
+        more_text = translate("Brief", "and {} more in the sections below").format(more)
         rows.append(
             f'<tr><td></td><td class="point"><span class="muted">'
-            f"{escape(translate('Brief', 'and {} more in the sections below').format(more))}</span></td></tr>"
+            f"{escape(more_text)}</span></td></tr>"
         )
     return (
         section_head(translate("Brief", "Talking points"), len(brief.talking_points))
@@ -240,13 +247,15 @@ def _contracts_html(brief: Brief) -> str:
                 left = days_text(c.days_to_notice)
             left_html = tone_span(tone, left, bold=tone != "grey")
         else:
-            left_html = f'<span class="muted">{escape(plain_label(c.status) or translate("Brief", "Ended"))}</span>'
+            ended = plain_label(c.status) or translate("Brief", "Ended")
+            left_html = f'<span class="muted">{escape(ended)}</span>'
         renew = translate("Brief", "Yes") if c.auto_renew else translate("Brief", "No")
+        notice_days = translate("Brief", "({} d)").format(c.notice_days)
         rows.append(
             f"<tr><td>{record_link(c.source, escape(c.number))}</td>"
-            f'<td align="right">{escape(format_money(c.mrr_cents))}</td>'
+            f'<td align="right">{escape(format_money(c.mrr_cents, currency=c.currency))}</td>'
             f"<td>{escape(long_date(c.end_date))}</td><td>{escape(long_date(c.notice_deadline))}"
-            f'<span class="muted"> ({c.notice_days} d)</span></td>'
+            f'<span class="muted"> {escape(notice_days)}</span></td>'
             f"<td>{left_html}</td><td>{escape(renew)}</td></tr>"
         )
     return title + grid_table(head, rows)
@@ -258,7 +267,8 @@ def _opportunities_html(brief: Brief) -> str:
     if opps:
         extra = escape(
             translate("Brief", "Weighted {} of {}").format(
-                format_money(brief.weighted_pipeline_cents), format_money(brief.open_pipeline_cents)
+                format_money(brief.weighted_pipeline_cents, currency=brief.money.currency),
+                format_money(brief.open_pipeline_cents, currency=brief.money.currency),
             )
         )
     title = section_head(translate("Brief", "Open opportunities"), len(opps), extra)
@@ -292,15 +302,12 @@ def _opportunities_html(brief: Brief) -> str:
             if o.type
             else ""
         )
-        comp = (
-            f' <span class="muted">· {escape(translate("Brief", "vs {}").format(o.competitor))}</span>'
-            if o.competitor
-            else ""
-        )
+        versus = translate("Brief", "vs {}").format(o.competitor)
+        comp = f' <span class="muted">· {escape(versus)}</span>' if o.competitor else ""
         rows.append(
             f"<tr><td>{record_link(o.source, escape(o.name))}</td>"
             f"<td>{escape(stage_label(o.stage))}{kind}</td>"
-            f'<td align="right">{escape(format_money(o.amount_cents))}</td>'
+            f'<td align="right">{escape(format_money(o.amount_cents, currency=o.currency))}</td>'
             f'<td align="right">{o.probability}%</td><td>{close}</td>'
             f"<td>{escape(o.next_step or '')}{comp}</td></tr>"
         )
@@ -347,9 +354,11 @@ def _people_html(brief: Brief) -> str:
                 if s.last_contacted.year == brief.today.year
                 else long_date(s.last_contacted)
             )
-            contact = f"{escape(when)} {tone_span(tone, translate('Brief', '({} d)').format(days), bold=False)}"
+            ago = translate("Brief", "({} d)").format(days)
+            contact = f"{escape(when)} {tone_span(tone, ago, bold=False)}"
         else:
-            contact = f'<span class="muted">{escape(translate("Brief", "never"))}</span>'
+            never = translate("Brief", "never")
+            contact = f'<span class="muted">{escape(never)}</span>'
         rows.append(
             f'<tr><td>{name}</td><td><span class="muted">{escape(s.title or "")}</span></td>'
             f"<td>{role}</td><td>{stance}</td><td>{manager}</td><td>{contact}</td></tr>"
@@ -424,13 +433,11 @@ def _tasks_html(brief: Brief) -> str:
         elif t.due_date:
             due, late = escape(long_date(t.due_date)), ""
         else:
-            due, late = f'<span class="muted">{escape(translate("Brief", "no date"))}</span>', ""
+            no_date = translate("Brief", "no date")
+            due, late = f'<span class="muted">{escape(no_date)}</span>', ""
         who = " · ".join(x for x in (kind_label(t.kind), t.contact_name) if x)
-        prio = (
-            f' <span class="risk">{escape(translate("Brief", "high priority"))}</span>'
-            if t.priority == "high"
-            else ""
-        )
+        high = translate("Brief", "high priority")
+        prio = f' <span class="risk">{escape(high)}</span>' if t.priority == "high" else ""
         rows.append(
             f'<tr><td class="date" width="70">{due}</td>'
             f"<td>{record_link(t.source, escape(t.subject))}{late}{prio}"

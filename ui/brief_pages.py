@@ -160,10 +160,11 @@ def paginate_contents(
     subtitle = Counts.tr("%n account(s)", "", len(briefs))
     if 0 < len(cities) <= 3:
         subtitle += " · " + ", ".join(cities)
+    heading, contents = translate("Brief", "Trip briefs"), translate("Brief", "Contents")
     html_text = (
-        f"<html><body><h1>{escape(translate('Brief', 'Trip briefs'))}</h1>"
+        f"<html><body><h1>{escape(heading)}</h1>"
         f'<p class="subtitle">{escape(subtitle)}</p>'
-        f"{section_head(translate('Brief', 'Contents'))}{grid_table(head, rows)}</body></html>"
+        f"{section_head(contents)}{grid_table(head, rows)}</body></html>"
     )
     doc = QTextDocument()
     doc.setDefaultFont(brief_font())

@@ -71,7 +71,8 @@ def sync_text(brief: Brief) -> str:
 
 
 def plain_label(value: str | None) -> str:
-    return value.replace("_", " ").capitalize() if value else ""
+    """An allowed value (tier, type, status, stance) as forms show it, translated."""
+    return choice_label("", value)
 
 
 def role_label(role: str | None) -> str:
@@ -101,6 +102,27 @@ _KEYWORD_LABELS = {
     "breach": QT_TRANSLATE_NOOP("Brief", "Breach"),
     "frustration": QT_TRANSLATE_NOOP("Brief", "Frustration"),
 }
+
+
+# The same, as they read inside a sentence ("Acknowledge the outage raised on ...").
+_KEYWORD_WORDS = {
+    "escalation": QT_TRANSLATE_NOOP("Brief", "escalation"),
+    "outage": QT_TRANSLATE_NOOP("Brief", "outage"),
+    "SLA": QT_TRANSLATE_NOOP("Brief", "SLA breach"),
+    "churn": QT_TRANSLATE_NOOP("Brief", "churn"),
+    "cancellation": QT_TRANSLATE_NOOP("Brief", "cancellation"),
+    "termination": QT_TRANSLATE_NOOP("Brief", "termination"),
+    "competitor": QT_TRANSLATE_NOOP("Brief", "competitor"),
+    "complaint": QT_TRANSLATE_NOOP("Brief", "complaint"),
+    "incident": QT_TRANSLATE_NOOP("Brief", "incident"),
+    "breach": QT_TRANSLATE_NOOP("Brief", "breach"),
+    "frustration": QT_TRANSLATE_NOOP("Brief", "frustration"),
+}
+
+
+def keyword_word(keyword: str) -> str:
+    word = _KEYWORD_WORDS.get(keyword)
+    return translate("Brief", word) if word else keyword
 
 
 def keyword_label(keyword: str) -> str:
@@ -192,7 +214,7 @@ def talking_point_text(point: TalkingPoint) -> str:
             "Brief", "{count} follow-ups overdue, oldest “{subject}” ({days} days late)."
         ).format(count=p["count"], subject=p["subject"], days=p["days"])
     if rule == "risk_in_notes":
-        words = ", ".join(keyword_label(k).lower() for k in p["keywords"])
+        words = ", ".join(keyword_word(k) for k in p["keywords"])
         return translate("Brief", "Acknowledge the {words} raised on {date} (“{title}”).").format(
             words=words, date=long_date(p["date"]), title=p["title"]
         )

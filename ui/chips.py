@@ -75,7 +75,9 @@ def _chip_text(kind: str, value: str) -> str:
     }
     if (kind, value) in texts:
         return texts[(kind, value)]
-    return stage_label(value) if kind == "stage" else value.replace("_", " ").capitalize()
+    if kind == "stage":
+        return stage_label(value)
+    return translate("choices", value.replace("_", " ").capitalize())
 
 
 def stage_label(stage: str) -> str:

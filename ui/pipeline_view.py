@@ -86,7 +86,9 @@ class PipelineView(ListScreen):
                     [
                         opportunity["name"],
                         opportunity.get("account_name") or "",
-                        format_money(opportunity.get("amount_cents")),
+                        format_money(
+                            opportunity.get("amount_cents"), currency=opportunity.get("currency")
+                        ),
                         format_date(opportunity.get("close_date")),
                         f"{probability}%" if probability is not None else "",
                         opportunity.get("next_step") or "",

@@ -69,7 +69,7 @@ class RenewalsView(ListScreen):
                     days_text(days),
                     "",
                     format_date(contract.get("end_date")),
-                    format_money(contract.get("mrr_cents")),
+                    format_money(contract.get("mrr_cents"), currency=contract.get("currency")),
                     self.tr("Yes") if contract.get("auto_renew") else self.tr("No"),
                 ]
             )

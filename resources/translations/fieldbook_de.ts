@@ -92,6 +92,10 @@
             <translation>Tochtergesellschaften: {}</translation>
         </message>
         <message>
+            <source>Account brief</source>
+            <translation>Kunden-Briefing</translation>
+        </message>
+        <message>
             <source>MRR</source>
             <translation>MRR</translation>
         </message>
@@ -101,7 +105,7 @@
         </message>
         <message>
             <source>Weighted pipeline</source>
-            <translation>Gewichtete Pipeline</translation>
+            <translation>Gew. Pipeline</translation>
         </message>
         <message>
             <source>of {} open</source>
@@ -117,7 +121,7 @@
         </message>
         <message>
             <source>Churn risk</source>
-            <translation>Abwanderungsrisiko</translation>
+            <translation>Abwanderung</translation>
         </message>
         <message>
             <source>Review {}</source>
@@ -134,6 +138,10 @@
         <message>
             <source>Nothing pressing: a good day to ask about their plans.</source>
             <translation>Nichts Dringendes: ein guter Tag, um nach ihren Plänen zu fragen.</translation>
+        </message>
+        <message>
+            <source>and {} more in the sections below</source>
+            <translation>und {} weitere in den Abschnitten unten</translation>
         </message>
         <message>
             <source>Contracts and renewals</source>
@@ -166,6 +174,10 @@
         <message>
             <source>passed {}</source>
             <translation>verstrichen {}</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>Beendet</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -212,6 +224,10 @@
             <translation>Nächster Schritt</translation>
         </message>
         <message>
+            <source>vs {}</source>
+            <translation>gegen {}</translation>
+        </message>
+        <message>
             <source>People who matter</source>
             <translation>Wichtige Personen</translation>
         </message>
@@ -244,6 +260,14 @@
             <translation>Letzter Kontakt</translation>
         </message>
         <message>
+            <source>({} d)</source>
+            <translation>({} T.)</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
             <source>Escalations and risks in recent notes</source>
             <translation>Eskalationen und Risiken in neuen Notizen</translation>
         </message>
@@ -266,6 +290,14 @@
         <message>
             <source>No open tasks.</source>
             <translation>Keine offenen Aufgaben.</translation>
+        </message>
+        <message>
+            <source>no date</source>
+            <translation>kein Datum</translation>
+        </message>
+        <message>
+            <source>high priority</source>
+            <translation>hohe Priorität</translation>
         </message>
         <message>
             <source>Fieldbook · account brief</source>
@@ -294,6 +326,10 @@
         <message>
             <source>Trip briefs</source>
             <translation>Reise-Briefings</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Inhalt</translation>
         </message>
         <message>
             <source>Fieldbook · trip briefs</source>
@@ -382,6 +418,50 @@
         <message>
             <source>Frustration</source>
             <translation>Frust</translation>
+        </message>
+        <message>
+            <source>escalation</source>
+            <translation>die Eskalation</translation>
+        </message>
+        <message>
+            <source>outage</source>
+            <translation>den Ausfall</translation>
+        </message>
+        <message>
+            <source>SLA breach</source>
+            <translation>die SLA-Verletzung</translation>
+        </message>
+        <message>
+            <source>churn</source>
+            <translation>die Abwanderung</translation>
+        </message>
+        <message>
+            <source>cancellation</source>
+            <translation>die Stornierung</translation>
+        </message>
+        <message>
+            <source>termination</source>
+            <translation>die Kündigung</translation>
+        </message>
+        <message>
+            <source>competitor</source>
+            <translation>den Wettbewerber</translation>
+        </message>
+        <message>
+            <source>complaint</source>
+            <translation>die Beschwerde</translation>
+        </message>
+        <message>
+            <source>incident</source>
+            <translation>die Störung</translation>
+        </message>
+        <message>
+            <source>breach</source>
+            <translation>die Verletzung</translation>
+        </message>
+        <message>
+            <source>frustration</source>
+            <translation>den Frust</translation>
         </message>
         <message>
             <source>Renewal: notice on {number} is due by {deadline} ({days}).</source>
@@ -520,6 +600,10 @@
         <message>
             <source>Print…</source>
             <translation>Drucken…</translation>
+        </message>
+        <message>
+            <source>This account is no longer in your book.</source>
+            <translation>Dieses Konto ist nicht mehr in Ihrem Bestand.</translation>
         </message>
     </context>
     <context>

@@ -135,7 +135,9 @@ class AccountHeader(QFrame):
                 translate("account_view", "Health and churn risk not assessed yet.")
             )
         labels = self.figure_labels
-        labels["mrr"].setText(format_money(account.get("mrr_cents")) or "—")
+        labels["mrr"].setText(
+            format_money(account.get("mrr_cents"), currency=account.get("currency")) or "—"
+        )
         labels["nps"].setText("—" if account.get("nps") is None else str(account["nps"]))
         review = account.get("next_review")
         if review:
@@ -145,7 +147,7 @@ class AccountHeader(QFrame):
             labels["next_review"].setText(translate("account_view", "Not planned"))
         labels["owner"].setText(account.get("owner") or "—")
         pipeline = open_pipeline_cents(store.opportunities_of(account_id))
-        labels["pipeline"].setText(format_money(pipeline))
+        labels["pipeline"].setText(format_money(pipeline, currency=account.get("currency")))
 
 
 def _account_link(account: dict[str, Any]) -> str:

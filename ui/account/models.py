@@ -230,7 +230,7 @@ class OpportunitiesModel(AccountRecordsModel):
         if key in ("type", "forecast_category"):
             return choice_label(key, value)
         if key in ("amount_cents", "mrr_cents"):
-            return format_money(value)
+            return format_money(value, currency=record.get("currency"))
         if key == "close_date":
             return format_date(value)
         if key == "probability":
@@ -288,7 +288,7 @@ class ContractsModel(AccountRecordsModel):
         if key == "auto_renew":
             return translate("account_view", "Yes") if value else translate("account_view", "No")
         if key == "mrr_cents":
-            return format_money(value)
+            return format_money(value, currency=record.get("currency"))
         return super().cell(record, key)
 
     def cell_data(self, record: dict[str, Any], key: str, role: int) -> Any:
