@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, credentials, logs, paths
+from desktop import APP_NAME, __version__, credentials, logs, money, paths
 from desktop.store import Store
 
 from . import i18n
@@ -60,6 +60,7 @@ def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpCon
         store = ensure_demo_store(path)
     else:
         store = Store.open(path)
+    _use_company_currency(store)
     context = OpContext(store)
     context.profile = name  # type: ignore[attr-defined]
     return context
@@ -76,6 +77,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     apply_style(app)
     i18n.install_translators(app)  # the OS language, or the one chosen in Preferences
     return app
+
+
+COMPANY_CURRENCY = "company_currency"  # store preference: the CRM company's currency code
+
+
+def _use_company_currency(store: Store) -> None:
+    """Amounts of records that name no currency are in the CRM company's (USD when unknown)."""
+    try:
+        money.set_default_currency(store.preference(COMPANY_CURRENCY))
+    except money.MoneyError:
+        money.set_default_currency(None)
 
 
 def ensure_keyring() -> bool:
@@ -199,6 +211,8 @@ class Session:
             store = Store.open(paths.store_path(self.data_dir, profile))
             for key, value in (remember or {}).items():
                 store.set_preference(key, value)
+            if getattr(connector, "company_currency", None):  # what records without one are in
+                store.set_preference(COMPANY_CURRENCY, connector.company_currency)
             store.close()
             self.open(profile, demo=False)
         finally:

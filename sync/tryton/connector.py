@@ -114,6 +114,11 @@ class TrytonConnector(Connector):
     # -- credentials ---------------------------------------------------------------------
 
     @property
+    def company_currency(self) -> str | None:
+        """The ISO code of the CRM company's currency (known once signed in)."""
+        return self._currency_code
+
+    @property
     def password_key(self) -> str:
         return secret_key(self.url, self.database, self.login, "password")
 
