@@ -277,7 +277,9 @@ class AccountListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             shown = row.get("_shown")
             if shown is None:  # formatted once per row read, not once per paint
-                shown = row["_shown"] = [self._display(k, row.get(k)) for k, _label in COLUMNS]
+                shown = row["_shown"] = [
+                    self._display(k, row.get(k), row.get("currency")) for k, _label in COLUMNS
+                ]
             return shown[index.column()]
         if role == CHIP_ROLE:
             return (key, value) if key in CHIP_COLUMNS else None
@@ -303,9 +305,15 @@ class AccountListModel(QAbstractTableModel):
                 return self.tr("Part of {}").format(row["parent_name"])
         return None
 
-    def _display(self, key: str, value: Any) -> str:
+    def _display(self, key: str, value: Any, currency: str | None = None) -> str:
         if key in MONEY_COLUMNS:
-            return format_money(value) if value else "—" if key == "mrr_cents" else ""
+            return (
+                format_money(value, currency=currency)
+                if value
+                else "—"
+                if key == "mrr_cents"
+                else ""
+            )
         if key in CHIP_COLUMNS:
             return chip_text(key, value)
         if key == "next_review":
