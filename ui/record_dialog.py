@@ -35,14 +35,13 @@ from . import entity_words as words
 from .errors import user_message
 from .form_fields import (
     AccountEditor,
-    CurrencyEditor,
     FieldEditor,
-    MoneyEditor,
     RefComboEditor,
     field_label,
     make_editor,
 )
 from .i18n import translate
+from .money_editor import CurrencyEditor, MoneyEditor
 from .operations import OpContext, StoreOp
 from .validation_text import field_message
 
