@@ -247,8 +247,21 @@ def derive(entity: E.Entity, row: dict[str, Any], changed: set[str]) -> dict[str
     return derived
 
 
+_TYPED_MONEY = {
+    e.table: frozenset(f.name for f in e.fields if f.kind == E.CENTS)
+    for e in E.ENTITIES
+    if e.has_field("currency")
+}
 _DERIVING = frozenset(e.table for e in (E.CONTRACT, E.OPPORTUNITY))
 _CROSS_FIELD = frozenset(e.table for e in (E.CONTRACT, E.CONTACT, E.ACCOUNT))
+
+
+def _field_of(row: Any, name: str) -> Any:
+    """``row[name]`` of a dict or sqlite3.Row that may lack it (None)."""
+    try:
+        return row[name] if row is not None else None
+    except (KeyError, IndexError):
+        return None
 
 
 def validate(
@@ -267,6 +280,10 @@ def validate(
             errors[name] = f"is not a field of {entity.singular}"
             continue
         try:
+            if value.__class__ is str and name in _TYPED_MONEY.get(entity.table, ()):
+                # Typed amounts are read in the record's currency (yen have no cents).
+                currency = values.get("currency") or _field_of(existing, "currency")
+                value = cents_from_text(value, currency) if value.strip() else None
             clean[name] = normalize(value)
         except ValueError as exc:
             errors[name] = str(exc)

@@ -111,3 +111,18 @@ def test_currency_codes_are_checked():
     assert money.normalize_currency(" eur ") == "EUR"
     with pytest.raises(money.MoneyError):
         money.normalize_currency("XYZ")
+
+
+def test_typed_amounts_reaching_the_store_are_read_in_the_records_currency(store):
+    money.set_locale("ja_JP")
+    try:
+        account = store.create(
+            "accounts", {"name": "Kaito", "currency": "JPY", "mrr_cents": "¥1,234"}
+        )
+        assert store.get("accounts", account)["mrr_cents"] == 1_234
+        store.update("accounts", account, {"mrr_cents": "2,000"})
+        assert store.get("accounts", account)["mrr_cents"] == 2_000
+        usd = store.create("accounts", {"name": "Acme", "mrr_cents": "$1,234.50"})
+        assert store.get("accounts", usd)["mrr_cents"] == 123_450
+    finally:
+        money.set_locale(None)
