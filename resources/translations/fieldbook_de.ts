@@ -4,6 +4,42 @@
     <context>
         <name>AccountListModel</name>
         <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>Stadt</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>Branche</translation>
+        </message>
+        <message>
+            <source>MRR</source>
+            <translation>MRR</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Stufe</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Churn risk</source>
+            <translation>Abwanderungsrisiko</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Nächstes Review</translation>
+        </message>
+        <message>
+            <source>Open pipeline</source>
+            <translation>Offene Pipeline</translation>
+        </message>
+        <message>
             <source>Part of {}</source>
             <translation>Teil von {}</translation>
         </message>
@@ -1738,12 +1774,120 @@
             <translation>Nicht geplant</translation>
         </message>
         <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>Stance</source>
+            <translation>Haltung</translation>
+        </message>
+        <message>
+            <source>Reports to</source>
+            <translation>Berichtet an</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Last contacted</source>
+            <translation>Zuletzt kontaktiert</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Phase</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Betrag</translation>
+        </message>
+        <message>
+            <source>Close date</source>
+            <translation>Abschlussdatum</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>Wahrscheinlichkeit</translation>
+        </message>
+        <message>
+            <source>Forecast</source>
+            <translation>Prognose</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Nächster Schritt</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Nummer</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>Ende</translation>
+        </message>
+        <message>
+            <source>Notice deadline</source>
+            <translation>Kündigungsfrist</translation>
+        </message>
+        <message>
+            <source>Days left to give notice</source>
+            <translation>Tage bis zur Kündigungsfrist</translation>
+        </message>
+        <message>
+            <source>Auto-renew</source>
+            <translation>Automatische Verlängerung</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Ja</translation>
         </message>
         <message>
             <source>No</source>
             <translation>Nein</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Betreff</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Fällig</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priorität</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Kontakt</translation>
         </message>
         <message>
             <source>with {}</source>
