@@ -67,6 +67,8 @@ def main() -> None:
     report["amount_preview"] = dialog.editors["amount_cents"].preview.text()
     dialog.close()
     window.open_account(account)
+    spin(lambda: False, 800)
+    window.grab().save(str(out / "account.png"))
     brief_view = window.brief_view
     brief_view.show_account(account)
     brief_view.refresh()
