@@ -85,3 +85,20 @@ def test_a_new_deal_is_in_its_accounts_currency_and_too_many_decimals_are_refuse
         assert store.opportunities_of(account) == []
     finally:
         dialog.close()
+
+
+def test_the_crm_company_currency_is_the_default_of_a_profile(tmp_path):
+    from desktop import paths
+    from desktop.store import Store
+    from ui.app import COMPANY_CURRENCY, open_profile
+
+    store = Store.open(paths.store_path(tmp_path, "rep@crm"))
+    store.set_preference(COMPANY_CURRENCY, "CHF")
+    store.close()
+    context = open_profile(str(tmp_path), "rep@crm", demo=False)
+    try:
+        assert money.default_currency() == "CHF"
+        assert money.currency_of({"currency": None}) == "CHF"
+    finally:
+        context.close()
+        money.set_default_currency(None)

@@ -61,6 +61,7 @@ def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpCon
     else:
         store = Store.open(path)
     _use_company_currency(store)
+    log.info("opened profile %s (schema %d, %s)", name, store.schema_version, path)
     context = OpContext(store)
     context.profile = name  # type: ignore[attr-defined]
     return context
@@ -218,6 +219,7 @@ class Session:
         finally:
             self.app.setQuitOnLastWindowClosed(quit_on_close)
         self.connector = connector
+        log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
         self.controller.reset_engine()
 
     # -- the CRM -------------------------------------------------------------------------------
