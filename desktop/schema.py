@@ -189,6 +189,17 @@ def _v2_sync_state(db: sqlite3.Connection) -> None:
     )
 
 
+def _v3_currency(db: sqlite3.Connection) -> None:
+    """Money-carrying tables name their currency (ISO 4217); NULL reads as the CRM's default.
+
+    Self-contained and safe to meet a column another branch already added.
+    """
+    for table in ("accounts", "opportunities", "contracts"):
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if "currency" not in columns:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN currency TEXT")
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Run each statement of ``script`` inside the caller's transaction.
 
@@ -204,7 +215,7 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {statement[:80]!r}")
 
 
-MIGRATIONS = (_v1_book_of_business, _v2_sync_state)
+MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_currency)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
