@@ -1,7 +1,7 @@
 """The accounts list, a page at a time, every page read from an index.
 
 A book can hold 150,000 accounts: listing every id to show the first hundred is what made the
-list slow. Each sort has an index over (sort key, name, id) (``schema`` v3), so a page is an
+list slow. Each sort has an index over (sort key, name, id) (the big-book migration in ``schema``), so a page is an
 index walk that stops after ``limit`` rows, whatever the size of the book. Pages continue from
 a cursor (the last row's sort key), not an offset, so the last page costs what the first does.
 
@@ -50,7 +50,7 @@ def _rank(column: str, values: tuple[str, ...]) -> str:
 
 
 # The sort key of each column, written over the ``accounts`` table with no alias: the same text
-# is used in the index (schema v3) and in the queries, which is what lets SQLite match them.
+# is used in the index (the big-book migration) and in the queries, which is what lets SQLite match them.
 SORT_KEYS: dict[str, str] = {
     "name": "name COLLATE NOCASE",
     "city": "city COLLATE NOCASE",

@@ -17,7 +17,7 @@ OPEN_STAGES_SQL = "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")"
 _STAGE_ORDER_SQL = (
     "CASE stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(E.STAGES)) + " END"
 )
-# The notice deadline of a contract row ``c``; the same text as the index on it (schema v3).
+# The notice deadline of a contract row ``c``; the same text as the index on it (the big-book migration).
 _DEADLINE_SQL = "date(c.end_date, '-' || COALESCE(c.notice_days, 0) || ' days')"
 
 
@@ -98,7 +98,7 @@ class BookLists:
 
         ``within_days`` keeps deadlines up to that many days ahead; ``passed_within_days``
         keeps passed deadlines only that recent (None: all, 0: none); ``limit`` the first that
-        many, read from the deadline index (schema v3) however many contracts the book holds.
+        many, read from the deadline index however many contracts the book holds.
         """
         today = today or dt.date.today()
         upcoming_until = (

@@ -101,6 +101,7 @@ class ContractLine:
     auto_renew: bool
     mrr_cents: int | None
     source: Source
+    currency: str | None = None  # of mrr_cents; None: the CRM company's
 
     @property
     def is_live(self) -> bool:
@@ -116,6 +117,7 @@ class Money:
     annual_revenue_cents: int | None
     contracts: list[ContractLine]
     source: Source
+    currency: str | None = None  # the account's, of its MRR and revenue; None: the company's
 
     @property
     def next_notice(self) -> ContractLine | None:
@@ -154,6 +156,7 @@ class OpportunityLine:
     competitor: str | None
     forecast_category: str | None
     source: Source
+    currency: str | None = None  # of amount_cents; None: the CRM company's
 
     @property
     def close_date_passed(self) -> bool:
@@ -363,7 +366,13 @@ def compose_brief(
 
     contracts = [_contract_line(c, today) for c in store.contracts_of(account_id, today)]
     contracts.sort(key=lambda c: (not c.is_live, c.notice_deadline or dt.date.max, c.number))
-    money = Money(account.get("mrr_cents"), account.get("annual_revenue_cents"), contracts, src)
+    money = Money(
+        account.get("mrr_cents"),
+        account.get("annual_revenue_cents"),
+        contracts,
+        src,
+        account.get("currency"),
+    )
 
     next_review = parse_date(account.get("next_review"))
     health = Health(
@@ -433,6 +442,7 @@ def _contract_line(c: dict[str, Any], today: dt.date) -> ContractLine:
         auto_renew=bool(c.get("auto_renew")),
         mrr_cents=c.get("mrr_cents"),
         source=("contracts", c["id"]),
+        currency=c.get("currency"),
     )
 
 
@@ -454,6 +464,7 @@ def _opportunity_line(o: dict[str, Any], today: dt.date) -> OpportunityLine:
         competitor=o.get("competitor"),
         forecast_category=o.get("forecast_category"),
         source=("opportunities", o["id"]),
+        currency=o.get("currency"),
     )
 
 

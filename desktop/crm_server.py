@@ -103,6 +103,10 @@ def _env(folder: Path, admin_password: bool = False) -> dict[str, str]:
         passfile.write_text(ADMIN_PASSWORD)
         env["TRYTONPASSFILE"] = str(passfile)
     env.pop("TRYTOND_CONFIG", None)
+    # Our module from this source tree, not from wherever the package was installed from
+    # (a second checkout sharing one virtualenv would otherwise build the other's module).
+    root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
 
 

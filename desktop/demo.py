@@ -30,6 +30,7 @@ from .store import Store
 
 # Most accounts belong to the rep; a few to colleagues, so the owner filter means something.
 DEMO_OWNER = "Alex Morgan"
+DEMO_CURRENCY = "USD"  # the demo CRM's company currency: the book is priced in dollars
 
 # Ids are UUIDv7-shaped and time-ordered like real ones, their clock starting here (2024-01-01),
 # one millisecond per record, so a book's ids never depend on when it was generated.
@@ -309,6 +310,7 @@ class _BookMaker:
             "country": place["country"],
             "mrr_cents": mrr,
             "annual_revenue_cents": revenue_dollars * 100,
+            "currency": DEMO_CURRENCY,
             "tier": tier_for(mrr),
             "health": health,
             "health_reason": health_reason,
@@ -448,6 +450,7 @@ class _BookMaker:
                 "stage": stage,
                 "amount_cents": mrr * term + mrr,  # contract value plus a month of set-up fees
                 "mrr_cents": mrr,
+                "currency": DEMO_CURRENCY,
                 "close_date": self._days(-self._int(5, 270) if closed else self._int(-12, 180)),
                 "probability": probability,
                 "forecast_category": forecast,
@@ -512,6 +515,7 @@ class _BookMaker:
                 "notice_days": notice,
                 "auto_renew": self._pick((0, 1, 1)),
                 "mrr_cents": mrr,
+                "currency": DEMO_CURRENCY,
                 "status": status,
             }
         )

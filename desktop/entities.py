@@ -12,7 +12,8 @@ from functools import cached_property
 TEXT = "text"
 LONG_TEXT = "long_text"
 INTEGER = "integer"
-CENTS = "cents"  # money as integer cents
+CENTS = "cents"  # money as integer minor units of the record's currency (cents; yen for JPY)
+CURRENCY = "currency"  # ISO 4217 code (EUR); empty: the CRM company's currency
 PERCENT = "percent"  # integer 0..100
 DATE = "date"  # ISO yyyy-mm-dd
 DATETIME = "datetime"  # ISO yyyy-mm-ddThh:mm:ss (UTC, no offset)
@@ -141,6 +142,7 @@ ACCOUNT = Entity(
         Field("country", TEXT, "Country"),
         Field("mrr_cents", CENTS, "MRR"),
         Field("annual_revenue_cents", CENTS, "Annual revenue"),
+        Field("currency", CURRENCY, "Currency"),
         Field("tier", ENUM, "Tier", choices=TIERS),
         Field("health", ENUM, "Health", choices=HEALTH),
         Field("health_reason", TEXT, "Health reason"),
@@ -184,6 +186,7 @@ OPPORTUNITY = Entity(
         Field("stage", ENUM, "Stage", required=True, choices=STAGES),
         Field("amount_cents", CENTS, "Amount"),
         Field("mrr_cents", CENTS, "MRR"),
+        Field("currency", CURRENCY, "Currency"),
         Field("close_date", DATE, "Close date"),
         Field("probability", PERCENT, "Probability", min_value=0, max_value=100),
         Field("forecast_category", ENUM, "Forecast category", choices=FORECAST_CATEGORIES),
@@ -225,6 +228,7 @@ CONTRACT = Entity(
         Field("notice_days", INTEGER, "Notice period (days)", min_value=0, max_value=730),
         Field("auto_renew", BOOL, "Auto-renew"),
         Field("mrr_cents", CENTS, "MRR"),
+        Field("currency", CURRENCY, "Currency"),
         Field("status", ENUM, "Status", choices=CONTRACT_STATUSES),
     ),
 )

@@ -189,12 +189,23 @@ def _v2_sync_state(db: sqlite3.Connection) -> None:
     )
 
 
-_OPEN_STAGES_V3 = "('prospecting','qualification','discovery','proposal','negotiation')"
-_OPEN_PIPELINE_V3 = f"""(SELECT SUM(COALESCE(o.amount_cents, 0)) FROM opportunities o
-    WHERE o.account_id = accounts.id AND o.stage IN {_OPEN_STAGES_V3})"""
+def _v3_currency(db: sqlite3.Connection) -> None:
+    """Money-carrying tables name their currency (ISO 4217); NULL reads as the CRM's default.
+
+    Self-contained and safe to meet a column another branch already added.
+    """
+    for table in ("accounts", "opportunities", "contracts"):
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if "currency" not in columns:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN currency TEXT")
 
 
-def _v3_big_book_lists(db: sqlite3.Connection) -> None:
+_OPEN_STAGES_V4 = "('prospecting','qualification','discovery','proposal','negotiation')"
+_OPEN_PIPELINE_V4 = f"""(SELECT SUM(COALESCE(o.amount_cents, 0)) FROM opportunities o
+    WHERE o.account_id = accounts.id AND o.stage IN {_OPEN_STAGES_V4})"""
+
+
+def _v4_big_book_lists(db: sqlite3.Connection) -> None:
     """Indexes so that every page of the accounts list is an index walk on a 150k-account book.
 
     - one index per sort, over the sort key, name and id (the key expressions are those of
@@ -226,18 +237,18 @@ def _v3_big_book_lists(db: sqlite3.Connection) -> None:
     }
     script = f"""
     ALTER TABLE accounts ADD COLUMN open_pipeline_cents INTEGER;
-    UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V3};
+    UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4};
     CREATE TRIGGER opportunities_pipeline_insert AFTER INSERT ON opportunities
-    WHEN new.stage IN {_OPEN_STAGES_V3} BEGIN
-        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V3} WHERE id = new.account_id;
+    WHEN new.stage IN {_OPEN_STAGES_V4} BEGIN
+        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4} WHERE id = new.account_id;
     END;
     CREATE TRIGGER opportunities_pipeline_delete AFTER DELETE ON opportunities
-    WHEN old.stage IN {_OPEN_STAGES_V3} BEGIN
-        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V3} WHERE id = old.account_id;
+    WHEN old.stage IN {_OPEN_STAGES_V4} BEGIN
+        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4} WHERE id = old.account_id;
     END;
     CREATE TRIGGER opportunities_pipeline_update
     AFTER UPDATE OF stage, amount_cents, account_id ON opportunities BEGIN
-        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V3}
+        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4}
         WHERE id IN (old.account_id, new.account_id);
     END;
     DROP INDEX IF EXISTS accounts_name;
@@ -271,7 +282,7 @@ def _v3_big_book_lists(db: sqlite3.Connection) -> None:
     # per-stage totals read this index alone.
     script += (
         "CREATE INDEX opportunities_open ON opportunities(stage, close_date, name, amount_cents)"
-        f" WHERE stage IN {_OPEN_STAGES_V3};\n"
+        f" WHERE stage IN {_OPEN_STAGES_V4};\n"
     )
     # Notice deadlines (end date minus notice period), for the renewals pages and Today.
     script += (
@@ -299,7 +310,7 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {statement[:80]!r}")
 
 
-MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_big_book_lists)
+MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_currency, _v4_big_book_lists)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from . import entities as E
+from . import money
 from .clock import add_months
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -36,16 +37,12 @@ def _clean_text(value: Any) -> str | None:
     return text or None
 
 
-def cents_from_text(text: str) -> int:
-    """Parse money typed by a person (``"12,500.50"``, ``"$1200"``) into integer cents."""
-    cleaned = re.sub(r"[\s$€£,]", "", text)
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError("expected an amount such as 12500 or 12,500.50") from None
-    if not amount.is_finite():
-        raise ValueError("expected an amount such as 12500 or 12,500.50")
-    return int((amount * 100).to_integral_value())
+def cents_from_text(text: str, currency: str | None = None) -> int:
+    """Money typed by a person (``"12.500,50"``, ``"$1200"``) as minor units, the rep's way.
+
+    One parser for the whole app: ``desktop.money.parse_amount`` (locale-aware, Decimal only).
+    """
+    return money.parse_amount(text, currency)
 
 
 def _normalize(field: E.Field, value: Any) -> Any:
@@ -142,6 +139,8 @@ def _normalize(field: E.Field, value: Any) -> Any:
     if kind == E.REF:
         text = _clean_text(value)
         return text
+    if kind == E.CURRENCY:
+        return money.normalize_currency(value)
     raise AssertionError(f"unknown field kind {kind}")
 
 
@@ -248,8 +247,21 @@ def derive(entity: E.Entity, row: dict[str, Any], changed: set[str]) -> dict[str
     return derived
 
 
+_TYPED_MONEY = {
+    e.table: frozenset(f.name for f in e.fields if f.kind == E.CENTS)
+    for e in E.ENTITIES
+    if e.has_field("currency")
+}
 _DERIVING = frozenset(e.table for e in (E.CONTRACT, E.OPPORTUNITY))
 _CROSS_FIELD = frozenset(e.table for e in (E.CONTRACT, E.CONTACT, E.ACCOUNT))
+
+
+def _field_of(row: Any, name: str) -> Any:
+    """``row[name]`` of a dict or sqlite3.Row that may lack it (None)."""
+    try:
+        return row[name] if row is not None else None
+    except (KeyError, IndexError):
+        return None
 
 
 def validate(
@@ -268,6 +280,10 @@ def validate(
             errors[name] = f"is not a field of {entity.singular}"
             continue
         try:
+            if value.__class__ is str and name in _TYPED_MONEY.get(entity.table, ()):
+                # Typed amounts are read in the record's currency (yen have no cents).
+                currency = values.get("currency") or _field_of(existing, "currency")
+                value = cents_from_text(value, currency) if value.strip() else None
             clean[name] = normalize(value)
         except ValueError as exc:
             errors[name] = str(exc)

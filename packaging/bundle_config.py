@@ -84,9 +84,9 @@ _DROP_PATTERNS = [
         r"^(lib/)?lib(cups|gnutls|avahi-client|avahi-common|gssapi_krb5|krb5|krb5support|k5crypto"
         r"|com_err|keyutils|p11-kit|tasn1|unistring|idn2|nettle|hogweed|gmp)\.so"
     ),
-    # Qt's own translations: the UI ships its own strings; keep no Qt catalogues for now.
-    r"Qt/translations/",
-    r"PySide6/translations/",
+    # Qt's own translations (standard buttons, dialogs): only qtbase for the languages we ship
+    # (h14, issue 14: the German UI needs qtbase_de.qm; see ui/i18n.py SHIPPED_LANGUAGES).
+    r"(Qt|PySide6)/translations/(?!qtbase_de\.qm$)",
 ]
 _DROP = re.compile("|".join(_DROP_PATTERNS))
 

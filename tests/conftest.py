@@ -14,6 +14,16 @@ from desktop.credentials import MemoryKeyring  # noqa: E402
 from desktop.store import Store  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_ui(qapp):
+    """The UI in English with its catalogue (plural forms: "1 account", "60 accounts")."""
+    from ui import i18n
+
+    i18n.install_translators(qapp, "en")
+    yield
+    i18n.install_translators(qapp, "en")
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring():
     """Nothing in a test touches the machine's keyring."""

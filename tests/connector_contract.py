@@ -48,6 +48,7 @@ def full_values(table: str, refs: dict[str, str], n: int = 1) -> dict:
             "country": "France",
             "mrr_cents": 1234567,
             "annual_revenue_cents": 98765432100,
+            "currency": "EUR",
             "tier": "growth",
             "health": "amber",
             "health_reason": "Slow adoption",
@@ -75,6 +76,7 @@ def full_values(table: str, refs: dict[str, str], n: int = 1) -> dict:
             "stage": "negotiation",
             "amount_cents": 4800000,
             "mrr_cents": 400000,
+            "currency": "JPY",
             "close_date": "2026-12-15",
             "probability": 80,
             "forecast_category": "commit",
@@ -90,6 +92,7 @@ def full_values(table: str, refs: dict[str, str], n: int = 1) -> dict:
             "notice_days": 90,
             "auto_renew": 1,
             "mrr_cents": 400000,
+            "currency": "CHF",
             "status": "active",
         },
         "notes": {

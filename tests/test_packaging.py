@@ -92,7 +92,8 @@ def test_entitlements_plist_parses():
         "PySide6/Qt/lib/libQt6Quick.so.6",
         "PySide6/Qt/lib/libQt6Qml.so.6",
         "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
-        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qtbase_fr.qm",  # only the shipped languages' qtbase is kept
+        "PySide6/Qt/translations/qtdeclarative_de.qm",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "libcairo.so.2",
         "libcups.so.2",
@@ -107,6 +108,11 @@ def test_entitlements_plist_parses():
 )
 def test_unused_qt_parts_are_dropped(dest):
     assert not cfg.keep_file(dest)
+
+
+def test_qt_translations_of_the_shipped_languages_are_kept():
+    # h14 (issue 14): Qt's standard buttons and dialogs in German need qtbase_de.qm.
+    assert cfg.keep_file("PySide6/Qt/translations/qtbase_de.qm")
 
 
 @pytest.mark.parametrize(

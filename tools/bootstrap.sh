@@ -61,7 +61,20 @@ _ensure_venv() {
   fi
 }
 
+_ensure_translations() {
+  # The UI's .qm catalogues, built from the checked-in .ts (the app would also build a missing
+  # or stale one at start-up; doing it here keeps the first start quick).
+  local ts
+  for ts in "$FIELDBOOK_ROOT"/resources/translations/*.ts; do
+    [ -e "$ts" ] || continue
+    if [ ! -f "${ts%.ts}.qm" ] || [ "$ts" -nt "${ts%.ts}.qm" ]; then
+      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm" || true
+    fi
+  done
+}
+
 fieldbook_bootstrap() {
   _ensure_apt_packages
   _ensure_venv
+  _ensure_translations
 }

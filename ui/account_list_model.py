@@ -28,6 +28,7 @@ from desktop.queries import AccountFilter
 from desktop.store import Changes, Store
 
 from .chips import chip_text
+from .i18n import QT_TRANSLATE_NOOP
 from .roles import CHIP_ROLE, ID_ROLE, SORT_VALUE_ROLE
 from .style import format_date, format_money, muted_brush
 
@@ -40,15 +41,15 @@ CACHE_ROWS = 3000  # rows kept in memory; older ones are read again when scrolle
 
 # (key used for sorting in SQL and for reading the row, header)
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("name", "Name"),
-    ("city", "City"),
-    ("industry", "Industry"),
-    ("mrr_cents", "MRR"),
-    ("tier", "Tier"),
-    ("health", "Health"),
-    ("churn_risk", "Churn risk"),
-    ("next_review", "Next review"),
-    ("open_pipeline_cents", "Open pipeline"),
+    ("name", QT_TRANSLATE_NOOP("AccountListModel", "Name")),
+    ("city", QT_TRANSLATE_NOOP("AccountListModel", "City")),
+    ("industry", QT_TRANSLATE_NOOP("AccountListModel", "Industry")),
+    ("mrr_cents", QT_TRANSLATE_NOOP("AccountListModel", "MRR")),
+    ("tier", QT_TRANSLATE_NOOP("AccountListModel", "Tier")),
+    ("health", QT_TRANSLATE_NOOP("AccountListModel", "Health")),
+    ("churn_risk", QT_TRANSLATE_NOOP("AccountListModel", "Churn risk")),
+    ("next_review", QT_TRANSLATE_NOOP("AccountListModel", "Next review")),
+    ("open_pipeline_cents", QT_TRANSLATE_NOOP("AccountListModel", "Open pipeline")),
 )
 CHIP_COLUMNS = {"tier", "health", "churn_risk"}
 MONEY_COLUMNS = {"mrr_cents", "open_pipeline_cents"}
@@ -309,7 +310,9 @@ class AccountListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             shown = row.get("_shown")
             if shown is None:  # formatted once per row read, not once per paint
-                shown = row["_shown"] = [self._display(k, row.get(k)) for k, _label in COLUMNS]
+                shown = row["_shown"] = [
+                    self._display(k, row.get(k), row.get("currency")) for k, _label in COLUMNS
+                ]
             return shown[index.column()]
         if role == CHIP_ROLE:
             return (key, value) if key in CHIP_COLUMNS else None
@@ -335,9 +338,15 @@ class AccountListModel(QAbstractTableModel):
                 return self.tr("Part of {}").format(row["parent_name"])
         return None
 
-    def _display(self, key: str, value: Any) -> str:
+    def _display(self, key: str, value: Any, currency: str | None = None) -> str:
         if key in MONEY_COLUMNS:
-            return format_money(value) if value else "—" if key == "mrr_cents" else ""
+            return (
+                format_money(value, currency=currency)
+                if value
+                else "—"
+                if key == "mrr_cents"
+                else ""
+            )
         if key in CHIP_COLUMNS:
             return chip_text(key, value)
         if key == "next_review":

@@ -20,9 +20,10 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, credentials, paths
+from desktop import APP_NAME, __version__, credentials, logs, money, paths
 from desktop.store import Store
 
+from . import i18n
 from .errors import install_excepthook, show_error
 from .operations import OpContext
 from .style import apply_style, icon
@@ -59,6 +60,8 @@ def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpCon
         store = ensure_demo_store(path)
     else:
         store = Store.open(path)
+    _use_company_currency(store)
+    log.info("opened profile %s (schema %d, %s)", name, store.schema_version, path)
     context = OpContext(store)
     context.profile = name  # type: ignore[attr-defined]
     return context
@@ -73,7 +76,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app.setWindowIcon(icon("fieldbook"))
     apply_style(app)
+    i18n.install_translators(app)  # the OS language, or the one chosen in Preferences
     return app
+
+
+COMPANY_CURRENCY = "company_currency"  # store preference: the CRM company's currency code
+
+
+def _use_company_currency(store: Store) -> None:
+    """Amounts of records that name no currency are in the CRM company's (USD when unknown)."""
+    try:
+        money.set_default_currency(store.preference(COMPANY_CURRENCY))
+    except money.MoneyError:
+        money.set_default_currency(None)
 
 
 def ensure_keyring() -> bool:
@@ -197,11 +212,14 @@ class Session:
             store = Store.open(paths.store_path(self.data_dir, profile))
             for key, value in (remember or {}).items():
                 store.set_preference(key, value)
+            if getattr(connector, "company_currency", None):  # what records without one are in
+                store.set_preference(COMPANY_CURRENCY, connector.company_currency)
             store.close()
             self.open(profile, demo=False)
         finally:
             self.app.setQuitOnLastWindowClosed(quit_on_close)
         self.connector = connector
+        log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
         self.controller.reset_engine()
 
     # -- the CRM -------------------------------------------------------------------------------
@@ -344,7 +362,7 @@ class Session:
 
 def run(args: argparse.Namespace) -> int:
     """Run the window for the parsed command line; returns the exit code."""
-    logging.basicConfig(level=logging.WARNING)
+    logs.setup_logging()  # the rotating file in the OS log folder (desktop/logs.py)
     app = create_application()
     install_excepthook()
     session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())

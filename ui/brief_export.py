@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -41,13 +41,10 @@ from desktop.dates import week_bounds
 from desktop.trips import city_accounts, meeting_accounts_this_week
 
 from .brief_pages import default_page_size, paginate, print_pages, write_pdf
+from .i18n import Counts, translate
 from .operations import OpContext
 
 PROGRESS_DELAY_MS = 600  # no progress window for exports quicker than this (STYLE.md 6)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BriefExport", text)
 
 
 class ExportCancelled(Exception):
@@ -163,9 +160,9 @@ def suggested_file_name(names: Sequence[str], today: dt.date | None = None) -> s
     """``Brief - Acme - 2026-11-22.pdf`` for one account, ``Trip briefs - ... .pdf`` for many."""
     today = today or dt.date.today()
     if len(names) == 1:
-        stem = _tr("Brief - {}").format(names[0])
+        stem = translate("BriefExport", "Brief - {}").format(names[0])
     else:
-        stem = _tr("Trip briefs ({} accounts)").format(len(names))
+        stem = Counts.tr("Trip briefs (%n account(s))", "", len(names))
     safe = "".join(ch if ch.isalnum() or ch in " -_()." else "_" for ch in stem).strip()
     return f"{safe} - {today.isoformat()}.pdf"
 
@@ -174,7 +171,10 @@ def ask_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     """Ask where to save the PDF (tests patch this); None when the rep cancels."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     path, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export briefs as PDF"), str(Path(folder) / suggested), _tr("PDF (*.pdf)")
+        parent,
+        translate("BriefExport", "Export briefs as PDF"),
+        str(Path(folder) / suggested),
+        translate("BriefExport", "PDF (*.pdf)"),
     )
     if not path:
         return None
@@ -202,13 +202,15 @@ def export_briefs(
             return None
     job = BriefExport(context, ids, path, parent=parent)
     dialog = QProgressDialog(
-        _tr("Preparing {} briefs…").format(len(ids)) if len(ids) > 1 else _tr("Preparing brief…"),
-        _tr("Cancel"),
+        Counts.tr("Preparing %n brief(s)…", "", len(ids))
+        if len(ids) > 1
+        else translate("BriefExport", "Preparing brief…"),
+        translate("BriefExport", "Cancel"),
         0,
         2 * len(ids),
         parent,
     )
-    dialog.setWindowTitle(_tr("Export PDF"))
+    dialog.setWindowTitle(translate("BriefExport", "Export PDF"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
     dialog.setAutoClose(False)
@@ -220,7 +222,7 @@ def export_briefs(
         if not dialog.wasCanceled():
             dialog.setValue(done)
             if done > len(ids):
-                dialog.setLabelText(_tr("Writing pages…"))
+                dialog.setLabelText(translate("BriefExport", "Writing pages…"))
 
     def close_dialog(*_args) -> None:
         dialog.reset()
@@ -248,7 +250,7 @@ def print_brief(parent: QWidget | None, brief: Brief) -> bool:
     printer.setFullPage(True)  # our own margins, header and footer are drawn on the page
     printer.setDocName(brief.name)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print brief"))
+    dialog.setWindowTitle(translate("BriefExport", "Print brief"))
     if not ask_print(dialog):
         return False
     print_to(printer, [brief])
@@ -299,7 +301,14 @@ class TripPackDialog(QDialog):
         self.by_meetings = QRadioButton(self.tr("This week's meetings"))
         monday, sunday = week_bounds(self._today)
         self.week_label = QLabel(
-            self.tr("{} to {}").format(monday.strftime("%d %b"), sunday.strftime("%d %b"))
+            self.tr("{} to {}").format(
+                QLocale().toString(
+                    QDate(monday.year, monday.month, monday.day), translate("dates", "d MMM")
+                ),
+                QLocale().toString(
+                    QDate(sunday.year, sunday.month, sunday.day), translate("dates", "d MMM")
+                ),
+            )
         )
         self.week_label.setObjectName("Muted")
         group = QButtonGroup(self)

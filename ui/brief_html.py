@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.brief import Brief, first_line
 from desktop.renewals import OVERDUE, notice_band
 
@@ -37,11 +35,8 @@ from .brief_words import (
     talking_point_text,
 )
 from .chips import chip_text, chip_tone, stage_label
+from .i18n import Counts, translate
 from .style import days_text, format_money
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Brief", text)
 
 
 def brief_html(brief: Brief, for_print: bool = False) -> str:
@@ -73,19 +68,21 @@ def _header_html(brief: Brief, for_print: bool) -> str:
     facts = [x for x in (ident.industry, ident.segment, where) if x]
     badges = []
     if ident.tier:
-        badges.append(_tr("{} tier").format(plain_label(ident.tier)))
+        badges.append(translate("Brief", "{} tier").format(plain_label(ident.tier)))
     if ident.type:
         badges.append(plain_label(ident.type))
     if ident.owner:
-        badges.append(_tr("Owner: {}").format(ident.owner))
+        badges.append(translate("Brief", "Owner: {}").format(ident.owner))
     family = []
     if ident.parent:
         family.append(
-            _tr("Part of {}").format(record_link(ident.parent.source, escape(ident.parent.name)))
+            translate("Brief", "Part of {}").format(
+                record_link(ident.parent.source, escape(ident.parent.name))
+            )
         )
     if ident.children:
         links = ", ".join(record_link(c.source, escape(c.name)) for c in ident.children)
-        family.append(_tr("Subsidiaries: {}").format(links))
+        family.append(translate("Brief", "Subsidiaries: {}").format(links))
     sync_tone = "amber" if brief.as_of.has_unsynced_changes else "green"
     status = ""
     if not for_print:  # on paper the running header carries the "as of" line
@@ -96,7 +93,8 @@ def _header_html(brief: Brief, for_print: bool) -> str:
         )
     subtitle = " · ".join(escape(x) for x in facts)
     # On paper the running header already says "account brief".
-    kicker = "" if for_print else f'<p class="kicker">{escape(_tr("Account brief"))}</p>'
+    kicker_text = translate("Brief", "Account brief")
+    kicker = "" if for_print else f'<p class="kicker">{escape(kicker_text)}</p>'
     out = (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr><td valign="top">'
         f"{kicker}"
@@ -120,20 +118,30 @@ def _figure(label: str, value: str, note: str = "") -> str:
 def _figures_html(brief: Brief) -> str:
     money, health = brief.money, brief.health
     cells = [
-        _figure(_tr("MRR"), escape(format_money(money.mrr_cents) or "—")),
-        _figure(_tr("Annual revenue"), escape(format_money(money.annual_revenue_cents) or "—")),
         _figure(
-            _tr("Weighted pipeline"),
-            escape(format_money(brief.weighted_pipeline_cents)),
-            escape(_tr("of {} open").format(format_money(brief.open_pipeline_cents)))
+            translate("Brief", "MRR"),
+            escape(format_money(money.mrr_cents, currency=money.currency) or "—"),
+        ),
+        _figure(
+            translate("Brief", "Annual revenue"),
+            escape(format_money(money.annual_revenue_cents, currency=money.currency) or "—"),
+        ),
+        _figure(
+            translate("Brief", "Weighted pipeline"),
+            escape(format_money(brief.weighted_pipeline_cents, currency=brief.money.currency)),
+            escape(
+                translate("Brief", "of {} open").format(
+                    format_money(brief.open_pipeline_cents, currency=brief.money.currency)
+                )
+            )
             if brief.opportunities
-            else escape(_tr("no open deals")),
+            else escape(translate("Brief", "no open deals")),
         ),
     ]
     h_tone = health_tone(health.health)
     cells.append(
         _figure(
-            _tr("Health"),
+            translate("Brief", "Health"),
             (
                 f"{dot(h_tone)} {tone_span(h_tone, chip_text('health', health.health))}"
                 if health.health
@@ -144,7 +152,7 @@ def _figures_html(brief: Brief) -> str:
     c_tone = churn_tone(health.churn_risk)
     cells.append(
         _figure(
-            _tr("Churn risk"),
+            translate("Brief", "Churn risk"),
             tone_span(c_tone, chip_text("churn_risk", health.churn_risk) or "—"),
         )
     )
@@ -152,9 +160,13 @@ def _figures_html(brief: Brief) -> str:
     nps_tone = "grey" if nps is None else ("green" if nps >= 30 else "amber" if nps >= 0 else "red")
     review = ""
     if health.next_review:
-        review = escape(_tr("Review {}").format(long_date(health.next_review)))
+        review = escape(translate("Brief", "Review {}").format(long_date(health.next_review)))
     cells.append(
-        _figure(_tr("NPS"), tone_span(nps_tone, str(nps) if nps is not None else "—"), review)
+        _figure(
+            translate("Brief", "NPS"),
+            tone_span(nps_tone, str(nps) if nps is not None else "—"),
+            review,
+        )
     )
     out = (
         '<table width="100%" class="figures" cellspacing="0" cellpadding="0"><tr>'
@@ -184,8 +196,8 @@ MAX_POINTS_SHOWN = 6  # the most urgent; a brief that lists everything says noth
 
 def _points_html(brief: Brief) -> str:
     if not brief.talking_points:
-        return section_head(_tr("Talking points")) + empty_line(
-            _tr("Nothing pressing: a good day to ask about their plans.")
+        return section_head(translate("Brief", "Talking points")) + empty_line(
+            translate("Brief", "Nothing pressing: a good day to ask about their plans.")
         )
     rows = []
     shown = brief.talking_points[:MAX_POINTS_SHOWN]
@@ -198,12 +210,13 @@ def _points_html(brief: Brief) -> str:
         )
     more = len(brief.talking_points) - len(shown)
     if more:
+        more_text = translate("Brief", "and {} more in the sections below").format(more)
         rows.append(
             f'<tr><td></td><td class="point"><span class="muted">'
-            f"{escape(_tr('and {} more in the sections below').format(more))}</span></td></tr>"
+            f"{escape(more_text)}</span></td></tr>"
         )
     return (
-        section_head(_tr("Talking points"), len(brief.talking_points))
+        section_head(translate("Brief", "Talking points"), len(brief.talking_points))
         + '<table width="100%" class="points" cellspacing="0" cellpadding="0">'
         + "".join(rows)
         + "</table>"
@@ -212,16 +225,16 @@ def _points_html(brief: Brief) -> str:
 
 def _contracts_html(brief: Brief) -> str:
     contracts = brief.money.contracts
-    title = section_head(_tr("Contracts and renewals"), len(contracts))
+    title = section_head(translate("Brief", "Contracts and renewals"), len(contracts))
     if not contracts:
-        return title + empty_line(_tr("No contracts on record."))
+        return title + empty_line(translate("Brief", "No contracts on record."))
     head = head_row(
-        _tr("Contract"),
-        _tr("MRR"),
-        _tr("Ends"),
-        _tr("Notice by"),
-        _tr("Notice"),
-        _tr("Auto-renew"),
+        translate("Brief", "Contract"),
+        translate("Brief", "MRR"),
+        translate("Brief", "Ends"),
+        translate("Brief", "Notice by"),
+        translate("Brief", "Notice"),
+        translate("Brief", "Auto-renew"),
         align=("left", "right", "left", "left", "left", "left"),
     )
     rows = []
@@ -229,20 +242,20 @@ def _contracts_html(brief: Brief) -> str:
         if c.is_live and c.days_to_notice is not None:
             tone = notice_tone(c.days_to_notice)
             if notice_band(c.days_to_notice) == OVERDUE:
-                left = _tr("passed {}").format(days_text(c.days_to_notice))
+                left = translate("Brief", "passed {}").format(days_text(c.days_to_notice))
             else:
                 left = days_text(c.days_to_notice)
             left_html = tone_span(tone, left, bold=tone != "grey")
         else:
-            left_html = (
-                f'<span class="muted">{escape(plain_label(c.status) or _tr("Ended"))}</span>'
-            )
-        renew = _tr("Yes") if c.auto_renew else _tr("No")
+            ended = plain_label(c.status) or translate("Brief", "Ended")
+            left_html = f'<span class="muted">{escape(ended)}</span>'
+        renew = translate("Brief", "Yes") if c.auto_renew else translate("Brief", "No")
+        notice_days = translate("Brief", "({} d)").format(c.notice_days)
         rows.append(
             f"<tr><td>{record_link(c.source, escape(c.number))}</td>"
-            f'<td align="right">{escape(format_money(c.mrr_cents))}</td>'
+            f'<td align="right">{escape(format_money(c.mrr_cents, currency=c.currency))}</td>'
             f"<td>{escape(long_date(c.end_date))}</td><td>{escape(long_date(c.notice_deadline))}"
-            f'<span class="muted"> ({c.notice_days} d)</span></td>'
+            f'<span class="muted"> {escape(notice_days)}</span></td>'
             f"<td>{left_html}</td><td>{escape(renew)}</td></tr>"
         )
     return title + grid_table(head, rows)
@@ -253,20 +266,21 @@ def _opportunities_html(brief: Brief) -> str:
     extra = ""
     if opps:
         extra = escape(
-            _tr("Weighted {} of {}").format(
-                format_money(brief.weighted_pipeline_cents), format_money(brief.open_pipeline_cents)
+            translate("Brief", "Weighted {} of {}").format(
+                format_money(brief.weighted_pipeline_cents, currency=brief.money.currency),
+                format_money(brief.open_pipeline_cents, currency=brief.money.currency),
             )
         )
-    title = section_head(_tr("Open opportunities"), len(opps), extra)
+    title = section_head(translate("Brief", "Open opportunities"), len(opps), extra)
     if not opps:
-        return title + empty_line(_tr("No open opportunities."))
+        return title + empty_line(translate("Brief", "No open opportunities."))
     head = head_row(
-        _tr("Opportunity"),
-        _tr("Stage"),
-        _tr("Amount"),
-        _tr("Prob."),
-        _tr("Close"),
-        _tr("Next step"),
+        translate("Brief", "Opportunity"),
+        translate("Brief", "Stage"),
+        translate("Brief", "Amount"),
+        translate("Brief", "Prob."),
+        translate("Brief", "Close"),
+        translate("Brief", "Next step"),
         align=("left", "left", "right", "right", "left", "left"),
     )
     rows = []
@@ -288,15 +302,12 @@ def _opportunities_html(brief: Brief) -> str:
             if o.type
             else ""
         )
-        comp = (
-            f' <span class="muted">· {escape(_tr("vs {}").format(o.competitor))}</span>'
-            if o.competitor
-            else ""
-        )
+        versus = translate("Brief", "vs {}").format(o.competitor)
+        comp = f' <span class="muted">· {escape(versus)}</span>' if o.competitor else ""
         rows.append(
             f"<tr><td>{record_link(o.source, escape(o.name))}</td>"
             f"<td>{escape(stage_label(o.stage))}{kind}</td>"
-            f'<td align="right">{escape(format_money(o.amount_cents))}</td>'
+            f'<td align="right">{escape(format_money(o.amount_cents, currency=o.currency))}</td>'
             f'<td align="right">{o.probability}%</td><td>{close}</td>'
             f"<td>{escape(o.next_step or '')}{comp}</td></tr>"
         )
@@ -308,19 +319,19 @@ def _people_html(brief: Brief) -> str:
     champions, detractors = len(brief.champions), len(brief.detractors)
     bits = []
     if champions:
-        bits.append(tone_span("green", _tr("{} champion(s)").format(champions), bold=False))
+        bits.append(tone_span("green", Counts.tr("%n champion(s)", "", champions), bold=False))
     if detractors:
-        bits.append(tone_span("red", _tr("{} detractor(s)").format(detractors), bold=False))
-    title = section_head(_tr("People who matter"), len(people), " · ".join(bits))
+        bits.append(tone_span("red", Counts.tr("%n detractor(s)", "", detractors), bold=False))
+    title = section_head(translate("Brief", "People who matter"), len(people), " · ".join(bits))
     if not people:
-        return title + empty_line(_tr("No stakeholders mapped yet."))
+        return title + empty_line(translate("Brief", "No stakeholders mapped yet."))
     head = head_row(
-        _tr("Name"),
-        _tr("Title"),
-        _tr("Role"),
-        _tr("Stance"),
-        _tr("Reports to"),
-        _tr("Last contact"),
+        translate("Brief", "Name"),
+        translate("Brief", "Title"),
+        translate("Brief", "Role"),
+        translate("Brief", "Stance"),
+        translate("Brief", "Reports to"),
+        translate("Brief", "Last contact"),
     )
     rows = []
     for s in people:
@@ -343,9 +354,11 @@ def _people_html(brief: Brief) -> str:
                 if s.last_contacted.year == brief.today.year
                 else long_date(s.last_contacted)
             )
-            contact = f"{escape(when)} {tone_span(tone, _tr('({} d)').format(days), bold=False)}"
+            ago = translate("Brief", "({} d)").format(days)
+            contact = f"{escape(when)} {tone_span(tone, ago, bold=False)}"
         else:
-            contact = f'<span class="muted">{escape(_tr("never"))}</span>'
+            never = translate("Brief", "never")
+            contact = f'<span class="muted">{escape(never)}</span>'
         rows.append(
             f'<tr><td>{name}</td><td><span class="muted">{escape(s.title or "")}</span></td>'
             f"<td>{role}</td><td>{stance}</td><td>{manager}</td><td>{contact}</td></tr>"
@@ -365,7 +378,7 @@ def _risks_html(brief: Brief) -> str:
             f"{record_link(r.source, escape(r.excerpt), 'plain')}</td></tr>"
         )
     return (
-        section_head(_tr("Escalations and risks in recent notes"), len(brief.risks))
+        section_head(translate("Brief", "Escalations and risks in recent notes"), len(brief.risks))
         + '<table width="100%" class="list" cellspacing="0" cellpadding="0">'
         + "".join(rows)
         + "</table>"
@@ -373,9 +386,9 @@ def _risks_html(brief: Brief) -> str:
 
 
 def _notes_html(brief: Brief) -> str:
-    title = section_head(_tr("What happened lately"))
+    title = section_head(translate("Brief", "What happened lately"))
     if not brief.notes:
-        return title + empty_line(_tr("No notes yet."))
+        return title + empty_line(translate("Brief", "No notes yet."))
     rows = []
     for n in brief.notes:
         who = " · ".join(x for x in (kind_label(n.kind), n.contact_name) if x)
@@ -402,25 +415,29 @@ def _notes_html(brief: Brief) -> str:
 def _tasks_html(brief: Brief) -> str:
     tasks = brief.tasks
     overdue = len(brief.overdue_tasks)
-    extra = tone_span("red", _tr("{} overdue").format(overdue), bold=False) if overdue else ""
-    title = section_head(_tr("Open tasks and follow-ups"), len(tasks), extra)
+    extra = (
+        tone_span("red", translate("Brief", "{} overdue").format(overdue), bold=False)
+        if overdue
+        else ""
+    )
+    title = section_head(translate("Brief", "Open tasks and follow-ups"), len(tasks), extra)
     if not tasks:
-        return title + empty_line(_tr("No open tasks."))
+        return title + empty_line(translate("Brief", "No open tasks."))
     rows = []
     for t in tasks:
         if t.overdue:
             due = tone_span("red", long_date(t.due_date))
-            late = " " + tone_span("red", _tr("{} days late").format(t.days_overdue), bold=False)
+            late = " " + tone_span(
+                "red", Counts.tr("%n day(s) late", "", t.days_overdue), bold=False
+            )
         elif t.due_date:
             due, late = escape(long_date(t.due_date)), ""
         else:
-            due, late = f'<span class="muted">{escape(_tr("no date"))}</span>', ""
+            no_date = translate("Brief", "no date")
+            due, late = f'<span class="muted">{escape(no_date)}</span>', ""
         who = " · ".join(x for x in (kind_label(t.kind), t.contact_name) if x)
-        prio = (
-            f' <span class="risk">{escape(_tr("high priority"))}</span>'
-            if t.priority == "high"
-            else ""
-        )
+        high = translate("Brief", "high priority")
+        prio = f' <span class="risk">{escape(high)}</span>' if t.priority == "high" else ""
         rows.append(
             f'<tr><td class="date" width="70">{due}</td>'
             f"<td>{record_link(t.source, escape(t.subject))}{late}{prio}"

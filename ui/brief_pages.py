@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -48,11 +48,7 @@ from .brief_style import (
 )
 from .brief_words import as_of_text, last_sync_text, long_date, sync_text
 from .chips import chip_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Brief", text)
-
+from .i18n import Counts, translate
 
 # -- documents and pages ---------------------------------------------------------------------
 
@@ -119,7 +115,7 @@ def paginate(brief: Brief, page_size: QPageSize) -> PagedBrief:
         max(1, doc.pageCount()),
         content,
         brief.name,
-        _tr("Fieldbook · account brief"),
+        translate("Brief", "Fieldbook · account brief"),
         status,
         brief.as_of.has_unsynced_changes,
     )
@@ -151,23 +147,24 @@ def paginate_contents(
         )
     head = head_row(
         "",
-        _tr("Account"),
-        _tr("Where"),
-        _tr("Health"),
-        _tr("Churn risk"),
-        _tr("Next notice"),
-        _tr("Points"),
-        _tr("Page"),
+        translate("Brief", "Account"),
+        translate("Brief", "Where"),
+        translate("Brief", "Health"),
+        translate("Brief", "Churn risk"),
+        translate("Brief", "Next notice"),
+        translate("Brief", "Points"),
+        translate("Brief", "Page"),
         align=("right", "left", "left", "left", "left", "left", "right", "right"),
     )
     cities = sorted({b.identity.city for b in briefs if b.identity.city})
-    subtitle = _tr("{} accounts").format(len(briefs))
+    subtitle = Counts.tr("%n account(s)", "", len(briefs))
     if 0 < len(cities) <= 3:
         subtitle += " · " + ", ".join(cities)
+    heading, contents = translate("Brief", "Trip briefs"), translate("Brief", "Contents")
     html_text = (
-        f"<html><body><h1>{escape(_tr('Trip briefs'))}</h1>"
+        f"<html><body><h1>{escape(heading)}</h1>"
         f'<p class="subtitle">{escape(subtitle)}</p>'
-        f"{section_head(_tr('Contents'))}{grid_table(head, rows)}</body></html>"
+        f"{section_head(contents)}{grid_table(head, rows)}</body></html>"
     )
     doc = QTextDocument()
     doc.setDefaultFont(brief_font())
@@ -182,15 +179,15 @@ def paginate_contents(
     first = briefs[0]
     unsynced = sum(b.as_of.pending_changes for b in briefs)
     status = f"{as_of_text(first)}  ·  {last_sync_text(first)}  ·  " + (
-        _tr("{} changes not yet synced").format(unsynced) if unsynced else sync_text(first)
+        Counts.tr("%n change(s) not yet synced", "", unsynced) if unsynced else sync_text(first)
     )
     return PagedBrief(
         None,
         doc,
         max(1, doc.pageCount()),
         content,
-        _tr("Trip briefs"),
-        _tr("Fieldbook · trip briefs"),
+        translate("Brief", "Trip briefs"),
+        translate("Brief", "Fieldbook · trip briefs"),
         status,
         unsynced > 0,
         numbered=False,
@@ -252,7 +249,7 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
         painter.drawText(
             header,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _tr("{} (continued)").format(paged.title),
+            translate("Brief", "{} (continued)").format(paged.title),
         )
         painter.setFont(small)
     painter.setPen(QColor(TONE_INK["amber"] if paged.alert else MUTED))
@@ -287,7 +284,7 @@ def draw_page(painter: QPainter, paged: PagedBrief, index: int, device_dpi: floa
         painter.drawText(
             foot,
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            _tr("Page {} of {}").format(index + 1, paged.page_count),
+            translate("Brief", "Page {} of {}").format(index + 1, paged.page_count),
         )
     painter.restore()
 
@@ -304,7 +301,9 @@ def print_pages(
     """
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(_tr("Could not start writing the pages (is the file open elsewhere?)."))
+        raise OSError(
+            translate("Brief", "Could not start writing the pages (is the file open elsewhere?).")
+        )
     dpi = device.logicalDpiY()
     try:
         first = True
@@ -351,7 +350,7 @@ def write_pdf(
     writer.setPageLayout(page_layout(page_size))
     writer.setResolution(300)
     writer.setCreator("Fieldbook")
-    title = briefs[0].name if len(briefs) == 1 else _tr("Account briefs")
+    title = briefs[0].name if len(briefs) == 1 else translate("Brief", "Account briefs")
     writer.setTitle(title)
     offset = 1 if contents and briefs else 0
 

@@ -101,7 +101,8 @@ class BriefView(QWidget):
             self.brief = compose_brief(self._context.store, self.account_id, today=self.today)
         except LookupError:
             self.brief = None
-            self.browser.setHtml(f"<p>{self.tr('This account is no longer in your book.')}</p>")
+            gone = self.tr("This account is no longer in your book.")
+            self.browser.setHtml(f"<p>{gone}</p>")
             self._set_enabled(False)
             return
         bar = self.browser.verticalScrollBar()

@@ -8,29 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
 from desktop.brief import Brief, TalkingPoint
 
 from .chips import stage_label
 from .form_fields import choice_label
+from .i18n import QT_TRANSLATE_NOOP, Counts, translate
 from .style import days_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Brief", text)
 
 
 def long_date(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return QLocale().toString(QDate(day.year, day.month, day.day), translate("dates", "d MMM yyyy"))
 
 
 def short_date(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
+    return QLocale().toString(QDate(day.year, day.month, day.day), translate("dates", "d MMM"))
 
 
 def as_of_text(brief: Brief) -> str:
@@ -38,7 +35,9 @@ def as_of_text(brief: Brief) -> str:
     now = brief.as_of.now
     utc = QDateTime(QDate(now.year, now.month, now.day), _qtime(now), QTimeZone.utc())
     local = utc.toLocalTime()
-    return _tr("As of {}").format(QLocale().toString(local, "d MMM yyyy, HH:mm"))
+    return translate("Brief", "As of {}").format(
+        QLocale().toString(local, translate("dates", "d MMM yyyy, HH:mm"))
+    )
 
 
 def _qtime(moment: dt.datetime):
@@ -51,9 +50,11 @@ def last_sync_text(brief: Brief) -> str:
     """ "Last sync 22 Nov, 08:10" (local time), or that this copy never synced."""
     last = brief.as_of.last_sync
     if last is None:
-        return _tr("Never synced")
+        return translate("Brief", "Never synced")
     utc = QDateTime(QDate(last.year, last.month, last.day), _qtime(last), QTimeZone.utc())
-    return _tr("Last sync {}").format(QLocale().toString(utc.toLocalTime(), "d MMM, HH:mm"))
+    return translate("Brief", "Last sync {}").format(
+        QLocale().toString(utc.toLocalTime(), translate("dates", "d MMM, HH:mm"))
+    )
 
 
 def sync_text(brief: Brief) -> str:
@@ -61,14 +62,17 @@ def sync_text(brief: Brief) -> str:
     count = brief.as_of.pending_changes
     if count == 0:
         # "All changes synced" would be untrue of a copy that never synced at all.
-        return _tr("All changes synced") if brief.as_of.last_sync else _tr("No local changes")
-    if count == 1:
-        return _tr("1 change not yet synced")
-    return _tr("{} changes not yet synced").format(count)
+        return (
+            translate("Brief", "All changes synced")
+            if brief.as_of.last_sync
+            else translate("Brief", "No local changes")
+        )
+    return Counts.tr("%n change(s) not yet synced", "", count)
 
 
 def plain_label(value: str | None) -> str:
-    return value.replace("_", " ").capitalize() if value else ""
+    """An allowed value (tier, type, status, stance) as forms show it, translated."""
+    return choice_label("", value)
 
 
 def role_label(role: str | None) -> str:
@@ -81,11 +85,49 @@ def opportunity_type_label(kind: str | None) -> str:
 
 def kind_label(kind: str | None) -> str:
     # a "general" note reads as just a note in the brief's timeline
-    return _tr("Note") if kind == "general" else choice_label("kind", kind)
+    return translate("Brief", "Note") if kind == "general" else choice_label("kind", kind)
+
+
+# The names of desktop.brief.RISK_KEYWORDS, as the brief shows them.
+_KEYWORD_LABELS = {
+    "escalation": QT_TRANSLATE_NOOP("Brief", "Escalation"),
+    "outage": QT_TRANSLATE_NOOP("Brief", "Outage"),
+    "SLA": QT_TRANSLATE_NOOP("Brief", "SLA"),
+    "churn": QT_TRANSLATE_NOOP("Brief", "Churn"),
+    "cancellation": QT_TRANSLATE_NOOP("Brief", "Cancellation"),
+    "termination": QT_TRANSLATE_NOOP("Brief", "Termination"),
+    "competitor": QT_TRANSLATE_NOOP("Brief", "Competitor"),
+    "complaint": QT_TRANSLATE_NOOP("Brief", "Complaint"),
+    "incident": QT_TRANSLATE_NOOP("Brief", "Incident"),
+    "breach": QT_TRANSLATE_NOOP("Brief", "Breach"),
+    "frustration": QT_TRANSLATE_NOOP("Brief", "Frustration"),
+}
+
+
+# The same, as they read inside a sentence ("Acknowledge the outage raised on ...").
+_KEYWORD_WORDS = {
+    "escalation": QT_TRANSLATE_NOOP("Brief", "escalation"),
+    "outage": QT_TRANSLATE_NOOP("Brief", "outage"),
+    "SLA": QT_TRANSLATE_NOOP("Brief", "SLA breach"),
+    "churn": QT_TRANSLATE_NOOP("Brief", "churn"),
+    "cancellation": QT_TRANSLATE_NOOP("Brief", "cancellation"),
+    "termination": QT_TRANSLATE_NOOP("Brief", "termination"),
+    "competitor": QT_TRANSLATE_NOOP("Brief", "competitor"),
+    "complaint": QT_TRANSLATE_NOOP("Brief", "complaint"),
+    "incident": QT_TRANSLATE_NOOP("Brief", "incident"),
+    "breach": QT_TRANSLATE_NOOP("Brief", "breach"),
+    "frustration": QT_TRANSLATE_NOOP("Brief", "frustration"),
+}
+
+
+def keyword_word(keyword: str) -> str:
+    word = _KEYWORD_WORDS.get(keyword)
+    return translate("Brief", word) if word else keyword
 
 
 def keyword_label(keyword: str) -> str:
-    return _tr(keyword) if keyword == "SLA" else _tr(keyword).capitalize()
+    label = _KEYWORD_LABELS.get(keyword)
+    return translate("Brief", label) if label else keyword.capitalize()
 
 
 def talking_point_text(point: TalkingPoint) -> str:
@@ -93,75 +135,87 @@ def talking_point_text(point: TalkingPoint) -> str:
     p = point.params
     rule = point.rule
     if rule == "renewal_window":
-        base = _tr("Renewal: notice on {number} is due by {deadline} ({days}).").format(
-            number=p["number"], deadline=long_date(p["deadline"]), days=days_text(p["days"])
-        )
+        base = translate(
+            "Brief", "Renewal: notice on {number} is due by {deadline} ({days})."
+        ).format(number=p["number"], deadline=long_date(p["deadline"]), days=days_text(p["days"]))
         if p.get("auto_renew"):
-            return base + " " + _tr("It renews on its own unless notice is given: confirm intent.")
-        return base + " " + _tr("It does not auto-renew: agree the renewal now.")
+            return (
+                base
+                + " "
+                + translate("Brief", "It renews on its own unless notice is given: confirm intent.")
+            )
+        return base + " " + translate("Brief", "It does not auto-renew: agree the renewal now.")
     if rule == "notice_passed":
-        return _tr("Notice deadline on {number} passed {ago}; the contract ends {end}.").format(
-            number=p["number"], ago=days_text(p["days"]), end=long_date(p["end_date"])
-        )
+        return translate(
+            "Brief", "Notice deadline on {number} passed {ago}; the contract ends {end}."
+        ).format(number=p["number"], ago=days_text(p["days"]), end=long_date(p["end_date"]))
     if rule == "upsell_overdue":
-        return _tr(
-            "{name} ({stage}) was due to close {ago}: reset the close date or the plan."
+        return translate(
+            "Brief", "{name} ({stage}) was due to close {ago}: reset the close date or the plan."
         ).format(name=p["name"], stage=stage_label(p["stage"]), ago=days_text(-p["days"]))
     if rule == "upsell_quiet":
         if p.get("last_note"):
-            return _tr(
-                "{name} has gone quiet: last note {date}. Ask what it takes to move."
+            return translate(
+                "Brief", "{name} has gone quiet: last note {date}. Ask what it takes to move."
             ).format(name=p["name"], date=long_date(p["last_note"]))
-        return _tr("{name} has no notes yet: ask what it takes to move.").format(name=p["name"])
-    if rule == "champion_silent":
-        if p.get("last_contacted"):
-            return _tr("Champion {name} not contacted for {days} days: reconnect first.").format(
-                name=p["name"], days=p["days"]
-            )
-        return _tr("Champion {name} has never been contacted: reconnect first.").format(
+        return translate("Brief", "{name} has no notes yet: ask what it takes to move.").format(
             name=p["name"]
         )
+    if rule == "champion_silent":
+        if p.get("last_contacted"):
+            return translate(
+                "Brief", "Champion {name} not contacted for {days} days: reconnect first."
+            ).format(name=p["name"], days=p["days"])
+        return translate(
+            "Brief", "Champion {name} has never been contacted: reconnect first."
+        ).format(name=p["name"])
     if rule == "no_champion":
-        return _tr("No champion among the stakeholders: who will sell for us inside?")
+        return translate(
+            "Brief", "No champion among the stakeholders: who will sell for us inside?"
+        )
     if rule == "review_overdue":
-        return _tr("Business review overdue since {date}: propose a date.").format(
+        return translate("Brief", "Business review overdue since {date}: propose a date.").format(
             date=long_date(p["date"])
         )
     if rule == "no_recent_review":
         if p.get("last"):
-            return _tr("No business review since {date}: propose one.").format(
+            return translate("Brief", "No business review since {date}: propose one.").format(
                 date=long_date(p["last"])
             )
-        return _tr("No business review on record: propose one.")
+        return translate("Brief", "No business review on record: propose one.")
     if rule == "health_red":
         reason = p.get("reason")
         if reason:
-            return _tr("Health is red: {reason}. Say what is being done.").format(
+            return translate("Brief", "Health is red: {reason}. Say what is being done.").format(
                 reason=reason.rstrip(".")
             )
-        return _tr("Health is red. Say what is being done.")
+        return translate("Brief", "Health is red. Say what is being done.")
     if rule == "churn_high":
         reason = p.get("reason")
         if reason:
-            return _tr("High churn risk: {reason}.").format(reason=reason.rstrip("."))
-        return _tr("High churn risk.")
+            return translate("Brief", "High churn risk: {reason}.").format(
+                reason=reason.rstrip(".")
+            )
+        return translate("Brief", "High churn risk.")
     if rule == "nps_negative":
-        return _tr("NPS is {nps}: ask what would make them recommend us.").format(nps=p["nps"])
-    if rule == "win_over":
-        return _tr("{name} ({role}) is against us: plan how to win them over.").format(
-            name=p["name"], role=role_label(p["role"]).lower()
+        return translate("Brief", "NPS is {nps}: ask what would make them recommend us.").format(
+            nps=p["nps"]
         )
+    if rule == "win_over":
+        return translate(
+            "Brief", "{name} ({role}) is against us: plan how to win them over."
+        ).format(name=p["name"], role=role_label(p["role"]).lower())
     if rule == "overdue_follow_ups":
         if p["count"] == 1:
-            return _tr("Follow-up overdue: “{subject}” ({days} days late). Close it first.").format(
-                subject=p["subject"], days=p["days"]
-            )
-        return _tr("{count} follow-ups overdue, oldest “{subject}” ({days} days late).").format(
-            count=p["count"], subject=p["subject"], days=p["days"]
-        )
+            return translate(
+                "Brief", "Follow-up overdue: “{subject}” ({days} days late). Close it first."
+            ).format(subject=p["subject"], days=p["days"])
+        return translate(
+            "Brief", "{count} follow-ups overdue, oldest “{subject}” ({days} days late)."
+        ).format(count=p["count"], subject=p["subject"], days=p["days"])
     if rule == "risk_in_notes":
-        words = ", ".join(keyword_label(k).lower() for k in p["keywords"])
-        return _tr("Acknowledge the {words} raised on {date} (“{title}”).").format(
+        words = ", ".join(keyword_word(k) for k in p["keywords"])
+        return translate("Brief", "Acknowledge the {words} raised on {date} (“{title}”).").format(
             words=words, date=long_date(p["date"]), title=p["title"]
         )
     return rule

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionV
 
 from desktop import renewals
 
+from .i18n import translate
 from .roles import CHIP_ROLE
 from .style import tone_colors
 
@@ -51,10 +51,6 @@ _TONES: dict[str, dict[str, str]] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("chips", text)
-
-
 def chip_text(kind: str, value: str | None) -> str:
     """The words a chip shows for ``value`` (health "red" -> "At risk", churn "high" -> "High risk")."""
     if not value:
@@ -65,32 +61,34 @@ def chip_text(kind: str, value: str | None) -> str:
 @lru_cache(maxsize=256)  # tables ask for the same few words thousands of times per repaint
 def _chip_text(kind: str, value: str) -> str:
     texts = {
-        ("health", "green"): _tr("Healthy"),
-        ("health", "amber"): _tr("Watch"),
-        ("health", "red"): _tr("At risk"),
-        ("churn_risk", "none"): _tr("No risk"),
-        ("churn_risk", "low"): _tr("Low risk"),
-        ("churn_risk", "medium"): _tr("Medium risk"),
-        ("churn_risk", "high"): _tr("High risk"),
-        ("deadline", renewals.OVERDUE): _tr("Passed"),
-        ("deadline", renewals.SOON): _tr("≤ 30 days"),
-        ("deadline", renewals.WATCH): _tr("≤ 90 days"),
-        ("deadline", renewals.LATER): _tr("Later"),
+        ("health", "green"): translate("chips", "Healthy"),
+        ("health", "amber"): translate("chips", "Watch"),
+        ("health", "red"): translate("chips", "At risk"),
+        ("churn_risk", "none"): translate("chips", "No risk"),
+        ("churn_risk", "low"): translate("chips", "Low risk"),
+        ("churn_risk", "medium"): translate("chips", "Medium risk"),
+        ("churn_risk", "high"): translate("chips", "High risk"),
+        ("deadline", renewals.OVERDUE): translate("chips", "Passed"),
+        ("deadline", renewals.SOON): translate("chips", "≤ 30 days"),
+        ("deadline", renewals.WATCH): translate("chips", "≤ 90 days"),
+        ("deadline", renewals.LATER): translate("chips", "Later"),
     }
     if (kind, value) in texts:
         return texts[(kind, value)]
-    return stage_label(value) if kind == "stage" else value.replace("_", " ").capitalize()
+    if kind == "stage":
+        return stage_label(value)
+    return translate("choices", value.replace("_", " ").capitalize())
 
 
 def stage_label(stage: str) -> str:
     labels = {
-        "prospecting": _tr("Prospecting"),
-        "qualification": _tr("Qualification"),
-        "discovery": _tr("Discovery"),
-        "proposal": _tr("Proposal"),
-        "negotiation": _tr("Negotiation"),
-        "closed_won": _tr("Closed won"),
-        "closed_lost": _tr("Closed lost"),
+        "prospecting": translate("chips", "Prospecting"),
+        "qualification": translate("chips", "Qualification"),
+        "discovery": translate("chips", "Discovery"),
+        "proposal": translate("chips", "Proposal"),
+        "negotiation": translate("chips", "Negotiation"),
+        "closed_won": translate("chips", "Closed won"),
+        "closed_lost": translate("chips", "Closed lost"),
     }
     return labels.get(stage, stage.replace("_", " ").capitalize())
 

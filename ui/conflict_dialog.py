@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -30,25 +30,22 @@ from desktop import entities as E
 
 from .errors import show_error
 from .form_fields import choice_label, field_label, make_editor
+from .i18n import translate
 from .outbox_dialog import entity_name
 from .style import format_date, format_money, tone_colors
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("conflict_dialog", text)
 
 
 def display_value(store, field: E.Field, value: Any) -> str:
     """A stored value as the rep reads it."""
     if value is None or value == "":
-        return _tr("(empty)")
+        return translate("conflict_dialog", "(empty)")
     kind = field.kind
     if kind == E.CENTS:
         return format_money(value, with_cents=True)
     if kind == E.ENUM:
         return choice_label(field.name, value)
     if kind == E.BOOL:
-        return _tr("Yes") if value else _tr("No")
+        return translate("conflict_dialog", "Yes") if value else translate("conflict_dialog", "No")
     if kind == E.DATE:
         return format_date(value)
     if kind == E.PERCENT:
@@ -57,7 +54,7 @@ def display_value(store, field: E.Field, value: Any) -> str:
         row = store.get(field.ref, value)
         if row:
             return str(row.get(E.entity(field.ref).title_field) or value)
-        return _tr("(a record no longer here)")
+        return translate("conflict_dialog", "(a record no longer here)")
     return str(value)
 
 

@@ -10,26 +10,26 @@ import logging
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.credentials import KeyringUnavailable
 from desktop.store import NotFound
 from desktop.validation import ValidationError
 
+from .i18n import translate
+
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 def user_message(exc: BaseException) -> str:
     """A plain sentence for ``exc``: what happened and what to do. Never a stack trace."""
     if isinstance(exc, ValidationError):
-        return _tr("Please check these fields: {}").format(exc)
+        return translate("errors", "Please check these fields: {}").format(exc)
     if isinstance(exc, NotFound):
-        return str(exc) + " " + _tr("It may have been deleted, or removed by a sync.")
+        return (
+            str(exc) + " " + translate("errors", "It may have been deleted, or removed by a sync.")
+        )
     if isinstance(exc, KeyringUnavailable):
         return str(exc)
     try:
@@ -38,28 +38,34 @@ def user_message(exc: BaseException) -> str:
         ConnectorError = None  # type: ignore[assignment]
     if ConnectorError is not None and isinstance(exc, ConnectorError):
         if exc.kind == ErrorKind.SIGN_IN:
-            return _tr("Your CRM session has ended. Sign in again; your changes are kept.")
+            return translate(
+                "errors", "Your CRM session has ended. Sign in again; your changes are kept."
+            )
         if exc.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
             return (
-                _tr(
+                translate(
+                    "errors",
                     "The CRM cannot be reached right now. Your changes are kept and will be "
-                    "sent when it can."
+                    "sent when it can.",
                 )
                 + f" ({exc.message})"
             )
         return exc.message
     if isinstance(exc, PermissionError):
-        return _tr(
-            "Fieldbook is not allowed to write to {}. Check the folder's permissions."
-        ).format(getattr(exc, "filename", "") or _tr("its data folder"))
+        return translate(
+            "errors", "Fieldbook is not allowed to write to {}. Check the folder's permissions."
+        ).format(getattr(exc, "filename", "") or translate("errors", "its data folder"))
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return _tr("The disk is full. Free some space; nothing you typed was lost.")
+        return translate("errors", "The disk is full. Free some space; nothing you typed was lost.")
     if type(exc).__name__ in ("OperationalError", "DatabaseError"):
-        return _tr(
+        return translate(
+            "errors",
             "The local data file could not be written ({}). Your last change was not "
-            "saved; try again, and restart Fieldbook if it keeps happening."
+            "saved; try again, and restart Fieldbook if it keeps happening.",
         ).format(exc)
-    return _tr("Something went wrong: {}. Your data is safe; try again.").format(exc)
+    return translate("errors", "Something went wrong: {}. Your data is safe; try again.").format(
+        exc
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -69,7 +75,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     log.warning("shown to user: %s", exc, exc_info=exc)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Fieldbook"))
+    box.setWindowTitle(translate("errors", "Fieldbook"))
     box.setText(user_message(exc))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
@@ -103,7 +109,7 @@ def install_excepthook() -> None:
 def _show_unexpected(message: str, details: str) -> None:
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Fieldbook"))
+    box.setWindowTitle(translate("errors", "Fieldbook"))
     box.setText(message)
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -39,11 +39,7 @@ from desktop import entities as E
 from desktop.queries import AccountFilter
 
 from .chips import stage_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("form_fields", text)
-
+from .i18n import translate
 
 _SPECIAL_LABELS = {
     "follow_up": "Follow-up",
@@ -90,9 +86,9 @@ class TextEditor(FieldEditor):
     def __init__(self, field: E.Field, parent: QWidget | None = None):
         self.widget = QLineEdit(parent)
         if field.kind == E.EMAIL:
-            self.widget.setPlaceholderText(_tr("name@example.com"))
+            self.widget.setPlaceholderText(translate("form_fields", "name@example.com"))
         elif field.kind == E.URL:
-            self.widget.setPlaceholderText(_tr("https://…"))
+            self.widget.setPlaceholderText(translate("form_fields", "https://…"))
 
     def value(self) -> Any:
         return self.widget.text()
@@ -109,26 +105,6 @@ class NumberEditor(TextEditor):
         if field.min_value is not None and field.max_value is not None:
             self.widget.setPlaceholderText(f"{field.min_value} – {field.max_value}")
         self.widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class MoneyEditor(FieldEditor):
-    """Money typed as a person writes it ("12,500.50", "$1200"); stored as cents by validation."""
-
-    def __init__(self, field: E.Field, parent: QWidget | None = None):
-        self.widget = QLineEdit(parent)
-        self.widget.setPlaceholderText(_tr("e.g. 12,500.00"))
-        self.widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def value(self) -> Any:
-        return self.widget.text()
-
-    def set_value(self, value: Any) -> None:
-        if value is None or value == "":
-            self.widget.setText("")
-            return
-        whole, rest = divmod(abs(int(value)), 100)
-        sign = "-" if int(value) < 0 else ""
-        self.widget.setText(f"{sign}{whole:,}.{rest:02d}")
 
 
 class LongTextEditor(FieldEditor):
@@ -150,7 +126,7 @@ class EnumEditor(FieldEditor):
     def __init__(self, field: E.Field, parent: QWidget | None = None):
         self.widget = QComboBox(parent)
         if not field.required:
-            self.widget.addItem(_tr("—"), None)
+            self.widget.addItem(translate("form_fields", "—"), None)
         for choice in field.choices:
             self.widget.addItem(choice_label(field.name, choice), choice)
 
@@ -196,11 +172,11 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(_tr("yyyy-mm-dd"))
+        self.line.setPlaceholderText(translate("form_fields", "yyyy-mm-dd"))
         self.line.setClearButtonEnabled(True)
         self.button = QToolButton(self)
-        self.button.setText(_tr("Pick…"))
-        self.button.setToolTip(_tr("Pick a date from a calendar"))
+        self.button.setText(translate("form_fields", "Pick…"))
+        self.button.setToolTip(translate("form_fields", "Pick a date from a calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget(menu)
@@ -289,7 +265,7 @@ class RefComboEditor(FieldEditor):
         current = self.widget.currentData()
         self.widget.clear()
         if not self._required:
-            self.widget.addItem(_tr("—"), None)
+            self.widget.addItem(translate("form_fields", "—"), None)
         for row_id, label in choices:
             self.widget.addItem(label, row_id)
         if current is not None:
@@ -302,7 +278,7 @@ class RefComboEditor(FieldEditor):
         index = self.widget.findData(value)
         if index < 0 and value:
             # Keep a reference that is not in the list (e.g. another account's contact) visible.
-            self.widget.addItem(_tr("(other record)"), value)
+            self.widget.addItem(translate("form_fields", "(other record)"), value)
             index = self.widget.count() - 1
         self.widget.setCurrentIndex(max(index, 0))
 
@@ -320,7 +296,7 @@ class AccountEditor(FieldEditor):
         self, field: E.Field, store: Any, parent: QWidget | None = None, exclude: str | None = None
     ):
         self.widget = QLineEdit(parent)
-        self.widget.setPlaceholderText(_tr("Type part of an account name"))
+        self.widget.setPlaceholderText(translate("form_fields", "Type part of an account name"))
         self._store = store
         self._exclude = exclude  # an account cannot be its own parent
         self._names: dict[str, str] = {}  # id -> name, for what was shown or suggested
@@ -375,7 +351,9 @@ class AccountEditor(FieldEditor):
     def check(self) -> str | None:
         text = self.widget.text().strip()
         if text and self.value() is None:
-            return _tr("There is no account named “{}”. Pick one from the list.").format(text)
+            return translate(
+                "form_fields", "There is no account named “{}”. Pick one from the list."
+            ).format(text)
         return None
 
 
@@ -388,8 +366,10 @@ def make_editor(
         return TextEditor(field, parent)
     if kind in (E.INTEGER, E.PERCENT):
         return NumberEditor(field, parent)
-    if kind == E.CENTS:
-        return MoneyEditor(field, parent)
+    if kind in (E.CENTS, E.CURRENCY):
+        from .money_editor import CurrencyEditor, MoneyEditor  # they build on FieldEditor
+
+        return MoneyEditor(field, parent) if kind == E.CENTS else CurrencyEditor(field, parent)
     if kind == E.LONG_TEXT:
         return LongTextEditor(field, parent)
     if kind == E.ENUM:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.store import Changes
 
-from . import record_dialog
+from . import diagnostics, record_dialog
 from .account import AccountView
 from .accounts_view import AccountsView
 from .brief_export import TripPackDialog, export_briefs
@@ -285,6 +285,13 @@ class MainWindow(QMainWindow):
         self.sync_menu = bar.addMenu(self.tr("&Sync"))
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.copy_diagnostics_action = self._action(
+            self.tr("Copy &Diagnostics"), None, self.copy_diagnostics, None, help_menu
+        )
+        self.open_log_folder_action = self._action(
+            self.tr("Open &Log Folder"), None, diagnostics.open_log_folder, None, help_menu
+        )
+        help_menu.addSeparator()
         self.about_action = self._action(
             self.tr("&About Fieldbook"), None, self.show_about, None, help_menu
         )
@@ -447,6 +454,16 @@ class MainWindow(QMainWindow):
                 "contacts, notes, opportunities, contracts and tasks, synced with your "
                 "CRM when the network is there.</p>"
             ).format(__version__),
+        )
+
+    def copy_diagnostics(self) -> None:
+        """Help ▸ Copy diagnostics: the report on the clipboard, and a word in the status bar."""
+        diagnostics.copy_diagnostics(self)
+        self.statusBar().showMessage(
+            self.tr(
+                "Diagnostics copied to the clipboard: paste them into your message to support."
+            ),
+            8000,
         )
 
     def show_preferences(self) -> None:

@@ -28,33 +28,32 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 
 from .errors import show_error
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .roles import ROW_ROLE
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("outbox", text)
-
-
 def entity_name(table: str) -> str:
     """``contacts`` -> "Contact"."""
     try:
-        return _tr(E.entity(table).singular.capitalize())
+        return translate("entities", E.entity(table).singular.capitalize())
     except KeyError:
         return table
 
 
 def op_text(op: str) -> str:
-    return {"create": _tr("New"), "update": _tr("Edit"), "delete": _tr("Delete")}.get(op, op)
+    return {
+        "create": translate("outbox", "New"),
+        "update": translate("outbox", "Edit"),
+        "delete": translate("outbox", "Delete"),
+    }.get(op, op)
 
 
 def when_text(epoch: float | None) -> str:
     if epoch is None:
-        return _tr("next sync")
+        return translate("outbox", "next sync")
     return dt.datetime.fromtimestamp(epoch).strftime("%H:%M:%S")
 
 
@@ -84,7 +83,7 @@ class _ListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return _tr(self.headers[section])
+            return translate("outbox", self.headers[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -112,7 +111,15 @@ class _ListModel(QAbstractTableModel):
 class OutboxModel(_ListModel):
     """Pending and refused operations, oldest first."""
 
-    headers = ("Record", "Type", "Change", "State", "Attempts", "Next try", "Last error")
+    headers = (
+        QT_TRANSLATE_NOOP("outbox", "Record"),
+        QT_TRANSLATE_NOOP("outbox", "Type"),
+        QT_TRANSLATE_NOOP("outbox", "Change"),
+        QT_TRANSLATE_NOOP("outbox", "State"),
+        QT_TRANSLATE_NOOP("outbox", "Attempts"),
+        QT_TRANSLATE_NOOP("outbox", "Next try"),
+        QT_TRANSLATE_NOOP("outbox", "Last error"),
+    )
 
     def cell(self, item, column: int) -> str:
         if column == 0:
@@ -122,20 +129,26 @@ class OutboxModel(_ListModel):
         if column == 2:
             return op_text(item.op)
         if column == 3:
-            return _tr("Refused") if item.state == "parked" else _tr("Waiting")
+            return (
+                translate("outbox", "Refused")
+                if item.state == "parked"
+                else translate("outbox", "Waiting")
+            )
         if column == 4:
             return str(item.attempts)
         if column == 6:
             return item.last_error or ""
         if item.state == "parked":
-            return _tr("after Retry")
+            return translate("outbox", "after Retry")
         return when_text(item.next_attempt_at)
 
     def tooltip(self, item, column: int) -> str | None:
         if column == 6 and item.last_error:
             return item.last_error
         if column == 3 and item.state == "parked":
-            return _tr("The CRM refused this change. Fix the record, then Retry; or Discard it.")
+            return translate(
+                "outbox", "The CRM refused this change. Fix the record, then Retry; or Discard it."
+            )
         return None
 
     def styled(self, item, column: int, role: int):
@@ -147,7 +160,12 @@ class OutboxModel(_ListModel):
 class ConflictListModel(_ListModel):
     """Open conflicts, one row per field (or per deleted record)."""
 
-    headers = ("Record", "Type", "What", "Conflict")
+    headers = (
+        QT_TRANSLATE_NOOP("outbox", "Record"),
+        QT_TRANSLATE_NOOP("outbox", "Type"),
+        QT_TRANSLATE_NOOP("outbox", "What"),
+        QT_TRANSLATE_NOOP("outbox", "Conflict"),
+    )
 
     def cell(self, item, column: int) -> str:
         if column == 0:
@@ -155,11 +173,11 @@ class ConflictListModel(_ListModel):
         if column == 1:
             return entity_name(item.table)
         if column == 2:
-            return _tr(item.label)
+            return translate("entities", item.label)
         return {
-            "field": _tr("Changed here and in the CRM"),
-            "deleted_remotely": _tr("Deleted in the CRM"),
-            "deleted_locally": _tr("Deleted here, changed in the CRM"),
+            "field": translate("outbox", "Changed here and in the CRM"),
+            "deleted_remotely": translate("outbox", "Deleted in the CRM"),
+            "deleted_locally": translate("outbox", "Deleted here, changed in the CRM"),
         }.get(item.kind, item.kind)
 
     def styled(self, item, column: int, role: int):
@@ -281,11 +299,7 @@ class OutboxDialog(QDialog):
         elif not items and not conflicts:
             self.summary.setText(failed or self.tr("Everything you changed has reached the CRM."))
         else:
-            parts = [
-                self.tr("1 change is waiting to be sent.")
-                if len(items) == 1
-                else self.tr("{} changes are waiting to be sent.").format(len(items))
-            ]
+            parts = [self.tr("%n change(s) waiting to be sent.", "", len(items))]
             status = self.controller.state.status
             if status is not None and status.needs_sign_in:
                 parts.append(self.tr("Sign in to the CRM again to send your changes."))
@@ -369,12 +383,8 @@ class OutboxDialog(QDialog):
             else:
                 lines.append(self.tr("• The {} you deleted comes back.").format(name))
         if len(items) > 8:
-            lines.append(self.tr("• and {} more.").format(len(items) - 8))
-        question = (
-            self.tr("Discard this change? This cannot be undone.")
-            if len(items) == 1
-            else self.tr("Discard {} changes? This cannot be undone.").format(len(items))
-        )
+            lines.append(self.tr("• and %n more.", "", len(items) - 8))
+        question = self.tr("Discard %n change(s)? This cannot be undone.", "", len(items))
         return question + "\n\n" + "\n".join(lines)
 
     def ask(self, question: str) -> bool:

@@ -86,7 +86,9 @@ class PipelineView(ListScreen):
                     [
                         opportunity["name"],
                         opportunity.get("account_name") or "",
-                        format_money(opportunity.get("amount_cents")),
+                        format_money(
+                            opportunity.get("amount_cents"), currency=opportunity.get("currency")
+                        ),
                         format_date(opportunity.get("close_date")),
                         f"{probability}%" if probability is not None else "",
                         opportunity.get("next_step") or "",
@@ -102,8 +104,8 @@ class PipelineView(ListScreen):
             if count > len(opportunities):
                 more = QTreeWidgetItem(
                     [
-                        self.tr("… and {} more, the latest closing last").format(
-                            count - len(opportunities)
+                        self.tr(
+                            "… and %n more, the latest closing last", "", count - len(opportunities)
                         )
                     ]
                 )
@@ -112,7 +114,7 @@ class PipelineView(ListScreen):
                 group.addChild(more)
             group.setExpanded(expanded.get(stage, True))
         self.summary.setText(
-            self.tr("{} open · {} in total").format(total_count, format_money(total_amount))
+            self.tr("%n open · {} in total", "", total_count).format(format_money(total_amount))
         )
         self.show_tree(total_count > 0)
 

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import entities as E
+from desktop import money
 from desktop.clock import now_iso, today
 from desktop.validation import ValidationError
 
+from . import entity_words as words
 from .errors import user_message
 from .form_fields import (
     AccountEditor,
@@ -38,29 +40,19 @@ from .form_fields import (
     field_label,
     make_editor,
 )
+from .i18n import translate
+from .money_editor import CurrencyEditor, MoneyEditor
 from .operations import OpContext, StoreOp
+from .validation_text import field_message
 
 ERROR_COLOR = "#dc2626"
 _TWO_COLUMNS_FROM = 11  # entities with more fields than this get a two-column form
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("record_dialog", text)
 
 
 def entity_word(table: str, count: int = 1) -> str:
     """``contact`` / ``contacts`` for a person, translated."""
     spec = E.entity(table)
     return QCoreApplication.translate("entities", spec.singular if count == 1 else spec.plural)
-
-
-def field_message(field: E.Field, message: str) -> str:
-    """A validation message as a sentence: "Name is required", "Expected a date such as …"."""
-    if message.split(" ", 1)[0] in ("is", "must", "would", "has", "a", "an", "no"):
-        if message.startswith(("a ", "an ", "no ")):
-            return message[0].upper() + message[1:] + "."
-        return f"{field_label(field)} {message}."
-    return message[0].upper() + message[1:] + "." if message else ""
 
 
 def default_values(table: str) -> dict[str, Any]:
@@ -81,6 +73,12 @@ def default_values(table: str) -> dict[str, Any]:
     if table == "accounts":
         return {"type": "customer"}
     return {}
+
+
+def _currency_for_new(store, account_id: str | None) -> str:
+    """A new deal or contract is in its account's currency; a new account in the company's."""
+    account = store.get("accounts", account_id) if account_id else None
+    return money.currency_of(account)
 
 
 class RecordDialog(QDialog):
@@ -107,6 +105,8 @@ class RecordDialog(QDialog):
         start = dict(self.original) if row_id else {**default_values(table), **(defaults or {})}
         if row_id and defaults:
             start.update(defaults)
+        if not row_id and self.entity.has_field("currency") and not start.get("currency"):
+            start["currency"] = _currency_for_new(store, start.get("account_id"))
 
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -117,14 +117,13 @@ class RecordDialog(QDialog):
             f" QLabel#FieldError {{ color: {ERROR_COLOR}; }}"
             f" QLabel#FormProblem {{ color: {ERROR_COLOR}; font-weight: 600; }}"
         )
-        word = entity_word(table)
         if row_id:
-            title = self.original.get(self.entity.title_field) or word
-            self.setWindowTitle(_tr("Edit {}").format(word))
-            heading_text = _tr("Edit {kind}: {title}").format(kind=word, title=title)
+            title = self.original.get(self.entity.title_field) or entity_word(table)
+            self.setWindowTitle(words.edit_title(table))
+            heading_text = words.edit_heading(table, title)
         else:
-            self.setWindowTitle(_tr("New {}").format(word))
-            heading_text = _tr("New {}").format(word)
+            self.setWindowTitle(words.new_title(table))
+            heading_text = words.new_title(table)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -179,7 +178,7 @@ class RecordDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
-        self.save_button.setToolTip(_tr("Save (Ctrl+Enter)"))
+        self.save_button.setToolTip(translate("record_dialog", "Save (Ctrl+Enter)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -187,6 +186,7 @@ class RecordDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
 
         self._load_ref_choices(start.get("account_id"))
+        self._link_money_to_currency()
         for name, editor in self.editors.items():
             editor.set_value(start.get(name))
         self.initial = {name: editor.value() for name, editor in self.editors.items()}
@@ -229,6 +229,20 @@ class RecordDialog(QDialog):
         self.editors[field.name] = editor
         self.error_labels[field.name] = error
         self._rows[field.name] = cell
+
+    def _link_money_to_currency(self) -> None:
+        """Amounts are read and shown in the currency the form names, as it changes."""
+        currency = self.editors.get("currency")
+        if not isinstance(currency, CurrencyEditor):
+            return
+        amounts = [e for e in self.editors.values() if isinstance(e, MoneyEditor)]
+
+        def chosen() -> str:
+            return currency.value() or money.default_currency()
+
+        for editor in amounts:
+            editor.set_currency_source(chosen)
+        currency.widget.currentIndexChanged.connect(lambda _i: [e.refresh() for e in amounts])
 
     def _load_ref_choices(self, account_id: str | None) -> None:
         store = self.context.store
@@ -285,12 +299,7 @@ class RecordDialog(QDialog):
         for name, message in errors.items():
             if name not in self.editors:
                 unplaced.append(f"{name}: {message}")
-        count = len(errors)
-        summary = (
-            _tr("Please correct the highlighted field.")
-            if count == 1
-            else _tr("Please correct the {} highlighted fields.").format(count)
-        )
+        summary = self.tr("Please correct the %n highlighted field(s).", "", len(errors))
         if unplaced:
             summary += " " + "; ".join(unplaced)
         self.problem.setText(summary)
@@ -394,20 +403,19 @@ def delete_message(context: OpContext, table: str, row_id: str) -> str:
     record = store.require(table, row_id)
     spec = E.entity(table)
     title = record.get(spec.title_field) or entity_word(table)
-    if table == "accounts":
-        question = _tr("Delete {}?").format(title)
-    else:
-        question = _tr("Delete the {kind} “{title}”?").format(kind=entity_word(table), title=title)
+    question = words.delete_question(table, title)
     counts = store.dependents(table, row_id)
-    parts = [f"{counts[t]} {entity_word(t, counts[t])}" for t in E.TABLES if counts.get(t)]
+    parts = [words.count(t, counts[t]) for t in E.TABLES if counts.get(t)]
     if not parts:
         return question
     listed = (
-        parts[0] if len(parts) == 1 else _tr("{} and {}").format(", ".join(parts[:-1]), parts[-1])
+        parts[0]
+        if len(parts) == 1
+        else translate("record_dialog", "{} and {}").format(", ".join(parts[:-1]), parts[-1])
     )
     if sum(counts.values()) == 1:
-        return question + " " + _tr("Its {} is deleted too.").format(listed)
-    return question + " " + _tr("Its {} are deleted too.").format(listed)
+        return question + " " + translate("record_dialog", "Its {} is deleted too.").format(listed)
+    return question + " " + translate("record_dialog", "Its {} are deleted too.").format(listed)
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -416,7 +424,9 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setText(text)
-    delete = box.addButton(_tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(
+        translate("record_dialog", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
@@ -429,7 +439,7 @@ def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_i
         text = delete_message(context, table, row_id)
     except LookupError:
         return  # already gone (deleted elsewhere or by a sync): nothing to ask
-    title = _tr("Delete {}").format(entity_word(table))
+    title = words.delete_title(table)
     if not ask(parent, title, text):
         return
     StoreOp(parent, lambda store: store.delete(table, row_id), context).run_in_background()
@@ -458,7 +468,7 @@ def undo_text() -> str:
     """ "Undo edit of contact" for the Edit menu ('' when there is nothing to undo)."""
     if not _last_edit:
         return ""
-    return _tr("Undo edit of {}").format(entity_word(_last_edit[0][0]))
+    return words.undo_edit(_last_edit[0][0])
 
 
 def undo_last_edit(parent: QWidget | None, context: OpContext) -> bool:

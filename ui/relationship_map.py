@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from .chips import chip_tone, paint_pill, tag_width
 from .form_fields import choice_label
+from .i18n import translate
 from .style import is_dark, tone_colors
 
 BOX_WIDTH = 190
@@ -34,16 +35,12 @@ CONTACT_ID_KEY = 0  # QGraphicsItem.data key holding the contact id
 KEY_ROLES = {"champion", "economic_buyer", "decision_maker", "blocker"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("relationship_map", text)
-
-
 def stance_text(stance: str | None) -> str:
     return {
-        "supporter": _tr("Supporter"),
-        "neutral": _tr("Neutral"),
-        "detractor": _tr("Detractor"),
-    }.get(stance or "", _tr("Stance unknown"))
+        "supporter": translate("relationship_map", "Supporter"),
+        "neutral": translate("relationship_map", "Neutral"),
+        "detractor": translate("relationship_map", "Detractor"),
+    }.get(stance or "", translate("relationship_map", "Stance unknown"))
 
 
 def box_size(font: QFont) -> QSizeF:
@@ -114,7 +111,9 @@ class ContactBox(QGraphicsItem):
         self.setData(CONTACT_ID_KEY, contact["id"])
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        role = choice_label("role", contact.get("role")) or _tr("Role not set")
+        role = choice_label("role", contact.get("role")) or translate(
+            "relationship_map", "Role not set"
+        )
         self.setToolTip(
             f"{contact.get('name') or ''}\n{contact.get('title') or ''}\n{role} · "
             f"{stance_text(contact.get('stance'))}".strip()
@@ -172,13 +171,15 @@ class ContactBox(QGraphicsItem):
             )
             y += metrics.height() + 1
 
-        line(self.contact.get("name") or _tr("(no name)"), bold, text_color)
+        line(
+            self.contact.get("name") or translate("relationship_map", "(no name)"), bold, text_color
+        )
         line(self.contact.get("title") or "", base_font, muted)
         role = self.contact.get("role")
         role_font = QFont(base_font)
         role_font.setBold(role in KEY_ROLES)
         line(
-            choice_label("role", role) or _tr("Role not set"),
+            choice_label("role", role) or translate("relationship_map", "Role not set"),
             role_font,
             text_color if role else muted,
         )
@@ -232,9 +233,10 @@ class RelationshipMap(QGraphicsView):
         self.boxes: dict[str, ContactBox] = {}
         self.lines: list[ReportingLine] = []
         self.scene().selectionChanged.connect(self._selection_changed)
-        self._empty_text = _tr(
+        self._empty_text = translate(
+            "relationship_map",
             "No contacts yet. Add one with New contact; set “Reports to” "
-            "to place people in the chart."
+            "to place people in the chart.",
         )
 
     def set_contacts(self, contacts: list[dict[str, Any]]) -> None:

@@ -69,7 +69,7 @@ class RenewalsView(ListScreen):
                     days_text(days),
                     "",
                     format_date(contract.get("end_date")),
-                    format_money(contract.get("mrr_cents")),
+                    format_money(contract.get("mrr_cents"), currency=contract.get("currency")),
                     self.tr("Yes") if contract.get("auto_renew") else self.tr("No"),
                 ]
             )
@@ -86,7 +86,9 @@ class RenewalsView(ListScreen):
                         item.setBackground(column, background)
             self.tree.addTopLevelItem(item)
         self.summary.setText(
-            self.tr("{} contracts · {} with notice due within 30 days").format(total, soon)
+            self.tr("%n contract(s)", "", total)
+            + " · "
+            + self.tr("%n with notice due within 30 days", "", soon)
             + (
                 self.tr(" · the {} nearest shown").format(len(contracts))
                 if total > len(contracts)

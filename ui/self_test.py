@@ -26,12 +26,12 @@ def _application():
 def check_qt() -> str:
     """Qt starts without a screen and a widget really draws something."""
     from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
+    from PySide6.QtCore import QCoreApplication, qVersion
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QLabel
 
     _application()
-    label = QLabel("Fieldbook self-test")
+    label = QLabel(QCoreApplication.translate("self_test", "Fieldbook self-test"))
     label.resize(240, 40)
     image = label.grab().toImage()
     label.deleteLater()
@@ -85,6 +85,7 @@ def check_style() -> str:
 
 def check_pdf() -> str:
     """A PDF can be written (how briefs are exported), and the file really is a PDF."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
     _application()
@@ -92,7 +93,7 @@ def check_pdf() -> str:
         path = Path(tmp) / "brief.pdf"
         writer = QPdfWriter(str(path))
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle("Fieldbook self-test")
+        writer.setTitle(QCoreApplication.translate("self_test", "Fieldbook self-test"))
         document = QTextDocument()
         document.setHtml("<h1>Account brief</h1><p>Zoë Ångström — Müller GmbH, 12 500 €</p>")
         document.print_(writer)

@@ -14,7 +14,10 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPal
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel
 
+from desktop import money
 from desktop.paths import resources_dir
+
+from .i18n import Counts
 
 ACCENT = "#2563eb"
 ICON_STROKE = "#5f6b7a"  # the stroke colour the shipped SVGs are drawn with, recoloured at load
@@ -172,17 +175,13 @@ def _icon_cache(name: str, dark: bool) -> QIcon:
 # -- how values read on screen ---------------------------------------------------------------
 
 
-def format_money(cents: int | None, with_cents: bool = False) -> str:
-    """Money as a rep reads it: ``$12,500`` (no float ever holds it)."""
-    if cents is None:
-        return ""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    if with_cents:
-        return f"{sign}${whole:,}.{rest:02d}"
-    if rest >= 50:
-        whole += 1
-    return f"{sign}${whole:,}"
+def format_money(cents: int | None, with_cents: bool = False, currency: str | None = None) -> str:
+    """Money as the rep's locale writes it, in the record's currency: ``12.500 €``, ``$12,500``.
+
+    The one money formatter of the UI (``desktop.money``; no float ever holds it). ``cents`` are
+    the currency's minor units; ``currency`` None is the CRM company's.
+    """
+    return money.format_amount(cents, currency, with_cents=with_cents)
 
 
 def format_date(iso: str | None) -> str:
@@ -198,26 +197,25 @@ def _format_date(iso: str) -> str:
         day = dt.date.fromisoformat(iso[:10])
     except ValueError:
         return iso
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day), QCoreApplication.translate("dates", "d MMM yyyy")
+    )
 
 
 def days_text(days: int | None) -> str:
     """How far away a date is, in words: ``today``, ``in 3 days``, ``5 days ago``."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("style", text)
-
     if days is None:
         return ""
     if days == 0:
-        return tr("today")
+        return QCoreApplication.translate("style", "today")
     if days == 1:
-        return tr("tomorrow")
+        return QCoreApplication.translate("style", "tomorrow")
     if days == -1:
-        return tr("yesterday")
+        return QCoreApplication.translate("style", "yesterday")
     if days > 0:
-        return tr("in {} days").format(days)
-    return tr("{} days ago").format(-days)
+        return Counts.tr("in %n day(s)", "", days)
+    return Counts.tr("%n day(s) ago", "", -days)
 
 
 def muted_brush() -> QBrush:

@@ -345,6 +345,18 @@ class SyncController(QObject):
             thread.deleteLater()
             return
         self._finish_thread()
+        # For support (desktop/logs.py): counts and error kinds only, never record content.
+        log.info(
+            "sync %s in %.1f s: pulled %d, pushed %d, conflicts %d, rejected %d, deleted %d%s",
+            "ok" if report.ok else "failed",
+            report.duration,
+            report.pulled,
+            report.pushed,
+            report.conflicts,
+            report.rejected,
+            report.deleted,
+            f"; {len(report.errors)} error(s): {report.errors[0][:200]}" if report.errors else "",
+        )
         self._last_report = report
         self._progress = None
         self.sync_now_action.setEnabled(self._engine is not None)

@@ -154,11 +154,7 @@ class SyncStatusWidget(QWidget):
         )
         conflicts = state.conflicts
         self.conflict_count.set_text(
-            None
-            if not conflicts
-            else self.tr("1 conflict")
-            if conflicts == 1
-            else self.tr("{} conflicts").format(conflicts)
+            None if not conflicts else self.tr("%n conflict(s)", "", conflicts)
         )
         for count in (self.pending_count, self.refused_count, self.conflict_count):
             count.setToolTip(self.tr("Open the outbox"))

@@ -29,6 +29,7 @@ from desktop.renewals import OVERDUE, notice_band
 from desktop.tasks import is_overdue
 from desktop.today import agenda
 
+from .form_fields import choice_label
 from .list_screen import ListScreen
 from .operations import OpContext, StoreOp
 from .roles import ACCOUNT_ROLE, ID_ROLE, TABLE_ROLE
@@ -218,7 +219,7 @@ class TodayView(ListScreen):
                     task["subject"],
                     task.get("account_name") or "",
                     due,
-                    (task.get("priority") or "").capitalize(),
+                    choice_label("priority", task.get("priority")),
                 ],
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -258,7 +259,7 @@ class TodayView(ListScreen):
                 [
                     account["name"],
                     account.get("city") or "",
-                    format_money(account.get("mrr_cents")),
+                    format_money(account.get("mrr_cents"), currency=account.get("currency")),
                     f"{format_date(account['next_review'])} · {days_text(days)}",
                 ],
             )

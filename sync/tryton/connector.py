@@ -19,7 +19,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from desktop import credentials
+from desktop import credentials, money
 from desktop.entities import STAGE_PROBABILITY
 from sync.connector import (
     Connector,
@@ -105,12 +105,18 @@ class TrytonConnector(Connector):
         self._signed_in = False
         self._company: int | None = None
         self._currency: int | None = None
+        self._currency_code: str | None = None  # the company's: what a record without one is in
         self._id_of: dict[tuple[str, str], int] = {}
         self._uuid_of: dict[tuple[str, int], str] = {}
         self._country_ids: dict[str, int] = {}
         self._country_names: dict[int, str] = {}
 
     # -- credentials ---------------------------------------------------------------------
+
+    @property
+    def company_currency(self) -> str | None:
+        """The ISO code of the CRM company's currency (known once signed in)."""
+        return self._currency_code
 
     @property
     def password_key(self) -> str:
@@ -176,6 +182,10 @@ class TrytonConnector(Connector):
         if companies:
             self._company = companies[0]["id"]
             self._currency = companies[0]["currency"]
+            found = self._search_read(
+                "currency.currency", [("id", "=", self._currency)], ["code"], context={}
+            )
+            self._currency_code = found[0]["code"] if found else None
         self._signed_in = True
 
     # -- low level -----------------------------------------------------------------------
@@ -303,6 +313,9 @@ class TrytonConnector(Connector):
         records = []
         for row in rows:
             values: dict[str, Any] = {}
+            currency = row.get("fieldbook_currency") or self._currency_code
+            if M.has_currency(tm) and not row.get("fieldbook_currency"):
+                row = {**row, "fieldbook_currency": currency}
             for f in tm.fields:
                 raw = row.get(f.theirs)
                 if f.kind == M.REF:
@@ -313,7 +326,7 @@ class TrytonConnector(Connector):
                 elif f.kind in (M.MECHANISM, M.ADDRESS):
                     values[f.ours] = extras.get(row["id"], {}).get(f.ours)
                 else:
-                    values[f.ours] = M.from_tryton(f.kind, raw)
+                    values[f.ours] = M.from_tryton(f.kind, raw, currency)
             records.append(
                 RemoteRecord(tm.table, row["fieldbook_uuid"], str(row["_timestamp"]), values)
             )
@@ -508,6 +521,7 @@ class TrytonConnector(Connector):
         unresolved: list[str] = []
         mech: dict[str, Any] = {}
         addr: dict[str, Any] = {}
+        currency = self._currency_of(tm, values, None if creating else party_id)
         for name, value in values.items():
             try:
                 f = tm.field(name)
@@ -528,7 +542,7 @@ class TrytonConnector(Connector):
             elif f.kind == M.ADDRESS:
                 addr[f.theirs] = self._country_id(value) if f.theirs == "country" else value or None
             else:
-                out[f.theirs] = M.to_tryton(f.kind, value)
+                out[f.theirs] = M.to_tryton(f.kind, value, currency)
         if mech or addr:
             out.update(self._sub_actions(party_id, mech, addr))
         if tm.model == "sale.opportunity" and creating:
@@ -539,6 +553,17 @@ class TrytonConnector(Connector):
                 stage = values.get("stage") or "prospecting"
                 out["conversion_probability"] = STAGE_PROBABILITY.get(stage, 0) / 100
         return out, unresolved
+
+    def _currency_of(self, tm: M.TableMap, values: dict[str, Any], record_id: int | None) -> str:
+        """The currency ``values``' amounts are in: theirs, else the record's on the CRM, else the
+        company's (an edit of an amount alone does not name its currency)."""
+        if values.get("currency"):
+            return str(values["currency"])
+        if record_id and M.has_currency(tm) and any(tm.kind_of(n) == M.CENTS for n in values):
+            rows = self._search_read(tm.model, [("id", "=", record_id)], ["fieldbook_currency"])
+            if rows and rows[0].get("fieldbook_currency"):
+                return str(rows[0]["fieldbook_currency"])
+        return self._currency_code or money.DEFAULT_CURRENCY
 
     def _sub_actions(self, party_id: int | None, mech: dict, addr: dict) -> dict[str, Any]:
         """One2Many actions that set a party's contact mechanisms and first address."""

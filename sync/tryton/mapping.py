@@ -2,8 +2,9 @@
 
 Native Tryton fields are used where Tryton has them (party name, contact mechanisms, addresses,
 the opportunity's amount and dates, the note's text); the rest come from our module
-(``sync/tryton_module``). Conversions are exact: cents <-> ``Decimal`` with two places, ISO
-text <-> ``date``/``datetime``.
+(``sync/tryton_module``). Conversions are exact: minor units <-> ``Decimal`` with the places of
+the record's currency (two for EUR, none for JPY), ISO text <-> ``date``/``datetime``. A record's
+currency travels as its ISO code in ``fieldbook_currency``; empty means the company's currency.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from desktop import money
 
 TEXT, CENTS, DATE, DATETIME, BOOL, ENUM, INT, REF, PERCENT = (
     "text",
@@ -52,6 +55,10 @@ class TableMap:
                 return f
         raise KeyError(f"{self.table}.{ours} is not mapped to Tryton")
 
+    def kind_of(self, ours: str) -> str | None:
+        """The kind of our field ``ours`` (None for a local-only column)."""
+        return next((f.kind for f in self.fields if f.ours == ours), None)
+
     def stored(self) -> list[str]:
         """Tryton fields read on the model itself."""
         return [f.theirs for f in self.fields if f.kind not in (MECHANISM, ADDRESS)]
@@ -82,6 +89,7 @@ ACCOUNTS = TableMap(
         F("country", "country", ADDRESS),
         F("mrr_cents", "mrr", CENTS),
         F("annual_revenue_cents", "annual_revenue", CENTS),
+        F("currency", "fieldbook_currency", TEXT),
         F("tier", "tier", ENUM),
         F("health", "health", ENUM),
         F("health_reason", "health_reason", TEXT),
@@ -122,6 +130,7 @@ OPPORTUNITIES = TableMap(
         F("stage", "stage", ENUM),
         F("amount_cents", "amount", CENTS),
         F("mrr_cents", "mrr", CENTS),
+        F("currency", "fieldbook_currency", TEXT),
         F("close_date", "end_date", DATE),
         F("probability", "conversion_probability", PERCENT),
         F("forecast_category", "forecast_category", ENUM),
@@ -142,6 +151,7 @@ CONTRACTS = TableMap(
         F("notice_days", "notice_days", INT),
         F("auto_renew", "auto_renew", BOOL),
         F("mrr_cents", "mrr", CENTS),
+        F("currency", "fieldbook_currency", TEXT),
         F("status", "status", ENUM),
     ),
 )
@@ -189,12 +199,20 @@ for _m in TABLE_MAPS.values():
 CENT = Decimal("0.01")
 
 
-def to_tryton(kind: str, value: Any) -> Any:
-    """A store value as Tryton takes it (references are resolved by the connector)."""
+def has_currency(tm: TableMap) -> bool:
+    """Whether ``tm``'s records carry a currency (their amounts are in it)."""
+    return any(f.ours == "currency" for f in tm.fields)
+
+
+def to_tryton(kind: str, value: Any, currency: str | None = None) -> Any:
+    """A store value as Tryton takes it (references are resolved by the connector).
+
+    Amounts need the record's ``currency`` (None: two decimals, as USD and EUR have).
+    """
     if value is None or value == "":
         return None
     if kind == CENTS:
-        return (Decimal(int(value)) / 100).quantize(CENT)
+        return money.to_decimal(int(value), currency)
     if kind == DATE:
         return dt.date.fromisoformat(str(value)[:10])
     if kind == DATETIME:
@@ -211,13 +229,12 @@ def to_tryton(kind: str, value: Any) -> Any:
     return value
 
 
-def from_tryton(kind: str, value: Any) -> Any:
-    """A Tryton value in the store's form."""
+def from_tryton(kind: str, value: Any, currency: str | None = None) -> Any:
+    """A Tryton value in the store's form (amounts in minor units of the record's ``currency``)."""
     if value is None or value == "":
         return None if kind != BOOL else 0
     if kind == CENTS:
-        cents = (Decimal(value) * 100).to_integral_value()
-        return int(cents)
+        return money.from_decimal(Decimal(value), currency)
     if kind == DATE:
         return value.isoformat() if isinstance(value, dt.date) else str(value)[:10]
     if kind == DATETIME:

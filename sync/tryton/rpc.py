@@ -18,6 +18,10 @@ from urllib.parse import urlsplit
 
 import requests
 
+from desktop import logs
+
+from ..network import http_session
+
 DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
 
 
@@ -137,8 +141,7 @@ class TrytonRpc:
         self.url = normalize_url(url)
         self.database = database
         self.timeout = timeout
-        self.http = requests.Session()
-        self.http.verify = verify
+        self.http = http_session(verify)  # OS trust store and proxy (sync/network.py)
         self.http.headers["Content-Type"] = "application/json"
         self._ids = itertools.count(1)
         self.login_name: str | None = None
@@ -155,6 +158,7 @@ class TrytonRpc:
     def login(self, login: str, password: str) -> str:
         """Open a session; returns its token (the caller keeps it in the keyring only)."""
         self.http.headers.pop("Authorization", None)
+        logs.redact(password)  # whatever logs a call or an error, the password stays out
         result = self.call("common.db.login", login, {"password": password}, "en")
         user_id, token = result[0], result[1]
         self.use_session(login, user_id, token)
@@ -163,7 +167,9 @@ class TrytonRpc:
     def use_session(self, login: str, user_id: int, token: str) -> None:
         self.login_name, self.user_id = login, user_id
         raw = f"{login}:{user_id}:{token}".encode()
-        self.http.headers["Authorization"] = "Session " + base64.b64encode(raw).decode()
+        header = base64.b64encode(raw).decode()
+        logs.redact(token, header)
+        self.http.headers["Authorization"] = "Session " + header
 
     def logout(self) -> None:
         try:

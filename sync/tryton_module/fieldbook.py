@@ -160,6 +160,9 @@ class Party(FieldbookRecord, metaclass=PoolMeta):
     account_owner = fields.Char("Account owner")
     mrr = fields.Numeric("MRR", digits=(16, 2))
     annual_revenue = fields.Numeric("Annual revenue", digits=(16, 2))
+    # ISO 4217 code of the amounts above; empty: the company's currency. A plain code rather
+    # than a currency record, so a rep's CHF deal syncs even where IT never created CHF.
+    fieldbook_currency = fields.Char("Currency (ISO code)", size=3)
     tier = fields.Selection(TIERS, "Tier")
     health = fields.Selection(HEALTH, "Health")
     health_reason = fields.Char("Health reason")
@@ -190,6 +193,9 @@ class Opportunity(FieldbookRecord, metaclass=PoolMeta):
     opportunity_type = fields.Selection(OPPORTUNITY_TYPES, "Opportunity type")
     stage = fields.Selection(STAGES, "Stage")
     mrr = fields.Numeric("MRR", digits=(16, 2))
+    # ISO 4217 code of the amounts above; empty: the company's currency. A plain code rather
+    # than a currency record, so a rep's CHF deal syncs even where IT never created CHF.
+    fieldbook_currency = fields.Char("Currency (ISO code)", size=3)
     forecast_category = fields.Selection(FORECAST, "Forecast category")
     next_step = fields.Char("Next step")
     competitor = fields.Char("Competitor")
@@ -238,6 +244,9 @@ class Contract(FieldbookRecord, ModelSQL, ModelView):
     notice_days = fields.Integer("Notice period (days)")
     auto_renew = fields.Boolean("Auto-renew")
     mrr = fields.Numeric("MRR", digits=(16, 2))
+    # ISO 4217 code of the amounts above; empty: the company's currency. A plain code rather
+    # than a currency record, so a rep's CHF deal syncs even where IT never created CHF.
+    fieldbook_currency = fields.Char("Currency (ISO code)", size=3)
     status = fields.Selection(CONTRACT_STATUSES, "Status")
 
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.clock import parse_date, today
@@ -14,14 +14,10 @@ from desktop.opportunities import open_pipeline_cents
 
 from ..chips import Chip
 from ..form_fields import choice_label
+from ..i18n import Counts, translate
 from ..style import days_text, format_date, format_money
-from .models import TR_CONTEXT
 
 SHOWN_CHILDREN = 3  # child accounts named in the header; the rest are counted
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class AccountHeader(QFrame):
@@ -44,8 +40,8 @@ class AccountHeader(QFrame):
         self.tier_chip = Chip("tier", None, self)
         top.addWidget(self.tier_chip)
         top.addStretch(1)
-        self.edit_account_button = QPushButton(_tr("Edit account"), self)
-        self.delete_account_button = QPushButton(_tr("Delete account"), self)
+        self.edit_account_button = QPushButton(translate("account_view", "Edit account"), self)
+        self.delete_account_button = QPushButton(translate("account_view", "Delete account"), self)
         top.addWidget(self.edit_account_button)
         top.addWidget(self.delete_account_button)
         grid.addLayout(top)
@@ -76,11 +72,11 @@ class AccountHeader(QFrame):
         figures.setSpacing(28)
         self.figure_labels: dict[str, QLabel] = {}
         for key, caption in (
-            ("mrr", _tr("MRR")),
-            ("nps", _tr("NPS")),
-            ("next_review", _tr("Next business review")),
-            ("owner", _tr("Owner")),
-            ("pipeline", _tr("Open pipeline")),
+            ("mrr", translate("account_view", "MRR")),
+            ("nps", translate("account_view", "NPS")),
+            ("next_review", translate("account_view", "Next business review")),
+            ("owner", translate("account_view", "Owner")),
+            ("pipeline", translate("account_view", "Open pipeline")),
         ):
             box = QVBoxLayout()
             box.setSpacing(0)
@@ -105,7 +101,7 @@ class AccountHeader(QFrame):
         if account.get("parent_id"):
             parent = store.get("accounts", account["parent_id"])
             if parent:
-                parts.append(_tr("Part of {}").format(_account_link(parent)))
+                parts.append(translate("account_view", "Part of {}").format(_account_link(parent)))
         children = store.child_accounts(account_id) if account_id else []
         self.shown_children = {child["id"] for child in children}
         named = children if len(children) <= SHOWN_CHILDREN + 1 else children[:SHOWN_CHILDREN]
@@ -113,11 +109,13 @@ class AccountHeader(QFrame):
             links = ", ".join(_account_link(child) for child in named)
             more = len(children) - len(named)
             parts.append(
-                _tr("Parent of {}").format(links)
-                + (_tr(" and {} more").format(more) if more else "")
+                translate("account_view", "Parent of {}").format(links)
+                + (Counts.tr(" and %n more", "", more) if more else "")
             )
         self.subtitle.setToolTip(
-            _tr("Parent of: {}").format(", ".join(child["name"] for child in children))
+            translate("account_view", "Parent of: {}").format(
+                ", ".join(child["name"] for child in children)
+            )
             if len(named) < len(children)
             else ""
         )
@@ -133,19 +131,23 @@ class AccountHeader(QFrame):
         self.churn_chip.set_value(account.get("churn_risk"))
         self.churn_reason.setText(account.get("churn_reason") or "")
         if not account.get("health") and not account.get("churn_risk"):
-            self.health_reason.setText(_tr("Health and churn risk not assessed yet."))
+            self.health_reason.setText(
+                translate("account_view", "Health and churn risk not assessed yet.")
+            )
         labels = self.figure_labels
-        labels["mrr"].setText(format_money(account.get("mrr_cents")) or "—")
+        labels["mrr"].setText(
+            format_money(account.get("mrr_cents"), currency=account.get("currency")) or "—"
+        )
         labels["nps"].setText("—" if account.get("nps") is None else str(account["nps"]))
         review = account.get("next_review")
         if review:
             days = days_until(parse_date(review), today())
             labels["next_review"].setText(f"{format_date(review)}  ({days_text(days)})")
         else:
-            labels["next_review"].setText(_tr("Not planned"))
+            labels["next_review"].setText(translate("account_view", "Not planned"))
         labels["owner"].setText(account.get("owner") or "—")
         pipeline = open_pipeline_cents(store.opportunities_of(account_id))
-        labels["pipeline"].setText(format_money(pipeline))
+        labels["pipeline"].setText(format_money(pipeline, currency=account.get("currency")))
 
 
 def _account_link(account: dict[str, Any]) -> str:

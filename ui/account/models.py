@@ -28,6 +28,7 @@ from desktop.tasks import is_overdue
 
 from ..chips import chip_tone, stage_label
 from ..form_fields import choice_label
+from ..i18n import QT_TRANSLATE_NOOP, Counts, translate
 from ..operations import OpContext
 from ..relationship_map import stance_text
 from ..roles import CHIP_ROLE, ID_ROLE, ROW_ROLE
@@ -37,10 +38,6 @@ TR_CONTEXT = "account_view"  # one translation context for the whole account scr
 _ROOT = QModelIndex()  # the invisible root: these models are flat
 # How the contracts tab marks a notice band.
 _URGENCY = {renewals.OVERDUE: "soon", renewals.SOON: "soon", renewals.WATCH: "watch"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class AccountRecordsModel(QAbstractTableModel):
@@ -132,14 +129,14 @@ class ContactsModel(AccountRecordsModel):
     table = "contacts"
     depends_on = ("contacts",)
     columns = (
-        ("name", "Name"),
-        ("title", "Title"),
-        ("role", "Role"),
-        ("stance", "Stance"),
-        ("reports_to_name", "Reports to"),
-        ("email", "E-mail"),
-        ("phone", "Phone"),
-        ("last_contacted", "Last contacted"),
+        ("name", QT_TRANSLATE_NOOP("account_view", "Name")),
+        ("title", QT_TRANSLATE_NOOP("account_view", "Title")),
+        ("role", QT_TRANSLATE_NOOP("account_view", "Role")),
+        ("stance", QT_TRANSLATE_NOOP("account_view", "Stance")),
+        ("reports_to_name", QT_TRANSLATE_NOOP("account_view", "Reports to")),
+        ("email", QT_TRANSLATE_NOOP("account_view", "E-mail")),
+        ("phone", QT_TRANSLATE_NOOP("account_view", "Phone")),
+        ("last_contacted", QT_TRANSLATE_NOOP("account_view", "Last contacted")),
     )
 
     def fetch(self, account_id: str) -> list[dict[str, Any]]:
@@ -212,15 +209,15 @@ class OpportunitiesModel(AccountRecordsModel):
     table = "opportunities"
     depends_on = ("opportunities",)
     columns = (
-        ("name", "Name"),
-        ("stage", "Stage"),
-        ("type", "Type"),
-        ("amount_cents", "Amount"),
-        ("mrr_cents", "MRR"),
-        ("close_date", "Close date"),
-        ("probability", "Probability"),
-        ("forecast_category", "Forecast"),
-        ("next_step", "Next step"),
+        ("name", QT_TRANSLATE_NOOP("account_view", "Name")),
+        ("stage", QT_TRANSLATE_NOOP("account_view", "Stage")),
+        ("type", QT_TRANSLATE_NOOP("account_view", "Type")),
+        ("amount_cents", QT_TRANSLATE_NOOP("account_view", "Amount")),
+        ("mrr_cents", QT_TRANSLATE_NOOP("account_view", "MRR")),
+        ("close_date", QT_TRANSLATE_NOOP("account_view", "Close date")),
+        ("probability", QT_TRANSLATE_NOOP("account_view", "Probability")),
+        ("forecast_category", QT_TRANSLATE_NOOP("account_view", "Forecast")),
+        ("next_step", QT_TRANSLATE_NOOP("account_view", "Next step")),
     )
 
     def fetch(self, account_id: str) -> list[dict[str, Any]]:
@@ -233,7 +230,7 @@ class OpportunitiesModel(AccountRecordsModel):
         if key in ("type", "forecast_category"):
             return choice_label(key, value)
         if key in ("amount_cents", "mrr_cents"):
-            return format_money(value)
+            return format_money(value, currency=record.get("currency"))
         if key == "close_date":
             return format_date(value)
         if key == "probability":
@@ -258,14 +255,14 @@ class ContractsModel(AccountRecordsModel):
     table = "contracts"
     depends_on = ("contracts",)
     columns = (
-        ("number", "Number"),
-        ("status", "Status"),
-        ("start_date", "Start"),
-        ("end_date", "End"),
-        ("notice_deadline", "Notice deadline"),
-        ("days_to_notice", "Days left to give notice"),
-        ("mrr_cents", "MRR"),
-        ("auto_renew", "Auto-renew"),
+        ("number", QT_TRANSLATE_NOOP("account_view", "Number")),
+        ("status", QT_TRANSLATE_NOOP("account_view", "Status")),
+        ("start_date", QT_TRANSLATE_NOOP("account_view", "Start")),
+        ("end_date", QT_TRANSLATE_NOOP("account_view", "End")),
+        ("notice_deadline", QT_TRANSLATE_NOOP("account_view", "Notice deadline")),
+        ("days_to_notice", QT_TRANSLATE_NOOP("account_view", "Days left to give notice")),
+        ("mrr_cents", QT_TRANSLATE_NOOP("account_view", "MRR")),
+        ("auto_renew", QT_TRANSLATE_NOOP("account_view", "Auto-renew")),
     )
 
     def fetch(self, account_id: str) -> list[dict[str, Any]]:
@@ -284,14 +281,14 @@ class ContractsModel(AccountRecordsModel):
             if value is None:
                 return ""
             if renewals.notice_band(value) == renewals.OVERDUE:
-                return _tr("passed {} days ago").format(-value)
+                return Counts.tr("passed %n day(s) ago", "", -value)
             return days_text(value)
         if key == "status":
             return choice_label("status", value)
         if key == "auto_renew":
-            return _tr("Yes") if value else _tr("No")
+            return translate("account_view", "Yes") if value else translate("account_view", "No")
         if key == "mrr_cents":
-            return format_money(value)
+            return format_money(value, currency=record.get("currency"))
         return super().cell(record, key)
 
     def cell_data(self, record: dict[str, Any], key: str, role: int) -> Any:
@@ -317,12 +314,12 @@ class TasksModel(AccountRecordsModel):
     table = "tasks"
     depends_on = ("tasks", "contacts")
     columns = (
-        ("subject", "Subject"),
-        ("due_date", "Due"),
-        ("kind", "Kind"),
-        ("priority", "Priority"),
-        ("contact_name", "Contact"),
-        ("status", "Status"),
+        ("subject", QT_TRANSLATE_NOOP("account_view", "Subject")),
+        ("due_date", QT_TRANSLATE_NOOP("account_view", "Due")),
+        ("kind", QT_TRANSLATE_NOOP("account_view", "Kind")),
+        ("priority", QT_TRANSLATE_NOOP("account_view", "Priority")),
+        ("contact_name", QT_TRANSLATE_NOOP("account_view", "Contact")),
+        ("status", QT_TRANSLATE_NOOP("account_view", "Status")),
     )
 
     def __init__(self, context: OpContext, parent=None):

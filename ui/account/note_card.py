@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..chips import paint_pill, tag_width
 from ..form_fields import choice_label, local_from_utc_iso
+from ..i18n import translate
 from ..roles import ROW_ROLE
 from ..style import tone_colors
-from .models import TR_CONTEXT
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class NoteCardDelegate(QStyledItemDelegate):
@@ -85,14 +81,16 @@ class NoteCardDelegate(QStyledItemDelegate):
         bg, fg = tone_colors("violet" if record.get("kind") == "business_review" else "blue")
         paint_pill(painter, pill, kind, bg, fg, small)
         painter.setFont(small)
-        when = local_from_utc_iso(record.get("occurred_at")).toString("d MMM yyyy, HH:mm")
+        when = QLocale().toString(
+            local_from_utc_iso(record.get("occurred_at")), translate("dates", "d MMM yyyy, HH:mm")
+        )
         extras = [when]
         if record.get("contact_name"):
-            extras.append(_tr("with {}").format(record["contact_name"]))
+            extras.append(translate("account_view", "with {}").format(record["contact_name"]))
         if record.get("opportunity_name"):
-            extras.append(_tr("about {}").format(record["opportunity_name"]))
+            extras.append(translate("account_view", "about {}").format(record["opportunity_name"]))
         if record.get("author"):
-            extras.append(_tr("by {}").format(record["author"]))
+            extras.append(translate("account_view", "by {}").format(record["author"]))
         meta = QRect(pill.right() + 8, pill.top(), inner.right() - pill.right() - 8, pill.height())
         painter.setPen(muted)
         painter.drawText(

@@ -22,17 +22,13 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 
 from ..chips import ChipDelegate
+from ..i18n import translate
 from ..record_dialog import confirm_delete, edit_record
 from ..roles import CHIP_ROLE, ID_ROLE
-from .models import TR_CONTEXT
 from .note_card import NoteCardDelegate
 
 if TYPE_CHECKING:
     from .view import AccountView
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class _EmptyHint:
@@ -120,11 +116,15 @@ class RecordTab(QWidget):
         layout.setSpacing(6)
         self.actions_row = QHBoxLayout()
         self.actions_row.setSpacing(6)
-        self.new_button = QPushButton(_tr("New {}").format(word), self)
-        self.edit_button = QPushButton(_tr("Edit"), self)
-        self.edit_button.setToolTip(_tr("Edit the selected {} (Enter)").format(word))
-        self.delete_button = QPushButton(_tr("Delete"), self)
-        self.delete_button.setToolTip(_tr("Delete the selected {} (Del)").format(word))
+        self.new_button = QPushButton(translate("account_view", "New {}").format(word), self)
+        self.edit_button = QPushButton(translate("account_view", "Edit"), self)
+        self.edit_button.setToolTip(
+            translate("account_view", "Edit the selected {} (Enter)").format(word)
+        )
+        self.delete_button = QPushButton(translate("account_view", "Delete"), self)
+        self.delete_button.setToolTip(
+            translate("account_view", "Delete the selected {} (Del)").format(word)
+        )
         self.new_button.clicked.connect(self.new_record)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -214,10 +214,10 @@ class RecordTab(QWidget):
         if index.isValid():
             self.view.setCurrentIndex(index)
             row_id = index.data(ID_ROLE)
-            menu.addAction(_tr("Edit…"), self.edit_selected)
+            menu.addAction(translate("account_view", "Edit…"), self.edit_selected)
             self.context_menu_actions(menu, row_id)
             menu.addSeparator()
-            menu.addAction(_tr("Delete…"), self.delete_selected)
+            menu.addAction(translate("account_view", "Delete…"), self.delete_selected)
         else:
             menu.addAction(self.new_button.text(), self.new_record)
         menu.popup(self.view.viewport().mapToGlobal(pos))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,7 @@ from desktop import entities as E
 from desktop.store import Changes
 
 from ..chips import stage_label
+from ..i18n import translate
 from ..note_capture import QuickCapture
 from ..operations import OpContext, StoreOp
 from ..record_dialog import confirm_delete, edit_record, remember_edit
@@ -37,7 +38,6 @@ from ..roles import ID_ROLE
 from ..style import tone_colors
 from .header import AccountHeader
 from .models import (
-    TR_CONTEXT,
     ContactsModel,
     ContractsModel,
     NotesModel,
@@ -47,10 +47,6 @@ from .models import (
 from .record_tab import NotesTimeline, RecordTab, RecordTable
 
 CHILD_TABLES = ("contacts", "notes", "opportunities", "contracts", "tasks")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class AccountView(QWidget):
@@ -74,7 +70,9 @@ class AccountView(QWidget):
         self.placeholder.setObjectName("EmptyText")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setText(_tr("Pick an account in the list, or search for one with Ctrl+K."))
+        self.placeholder.setText(
+            translate("account_view", "Pick an account in the list, or search for one with Ctrl+K.")
+        )
         self.pages.addWidget(self.placeholder)
 
         page = QWidget(self)
@@ -112,13 +110,18 @@ class AccountView(QWidget):
         self._build_opportunities_tab()
         self._build_simple_tab(
             "contracts",
-            _tr(
+            translate(
+                "account_view",
                 "No contracts yet. Add one with New contract: its notice deadline is worked out "
-                "from the end date and notice period."
+                "from the end date and notice period.",
             ),
         )
         self._build_simple_tab(
-            "tasks", _tr("No tasks yet. Add a follow-up with New task; tick a task to complete it.")
+            "tasks",
+            translate(
+                "account_view",
+                "No tasks yet. Add a follow-up with New task; tick a task to complete it.",
+            ),
         )
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
@@ -127,7 +130,11 @@ class AccountView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_contacts_tab(self) -> None:
-        view = RecordTable(_tr("No contacts yet. Add the people you work with using New contact."))
+        view = RecordTable(
+            translate(
+                "account_view", "No contacts yet. Add the people you work with using New contact."
+            )
+        )
         tab = RecordTab(self, "contacts", self.contacts_model, view, self)
         splitter = QSplitter(Qt.Orientation.Vertical, tab)
         splitter.addWidget(view)
@@ -140,7 +147,11 @@ class AccountView(QWidget):
         tab.body.addWidget(splitter)
         self.contacts_splitter = splitter
         hint = QLabel(
-            _tr("Map: who reports to whom. Click a person to select, double-click to edit."), tab
+            translate(
+                "account_view",
+                "Map: who reports to whom. Click a person to select, double-click to edit.",
+            ),
+            tab,
         )
         hint.setObjectName("Muted")
         tab.actions_row.addWidget(hint)
@@ -165,7 +176,9 @@ class AccountView(QWidget):
             self.relationship_map.select_contact(contact_id)
 
     def _build_notes_tab(self) -> None:
-        view = NotesTimeline(_tr("No notes yet — write one above and press Ctrl+Enter."))
+        view = NotesTimeline(
+            translate("account_view", "No notes yet — write one above and press Ctrl+Enter.")
+        )
         tab = RecordTab(self, "notes", self.notes_model, view, self)
         self.capture = QuickCapture(self.context, tab)
         tab.layout().insertWidget(0, self.capture)
@@ -181,13 +194,18 @@ class AccountView(QWidget):
 
     def _build_opportunities_tab(self) -> None:
         view = RecordTable(
-            _tr("No opportunities yet. Add an upsell or renewal with New opportunity.")
+            translate(
+                "account_view",
+                "No opportunities yet. Add an upsell or renewal with New opportunity.",
+            )
         )
         tab = RecordTab(self, "opportunities", self.opportunities_model, view, self)
         self.stage_button = QToolButton(tab)
-        self.stage_button.setText(_tr("Move to stage"))
+        self.stage_button.setText(translate("account_view", "Move to stage"))
         self.stage_button.setToolTip(
-            _tr("Move the selected opportunity to another stage (Ctrl+Shift+M)")
+            translate(
+                "account_view", "Move the selected opportunity to another stage (Ctrl+Shift+M)"
+            )
         )
         self.stage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.stage_menu = QMenu(self.stage_button)
@@ -197,7 +215,7 @@ class AccountView(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+M"), tab, activated=self.popup_stage_menu)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         tab.context_menu_actions = lambda menu, row_id: self._fill_stage_menu(
-            menu.addMenu(_tr("Move to stage")), lambda: row_id
+            menu.addMenu(translate("account_view", "Move to stage")), lambda: row_id
         )
         view.setColumnWidth(0, 220)
         tab.body.addWidget(view)
@@ -231,11 +249,11 @@ class AccountView(QWidget):
 
     def _update_tab_titles(self) -> None:
         titles = {
-            "contacts": _tr("Contacts"),
-            "notes": _tr("Notes"),
-            "opportunities": _tr("Opportunities"),
-            "contracts": _tr("Contracts"),
-            "tasks": _tr("Tasks"),
+            "contacts": translate("account_view", "Contacts"),
+            "notes": translate("account_view", "Notes"),
+            "opportunities": translate("account_view", "Opportunities"),
+            "contracts": translate("account_view", "Contracts"),
+            "tasks": translate("account_view", "Tasks"),
         }
         for table, tab in self.record_tabs.items():
             count = self.models[table].rowCount()
@@ -275,9 +293,10 @@ class AccountView(QWidget):
         self.account = self.context.store.get("accounts", account_id)
         if self.account is None:
             self.placeholder.setText(
-                _tr(
+                translate(
+                    "account_view",
                     "This account no longer exists here. It may have been "
-                    "deleted, or removed by a sync."
+                    "deleted, or removed by a sync.",
                 )
             )
             self.pages.setCurrentWidget(self.placeholder)
