@@ -40,6 +40,7 @@ from desktop.brief import Brief, compose_brief
 from .brief_render import default_page_size, paginate, print_pages, write_pdf
 from .operations import Cancelled, OpContext, Task, TaskControl
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BriefExport", text)
 

@@ -460,6 +460,7 @@ class Task:
 
     def _later(self, ms: int, fn: Callable[[], None]) -> None:
         timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)  # "after 300 ms" means not before
         timer.setSingleShot(True)
         timer.timeout.connect(fn)
         timer.start(ms)
