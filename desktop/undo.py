@@ -15,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from . import entities as E
+from . import undo_rows as outbox  # TODO after the engine split: desktop.outbox
 from .store import Store
+from .undo_rows import ids_referring, insert_row, update_row, whole_row
 
 MAX_STEPS = 50
 
@@ -79,3 +82,130 @@ class UndoStack:
 
     def __bool__(self) -> bool:
         return bool(self._steps)
+
+
+# -- deletes -----------------------------------------------------------------------------------
+
+# One outbox operation the delete appended: (op_id, table, row_id, op, new values, base values).
+AppendedOp = tuple[str, str, str, str, dict[str, Any], dict[str, Any]]
+
+
+@dataclass
+class DeletedTree:
+    """A delete and everything that went with it, as it was just before.
+
+    Undoing it brings every row back with its client UUID. A row whose delete has not reached
+    the CRM yet comes back as it was and the operations the delete appended are dropped, so the
+    outbox ends as if nothing had happened. A row whose delete the CRM has applied comes back
+    as a ``create`` with the same UUID, so the CRM gets the same record again. References the
+    delete cleared on records that stayed (a child account's parent) are put back the same way.
+    """
+
+    table: str
+    row_id: str
+    rows: list[tuple[str, dict[str, Any]]]  # whole rows (id and stamps too), parents first
+    ops: list[AppendedOp]
+
+    def apply(self, store: Store) -> None:
+        with store.transaction() as changes:
+            db = store.db
+            # Rows refer to each other (a contact's manager, a note's contact): check at commit.
+            db.execute("PRAGMA defer_foreign_keys = ON")
+            waiting = outbox.ops_waiting(db, [op[0] for op in self.ops])
+            delete_waiting = {
+                (t, i) for o, t, i, op, _n, _b in self.ops if op == "delete" and o in waiting
+            }
+            pushed_clears: dict[tuple[str, str], set[str]] = {}
+            for op_id, t, i, op, new, _base in self.ops:
+                if op == "update" and op_id not in waiting:
+                    pushed_clears.setdefault((t, i), set()).update(new)
+            coming = {(t, row["id"]) for t, row in self.rows}
+            put_back_later: list[tuple[str, str, dict[str, Any]]] = []
+            for table, row in self.rows:
+                row_id = row["id"]
+                if store.get(table, row_id) is not None:
+                    continue  # back already (the rep discarded the delete in the outbox)
+                values = _without_missing_refs(store, table, row, coming)
+                if (table, row_id) in delete_waiting:
+                    # The CRM never heard of the delete: the row comes back as it was, except
+                    # for a reference whose clearing reached the CRM, which is edited back.
+                    later = {
+                        n: values[n]
+                        for n in pushed_clears.get((table, row_id), ())
+                        if values.get(n) is not None
+                    }
+                    insert_row(db, table, {**values, **dict.fromkeys(later)})
+                    put_back_later.append((table, row_id, later))
+                else:
+                    fields = {n: values.get(n) for n in E.entity(table).field_names}
+                    store.create(table, fields, row_id=row_id)
+                changes.add(table, row_id)
+            for table, row_id, later in put_back_later:
+                if later:
+                    store.update(table, row_id, later)
+            for op_id, table, row_id, op, new, base in self.ops:
+                if op != "update" or (table, row_id) in coming:
+                    continue
+                current = store.get(table, row_id)
+                if current is None:
+                    continue
+                restore = {
+                    n: base.get(n)
+                    for n in new
+                    if current.get(n) is None and _ref_exists(store, table, n, base.get(n))
+                }
+                if not restore:
+                    continue  # changed since: the rep's later edit wins
+                if op_id in waiting:
+                    update_row(db, table, row_id, restore)
+                else:
+                    store.update(table, row_id, restore)
+                changes.add(table, row_id)
+            outbox.drop_ops(db, waiting)
+            outbox.close_delete_conflicts(db, sorted(coming))
+            changes.outbox = changes.sync_state = True
+
+
+def delete_undoable(store: Store, table: str, row_id: str) -> UndoStep:
+    """Delete a record with what belongs to it (``store.delete``) and return its undo step."""
+    with store.transaction():
+        tree = _subtree(store, table, row_id)
+        rows = [(t, whole_row(store.db, t, i)) for t, i in tree]
+        mark = outbox.mark(store.db)
+        store.delete(table, row_id)
+        appended = outbox.ops_since(store.db, mark)
+    return UndoStep("delete", table, [DeletedTree(table, row_id, rows, appended)])
+
+
+def _subtree(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
+    """The record and what a delete takes with it, parents before children."""
+    found: dict[tuple[str, str], int] = {}
+
+    def walk(t: str, i: str) -> None:
+        found.setdefault((t, i), len(found))
+        for child, ref in E.referrers(t):
+            if ref.on_delete == "cascade":
+                for child_id in ids_referring(store.db, child.table, ref.name, i):
+                    if (child.table, child_id) not in found:
+                        walk(child.table, child_id)
+
+    walk(table, row_id)
+    order = {t: n for n, t in enumerate(E.TABLES)}
+    return sorted(found, key=lambda ti: (order[ti[0]], found[ti]))
+
+
+def _without_missing_refs(
+    store: Store, table: str, row: dict[str, Any], coming: set[tuple[str, str]]
+) -> dict[str, Any]:
+    """The row with references to records gone meanwhile (and not coming back) cleared."""
+    values = dict(row)
+    for ref in E.entity(table).refs():
+        target, referred = values.get(ref.name), ref.ref or ""
+        if target and (referred, target) not in coming and store.get(referred, target) is None:
+            values[ref.name] = None
+    return values
+
+
+def _ref_exists(store: Store, table: str, name: str, target: Any) -> bool:
+    ref = E.entity(table).field(name).ref
+    return bool(target) and ref is not None and store.get(ref, target) is not None

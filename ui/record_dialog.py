@@ -4,7 +4,8 @@
 ``desktop.entities``); saving runs ``store.create`` / ``store.update`` through ``StoreOp``. When
 the store refuses a value, the message appears under that field, the field is highlighted and
 the dialog stays open with everything the rep typed. ``confirm_delete`` says what goes with a
-record before deleting it. ``undo_last_edit`` puts back the fields of the last edit saved here.
+record before deleting it. ``undo_last_edit`` takes back the last action: an edit saved here, a
+delete with everything that went with it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import entities as E
 from desktop.clock import now_iso, today
+from desktop.undo import FieldEdit, UndoStep, delete_undoable
 from desktop.validation import ValidationError
 
 from .errors import user_message
@@ -351,7 +353,7 @@ class RecordDialog(QDialog):
             self.saving = False
             self.save_button.setEnabled(True)
             if row_id:
-                remember_edit(table, row_id, base)
+                remember_edit(table, row_id, base, self.context)
             self.row_id = self.row_id or saved_id
             self.saved.emit(saved_id)
             self.accept()
@@ -424,7 +426,9 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_id: str) -> None:
-    """Ask, naming what goes with the record, then delete it (and its children) through StoreOp."""
+    """Ask, naming what goes with the record, then delete it (and its children) through StoreOp.
+
+    Edit > Undo (Ctrl+Z) brings it back with everything that went with it."""
     try:
         text = delete_message(context, table, row_id)
     except LookupError:
@@ -432,41 +436,64 @@ def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_i
     title = _tr("Delete {}").format(entity_word(table))
     if not ask(parent, title, text):
         return
-    StoreOp(parent, lambda store: store.delete(table, row_id), context).run_in_background()
+    StoreOp(parent, lambda store: delete_undoable(store, table, row_id), context).success(
+        context.undo.push
+    ).run_in_background()
 
 
-# -- undo of the last edit -------------------------------------------------------------------
+# -- undo ------------------------------------------------------------------------------------
+# The history lives in the operation context (``OpContext.undo``): one step per action, so a
+# delete with its children comes back as one. ``desktop.undo`` holds the steps.
 
-_last_edit: list[tuple[str, str, dict[str, Any]]] = []
+
+def _context(context: OpContext | None) -> OpContext | None:
+    if context is not None:
+        return context
+    try:
+        return OpContext.current()
+    except RuntimeError:  # no store open: nothing to remember
+        return None
 
 
-def remember_edit(table: str, row_id: str, base: dict[str, Any]) -> None:
+def remember_edit(
+    table: str, row_id: str, base: dict[str, Any], context: OpContext | None = None
+) -> None:
     """Keep the values an edit replaced, so Edit > Undo can put them back."""
-    _last_edit[:] = [(table, row_id, dict(base))]
+    ctx = _context(context)
+    if ctx is not None and base:
+        ctx.undo.push(UndoStep("edit", table, [FieldEdit(table, row_id, dict(base))]))
 
 
-def forget_edits() -> None:
-    """Nothing to undo any more (a store was closed, or another profile opened)."""
-    _last_edit.clear()
+def forget_edits(context: OpContext | None = None) -> None:
+    """Nothing to undo any more."""
+    ctx = _context(context)
+    if ctx is not None:
+        ctx.undo.clear()
 
 
-def can_undo() -> bool:
-    return bool(_last_edit)
+def can_undo(context: OpContext | None = None) -> bool:
+    ctx = _context(context)
+    return bool(ctx is not None and ctx.undo)
 
 
-def undo_text() -> str:
+def undo_text(context: OpContext | None = None) -> str:
     """ "Undo edit of contact" for the Edit menu ('' when there is nothing to undo)."""
-    if not _last_edit:
+    ctx = _context(context)
+    step = ctx.undo.peek() if ctx is not None else None
+    if step is None:
         return ""
-    return _tr("Undo edit of {}").format(entity_word(_last_edit[0][0]))
+    if step.action == "delete":
+        return _tr("Undo delete of {}").format(entity_word(step.table))
+    return _tr("Undo edit of {}").format(entity_word(step.table))
 
 
 def undo_last_edit(parent: QWidget | None, context: OpContext) -> bool:
-    """Apply the inverse of the last edit saved in a record dialog; False when there is none."""
-    if not _last_edit:
+    """Take back the last action (an edit, a delete with what went with it); False when there
+    is none. It runs as one StoreOp, so the views refresh from the "store changed" signal."""
+    step = context.undo.pop()
+    if step is None:
         return False
-    table, row_id, base = _last_edit.pop()
-    StoreOp(parent, lambda store: store.update(table, row_id, base), context).run_in_background()
+    StoreOp(parent, step.apply, context).run_in_background()
     return True
 
 
