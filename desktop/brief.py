@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import entities as E
+from . import outbox
 from .clock import parse_date, parse_datetime, utc_now
 
 Source = tuple[str, str]  # (table, id) of the record a statement comes from
@@ -566,36 +566,18 @@ def _risk_mentions(notes: list[dict[str, Any]], today: dt.date) -> list[RiskMent
 
 # -- "as of" -----------------------------------------------------------------------------------
 
-_CHILD_TABLES = tuple(e.table for e in E.ENTITIES if e.parent_table == "accounts")
-
 
 def pending_changes_of(store, account_id: str) -> int:
     """Outbox operations on this account or on records of it (deleted ones included)."""
-    child_clauses = " OR ".join(
-        f"(o.table_name = '{t}' AND o.row_id IN (SELECT id FROM {t} WHERE account_id = :a))"
-        for t in _CHILD_TABLES
-    )
-    sql = f"""
-        SELECT count(*) FROM outbox o
-        WHERE (o.table_name = 'accounts' AND o.row_id = :a)
-           OR {child_clauses}
-           OR (o.table_name != 'accounts' AND (json_extract(o.changes, '$.account_id') = :a
-                                               OR json_extract(o.base, '$.account_id') = :a))"""
-    return store.db.execute(sql, {"a": account_id}).fetchone()[0]
+    return outbox.pending_of_account(store.db, account_id)
 
 
 def _last_sync(store) -> dt.datetime | None:
     """When the sync engine last finished, if it recorded it (key ``last_sync_at``)."""
-    try:
-        row = store.db.execute(
-            "SELECT value FROM sync_state WHERE key IN ('last_sync_at', 'last_success_at')"
-            " ORDER BY value DESC LIMIT 1"
-        ).fetchone()
-    except sqlite3.OperationalError:  # an older schema without sync_state: no sync has run
-        return None
-    if not row or not row[0]:
+    text = outbox.last_sync_text(store.db)
+    if not text:
         return None
     try:
-        return dt.datetime.fromisoformat(str(row[0])[:19])
+        return dt.datetime.fromisoformat(text[:19])
     except ValueError:
         return None

@@ -11,7 +11,6 @@ overlap). Listeners registered with ``add_listener`` hear what changed after eac
 from __future__ import annotations
 
 import functools
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -20,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from . import entities as E
+from . import outbox, replica
 from .clock import now_iso
-from .ids import new_id, new_ids
+from .ids import new_ids
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
 from .validation import ValidationError, validate
@@ -410,64 +410,19 @@ class Store(BookQueries):
         stamp: str | None = None,
         op_id: str | None = None,
     ) -> str:
-        op_id = op_id or new_id()
-        self.db.execute(
-            _OUTBOX_INSERT,
-            (
-                op_id,
-                table,
-                row_id,
-                op,
-                _json(changes),
-                _json(base) if base else "{}",
-                stamp or now_iso(),
-            ),
-        )
-        return op_id
+        return outbox.append(self.db, table, row_id, op, changes, base, stamp, op_id)
 
     def _append_outbox_many(
         self, table: str, op: str, items: list[tuple[str, dict, dict | None]], stamp: str
     ) -> None:
-        op_ids = new_ids(len(items))
-        self.db.executemany(
-            _OUTBOX_INSERT,
-            [
-                (op_id, table, row_id, op, _json(new), _json(base) if base else "{}", stamp)
-                for op_id, (row_id, new, base) in zip(op_ids, items)
-            ],
-        )
+        outbox.append_many(self.db, table, op, items, stamp)
 
     # -- rows that come from the CRM (no outbox) ----------------------------------------------
 
     def insert_synced(self, table: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Insert (id, values) pairs as already synced: no outbox, no validation. Call inside a
-        transaction.
-
-        The rows go through a temporary table and one ``INSERT ... SELECT``: the full-text
-        triggers still fire for every row, but FTS5 writes its index once per statement instead
-        of once per row, several times faster for a big book or a sync page.
-        """
-        db = self.db
-        if not db.in_transaction:
-            raise RuntimeError("insert_synced must run inside store.transaction()")
-        fields = E.entity(table).field_names
-        columns = ", ".join(("id", "created_at", "updated_at", *fields))
-        marks = ", ".join("?" * (len(fields) + 3))
-        staging = f"temp.fieldbook_staging_{table}"
-        stamp = now_iso()
-        db.execute(f"DROP TABLE IF EXISTS {staging}")
-        db.execute(f"CREATE TABLE {staging} ({columns})")
-        try:
-            db.executemany(
-                f"INSERT INTO {staging} VALUES ({marks})",
-                ((row_id, stamp, stamp, *[v.get(f) for f in fields]) for row_id, v in rows),
-            )
-            db.execute(
-                f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {staging}"
-                " ORDER BY rowid"
-            )
-        finally:
-            db.execute(f"DROP TABLE IF EXISTS {staging}")
+        transaction (see ``desktop.replica.insert_rows``)."""
+        replica.insert_rows(self.db, table, rows)
 
     # -- domain preferences --------------------------------------------------------------------
 
@@ -483,23 +438,16 @@ class Store(BookQueries):
                 (key, value),
             )
 
-    # -- outbox summary (the sync engine owns the rest) ----------------------------------------
+    # -- outbox summary (desktop/outbox.py owns the sync bookkeeping) ------------------------
 
     def pending_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        return outbox.pending_count(self.db)
 
     def pending_rows(self) -> set[tuple[str, str]]:
-        return {(r[0], r[1]) for r in self.db.execute("SELECT table_name, row_id FROM outbox")}
+        return outbox.pending_rows(self.db)
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-_OUTBOX_INSERT = (
-    "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_json = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 
 
 def _given(values: dict[str, Any]) -> dict[str, Any]:
