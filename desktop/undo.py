@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from . import entities as E
-from . import undo_rows as outbox  # TODO after the engine split: desktop.outbox
+from . import outbox, replica
 from .store import Store
-from .undo_rows import ids_referring, insert_row, update_row, whole_row
+from .undo_rows import insert_row, whole_row
 
 MAX_STEPS = 50
 
@@ -111,7 +111,7 @@ class DeletedTree:
             db = store.db
             # Rows refer to each other (a contact's manager, a note's contact): check at commit.
             db.execute("PRAGMA defer_foreign_keys = ON")
-            waiting = outbox.ops_waiting(db, [op[0] for op in self.ops])
+            waiting = outbox.waiting(db, [op[0] for op in self.ops])
             delete_waiting = {
                 (t, i) for o, t, i, op, _n, _b in self.ops if op == "delete" and o in waiting
             }
@@ -156,13 +156,14 @@ class DeletedTree:
                 }
                 if not restore:
                     continue  # changed since: the rep's later edit wins
-                if op_id in waiting:
-                    update_row(db, table, row_id, restore)
+                if op_id in waiting:  # the clearing never left this machine
+                    replica.write_row(db, table, row_id, restore, exists=True)
                 else:
                     store.update(table, row_id, restore)
                 changes.add(table, row_id)
-            outbox.drop_ops(db, waiting)
-            outbox.close_delete_conflicts(db, sorted(coming))
+            outbox.finish(db, sorted(waiting))
+            for table, row_id in sorted(coming):  # a delete the CRM questioned is moot now
+                outbox.close_conflicts(db, table, row_id, "deleted_locally", "undone")
             changes.outbox = changes.sync_state = True
 
 
@@ -171,27 +172,22 @@ def delete_undoable(store: Store, table: str, row_id: str) -> UndoStep:
     with store.transaction():
         tree = _subtree(store, table, row_id)
         rows = [(t, whole_row(store.db, t, i)) for t, i in tree]
-        mark = outbox.mark(store.db)
+        mark = outbox.last_seq(store.db)
         store.delete(table, row_id)
-        appended = outbox.ops_since(store.db, mark)
+        appended: list[AppendedOp] = [
+            (o.op_id, o.table, o.row_id, o.op, o.changes, o.base)
+            for o in outbox.appended_since(store.db, mark)
+        ]
     return UndoStep("delete", table, [DeletedTree(table, row_id, rows, appended)])
 
 
 def _subtree(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:
-    """The record and what a delete takes with it, parents before children."""
-    found: dict[tuple[str, str], int] = {}
-
-    def walk(t: str, i: str) -> None:
-        found.setdefault((t, i), len(found))
-        for child, ref in E.referrers(t):
-            if ref.on_delete == "cascade":
-                for child_id in ids_referring(store.db, child.table, ref.name, i):
-                    if (child.table, child_id) not in found:
-                        walk(child.table, child_id)
-
-    walk(table, row_id)
+    """The record and what a delete takes with it, parents before children (by table order,
+    so a note's contact comes back before the note)."""
+    found = replica.subtree(store.db, table, row_id)
     order = {t: n for n, t in enumerate(E.TABLES)}
-    return sorted(found, key=lambda ti: (order[ti[0]], found[ti]))
+    position = {ti: n for n, ti in enumerate(found)}
+    return sorted(found, key=lambda ti: (order[ti[0]], position[ti]))
 
 
 def _without_missing_refs(

@@ -41,6 +41,7 @@ from .operations import (
     any_due,
     append,
     append_many,
+    appended_since,
     attempts_of,
     back_off,
     busy_rows,
@@ -48,6 +49,7 @@ from .operations import (
     deletes_of,
     echoes,
     finish,
+    last_seq,
     make_due,
     make_row_due,
     next_attempt,
@@ -61,6 +63,7 @@ from .operations import (
     pending_row_count,
     pending_rows,
     rewrite,
+    waiting,
 )
 from .snapshots import (
     base,
@@ -93,6 +96,7 @@ __all__ = [
     "any_due",
     "append",
     "append_many",
+    "appended_since",
     "attempts_of",
     "back_off",
     "base",
@@ -113,6 +117,7 @@ __all__ = [
     "hold_orphan",
     "is_synced",
     "iso_at",
+    "last_seq",
     "last_sync_text",
     "make_due",
     "make_row_due",
@@ -142,4 +147,5 @@ __all__ = [
     "synced_ids",
     "version",
     "versions",
+    "waiting",
 ]

@@ -121,6 +121,29 @@ def operations_of(db: sqlite3.Connection, table: str, row_id: str) -> list[Opera
     ]
 
 
+def last_seq(db: sqlite3.Connection) -> int:
+    """The newest operation's sequence number (0 when empty): a mark for ``appended_since``."""
+    return int(db.execute("SELECT coalesce(max(seq), 0) FROM outbox").fetchone()[0])
+
+
+def appended_since(db: sqlite3.Connection, seq: int) -> list[Operation]:
+    """The operations appended after ``last_seq`` returned ``seq`` (what one action appended)."""
+    return [
+        _operation(r) for r in db.execute("SELECT * FROM outbox WHERE seq > ? ORDER BY seq", (seq,))
+    ]
+
+
+def waiting(db: sqlite3.Connection, op_ids: Iterable[str]) -> set[str]:
+    """Those of ``op_ids`` still in the outbox (not applied by the CRM, not discarded)."""
+    found: set[str] = set()
+    for chunk in _chunks(list(op_ids)):
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0] for r in db.execute(f"SELECT op_id FROM outbox WHERE op_id IN ({marks})", chunk)
+        )
+    return found
+
+
 def operation(db: sqlite3.Connection, op_id: str) -> Operation | None:
     r = db.execute("SELECT * FROM outbox WHERE op_id = ?", (op_id,)).fetchone()
     return _operation(r) if r else None
