@@ -17,7 +17,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from desktop import entities as E
+from desktop import errors as problems
 from desktop import outbox, replica
+from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_SYNC, Changes, Store
 
 from .connector import Connector, ConnectorError, ErrorKind
@@ -72,7 +74,7 @@ class EngineCore:
     def _check_cancel(self, report: SyncReport) -> None:
         if self._cancel():
             report.cancelled = True
-            raise Stop("Sync was cancelled.")
+            raise Stop(ErrorInfo(problems.SYNC_CANCELLED))
 
     def _call(self, fn: Callable[..., T], *args: Any) -> T:
         """Call the connector; refresh an expired session once, then ask the rep to sign in."""
@@ -107,22 +109,23 @@ class EngineCore:
 
     def _needs_sign_in(self, error: ConnectorError) -> None:
         self._signed_in = False
-        message = f"Sign in to {self.connector.name} again; your changes are kept until then."
-        self._set_state(needs_sign_in="1", last_error=message)
-        raise Stop(message) from error
+        info = ErrorInfo(problems.SIGN_IN_NEEDED, {"crm": self.connector.name})
+        self._set_state(needs_sign_in="1", last_error=info.to_json())
+        raise Stop(info) from error
 
     def _network_failed(self, error: ConnectorError) -> None:
         """A whole call failed for a passing reason: remember when to try again, then stop."""
         failures = int(self._state("failures") or 0) + 1
         delay = self._backoff(failures, error.retry_after)
+        info = ErrorInfo.of(error, crm=self.connector.name)
         self._online = None
         self._set_state(
             failures=str(failures),
             next_retry_at=str(self.clock() + delay),
-            last_error=error.message,
+            last_error=info.to_json(),
             online="0" if error.kind == ErrorKind.TRANSIENT else "1",
         )
-        raise Stop(f"{self.connector.name} could not be reached: {error.message}") from error
+        raise Stop(info) from error
 
     def _backoff(self, attempts: int, retry_after: float | None) -> float:
         if retry_after is not None and retry_after > 0:

@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import time
 
+from desktop import errors as problems
 from desktop import outbox, replica
 from desktop.clock import now_iso
+from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_SYNC
 from desktop.sync_review import Conflict, OutboxItem
 
@@ -73,7 +75,7 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
         returns at once with ``ok`` False.
         """
         if not self._running.acquire(blocking=False):
-            return SyncReport(ok=False, errors=["A sync is already running."])
+            return SyncReport(ok=False, errors=[ErrorInfo(problems.SYNC_RUNNING)])
         try:
             return self._sync(progress, cancel)
         finally:
@@ -101,11 +103,12 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
         except Stop as stop:
             report.ok = False
             if not report.cancelled:
-                report.errors.append(str(stop))
+                report.errors.append(stop.info)
         except ConnectorError as error:  # a kind the cycle cannot go on after
             report.ok = False
-            report.errors.append(error.message)
-            self._set_state(last_error=error.message)
+            info = ErrorInfo.of(error, crm=self.connector.name)
+            report.errors.append(info)
+            self._set_state(last_error=info.to_json())
         report.duration = time.perf_counter() - started
         report.needs_sign_in = self._write(lambda: self._state("needs_sign_in")) == "1"
         if report.ok:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop import entities as E
+from desktop import errors as problems
 from desktop import outbox
+from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import ConnectorError, ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
@@ -235,7 +237,9 @@ class PushPart(EngineCore):
                 elif result.outcome == Outcome.REJECTED:
                     self._park(planned.op_ids, result.reason or "The CRM refused this change.")
                     report.rejected += 1
-                    report.errors.append(result.reason or "rejected")
+                    report.errors.append(
+                        ErrorInfo(problems.CRM_REFUSED, {"detail": result.reason or ""})
+                    )
                 else:  # RETRY
                     self._backoff_ops(
                         planned.op_ids, result.reason or "retry later", result.retry_after

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.errors import ErrorInfo
+
 
 @dataclass
 class SyncProgress:
@@ -23,7 +25,7 @@ class SyncReport:
     pushed: int = 0
     conflicts: int = 0
     rejected: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[ErrorInfo] = field(default_factory=list)  # kinds; ui/errors.py words them
     duration: float = 0.0
     ok: bool = True
     cancelled: bool = False
@@ -32,4 +34,8 @@ class SyncReport:
 
 
 class Stop(Exception):
-    """Ends the cycle early; the message is for the rep."""
+    """Ends the cycle early; ``info`` says why (as a kind, worded by the UI)."""
+
+    def __init__(self, info: ErrorInfo):
+        super().__init__(str(info))
+        self.info = info

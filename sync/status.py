@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop import outbox, sync_review
+from desktop.errors import ErrorInfo
 from desktop.sync_review import Conflict, OutboxItem
 
 from .core import EngineCore
@@ -18,7 +19,7 @@ class SyncStatus:
     parked: int
     conflicts: int
     last_success_at: str | None
-    last_error: str | None
+    last_error: ErrorInfo | None  # a kind and parameters; ui/errors.py words it
     next_retry_at: float | None
     needs_sign_in: bool
     online: bool | None
@@ -41,7 +42,7 @@ class StatusPart(EngineCore):
             parked=counts.get("parked", 0),
             conflicts=outbox.open_conflict_count(db),
             last_success_at=state.get("last_success_at"),
-            last_error=state.get("last_error"),
+            last_error=ErrorInfo.from_json(state.get("last_error")),
             next_retry_at=min(candidates) if candidates else None,
             needs_sign_in=state.get("needs_sign_in") == "1",
             online=None if online is None else online == "1",

@@ -70,6 +70,10 @@ SENTENCES: dict[str, str] = {
 }
 
 
+# Kinds whose sentence is followed by what the CRM answered (a status code, a server message).
+_CRM_DETAIL_AFTER = {E.CRM_UNREACHABLE, E.CRM_RATE_LIMITED, E.CRM_CONFLICT, E.CRM_NOT_FOUND}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
@@ -90,8 +94,11 @@ def describe(info: ErrorInfo | str | None) -> str:
     template = SENTENCES.get(info.kind, SENTENCES[E.UNEXPECTED])
     params = _Params(info.params)
     params.setdefault("type", info.kind)
-    text = template if template == "{text}" else _tr(template)
-    return text.format_map(params).strip()
+    text = (template if template == "{text}" else _tr(template)).format_map(params).strip()
+    detail = str(info.params.get("detail") or "")
+    if info.kind in _CRM_DETAIL_AFTER and detail:
+        text += f" ({detail})"  # what the CRM said, for IT: its words, never ours or Python's
+    return text
 
 
 def user_message(exc: BaseException) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import entities as E
 
-from .errors import show_error
+from .errors import describe, show_error
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -270,7 +270,8 @@ class OutboxDialog(QDialog):
         state = self.controller.state
         failed = (
             self.tr("The last sync failed: {}").format(
-                state.status.last_error or "; ".join(state.last_report.errors)
+                describe(state.status.last_error)
+                or " ".join(describe(e) for e in state.last_report.errors)
             )
             if state.mode == "error" and state.status is not None and state.last_report is not None
             else ""

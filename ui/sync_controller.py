@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_LOCAL, Changes
 from sync.engine import SyncReport
 
@@ -334,7 +335,7 @@ class SyncController(QObject):
 
     def _on_crashed(self, thread, exc: BaseException) -> None:
         log.error("sync cycle failed", exc_info=exc)  # an engine bug must not kill the app
-        self._on_done(thread, SyncReport(ok=False, errors=[str(exc) or type(exc).__name__]))
+        self._on_done(thread, SyncReport(ok=False, errors=[ErrorInfo.of(exc)]))
 
     def _finish_thread(self) -> None:
         thread = self._thread
