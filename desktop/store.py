@@ -21,6 +21,7 @@ from typing import Any
 from . import entities as E
 from . import outbox, replica
 from .clock import now_iso
+from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
@@ -30,8 +31,12 @@ ORIGIN_LOCAL = "local"
 ORIGIN_SYNC = "sync"
 
 
-class NotFound(LookupError):
-    """The record asked for is not in the store (deleted, or never synced here)."""
+class NotFound(FieldbookError, LookupError):
+    """The record asked for is not in the store (deleted, or never synced here).
+
+    Parameters: ``table``, and ``count`` when several of a batch are missing."""
+
+    kind = NOT_FOUND
 
 
 @dataclass
@@ -155,7 +160,7 @@ class Store(BookQueries):
     def require(self, table: str, row_id: str) -> dict[str, Any]:
         row = self.get(table, row_id)
         if row is None:
-            raise NotFound(f"That {E.entity(table).singular} no longer exists here.")
+            raise NotFound(table=table)
         return row
 
     def rows(self, table: str, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -203,7 +208,7 @@ class Store(BookQueries):
         with self.transaction() as changes:
             existing = self.db.execute(_select_sql(table, "= ?"), (row_id,)).fetchone()
             if existing is None:
-                raise NotFound(f"That {entity.singular} no longer exists here.")
+                raise NotFound(table=table)
             clean = validate(entity, values, existing)
             changed = {k: v for k, v in clean.items() if existing[k] != v}
             if not changed:
@@ -266,7 +271,7 @@ class Store(BookQueries):
             existing = self._current(table, list(edits))
             missing = [row_id for row_id in edits if row_id not in existing]
             if missing:
-                raise NotFound(f"{len(missing)} of those {entity.plural} no longer exist here.")
+                raise NotFound(table=table, count=len(missing))
             stamp = now_iso()
             by_columns: dict[tuple[str, ...], list[tuple]] = {}
             outbox = []

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop import errors as E
 from desktop.credentials import KeyringUnavailable
 from desktop.errors import ErrorInfo
-from desktop.store import NotFound
 from desktop.validation import ValidationError
 
 log = logging.getLogger(__name__)
@@ -119,8 +118,6 @@ def user_message(exc: BaseException) -> str:
             "again, and restart Fieldbook if it keeps happening."
         )
     info = ErrorInfo.of(exc)
-    if info.kind == E.UNEXPECTED and isinstance(exc, NotFound):
-        info = ErrorInfo(E.NOT_FOUND, {"detail": str(exc)})
     return describe(info)
 
 
