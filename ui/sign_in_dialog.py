@@ -129,8 +129,15 @@ class SignInDialog(QDialog):
             Task(self, lambda _control: sign_in_with(*args), name="sign-in", busy_cursor=True)
             .success(self._on_success)
             .failure(self._on_failure)
+            .cancelled(lambda: None)  # the rep closed the dialog: a late answer changes nothing
             .run_in_background()
         )
+
+    def reject(self) -> None:
+        """Cancel (or Esc) while signing in: the answer, when it comes, is dropped."""
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
