@@ -82,6 +82,8 @@ def test_typed_errors_become_kinds_and_sentences():
         E.CRM_UNREACHABLE, {"crm": "Tryton", "detail": "connection refused"}
     )
     assert errors.user_message(down).startswith("The CRM cannot be reached right now")
-    assert errors.user_message(NotFound(table="contacts")).startswith("That record is no longer here")
+    assert errors.user_message(NotFound(table="contacts")).startswith(
+        "That record is no longer here"
+    )
     bug = errors.user_message(ZeroDivisionError("division by zero"))
     assert bug == "Something went wrong (ZeroDivisionError). Your data is safe; try again."

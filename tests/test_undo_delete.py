@@ -101,6 +101,8 @@ def test_ctrl_z_brings_back_an_account_with_its_children_and_leaves_no_outbox_tr
     assert store.get("accounts", ids["subsidiary"])["parent_id"] is None
     assert len(outbox_rows(store)) > 1 + 8  # the deletes and the cleared parent
     assert rd.undo_text(context) == "Undo delete of account"
+    window._name_undo()  # what the Edit menu shows when it opens
+    assert window.undo_action.text() == "Undo delete of account"
 
     press_undo(qtbot, window, context, a)
     assert whole_rows(store) == rows_before  # every row, every field, the same ids
