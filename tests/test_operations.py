@@ -155,13 +155,13 @@ def test_a_failing_task_is_shown_in_words(qtbot):
     visible_boxes()[0].done(0)
 
 
-def test_no_thread_is_started_in_ui_outside_operations():
+def test_no_thread_is_started_in_ui_outside_ui_operations():
     ui = Path(__file__).resolve().parent.parent / "ui"
     pattern = re.compile(r"\b(QThread\w*|QRunnable|threading|concurrent\.futures|\w*Executor)\b")
     offenders = [
         f"{path.name}:{n}: {line.strip()}"
         for path in sorted(ui.rglob("*.py"))
-        if path.name != "operations.py"
+        if "operations" not in path.relative_to(ui).parts[:1]
         for n, line in enumerate(path.read_text().splitlines(), 1)
         if pattern.search(line.split("#")[0])
     ]

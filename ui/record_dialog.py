@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import entities as E
 from desktop.clock import now_iso, today
-from desktop.undo import FieldEdit, UndoStep, delete_undoable
+from desktop.undo import delete_undoable
 from desktop.validation import ValidationError
 
 from .errors import user_message
@@ -41,6 +41,13 @@ from .form_fields import (
     make_editor,
 )
 from .operations import OpContext, StoreOp
+from .undo import (  # noqa: F401 - views and tests import them from here
+    can_undo,
+    forget_edits,
+    remember_edit,
+    undo_last_edit,
+    undo_text,
+)
 
 ERROR_COLOR = "#dc2626"
 _TWO_COLUMNS_FROM = 11  # entities with more fields than this get a two-column form
@@ -439,62 +446,6 @@ def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_i
     StoreOp(parent, lambda store: delete_undoable(store, table, row_id), context).success(
         context.undo.push
     ).run_in_background()
-
-
-# -- undo ------------------------------------------------------------------------------------
-# The history lives in the operation context (``OpContext.undo``): one step per action, so a
-# delete with its children comes back as one. ``desktop.undo`` holds the steps.
-
-
-def _context(context: OpContext | None) -> OpContext | None:
-    if context is not None:
-        return context
-    try:
-        return OpContext.current()
-    except RuntimeError:  # no store open: nothing to remember
-        return None
-
-
-def remember_edit(
-    table: str, row_id: str, base: dict[str, Any], context: OpContext | None = None
-) -> None:
-    """Keep the values an edit replaced, so Edit > Undo can put them back."""
-    ctx = _context(context)
-    if ctx is not None and base:
-        ctx.undo.push(UndoStep("edit", table, [FieldEdit(table, row_id, dict(base))]))
-
-
-def forget_edits(context: OpContext | None = None) -> None:
-    """Nothing to undo any more."""
-    ctx = _context(context)
-    if ctx is not None:
-        ctx.undo.clear()
-
-
-def can_undo(context: OpContext | None = None) -> bool:
-    ctx = _context(context)
-    return bool(ctx is not None and ctx.undo)
-
-
-def undo_text(context: OpContext | None = None) -> str:
-    """ "Undo edit of contact" for the Edit menu ('' when there is nothing to undo)."""
-    ctx = _context(context)
-    step = ctx.undo.peek() if ctx is not None else None
-    if step is None:
-        return ""
-    if step.action == "delete":
-        return _tr("Undo delete of {}").format(entity_word(step.table))
-    return _tr("Undo edit of {}").format(entity_word(step.table))
-
-
-def undo_last_edit(parent: QWidget | None, context: OpContext) -> bool:
-    """Take back the last action (an edit, a delete with what went with it); False when there
-    is none. It runs as one StoreOp, so the views refresh from the "store changed" signal."""
-    step = context.undo.pop()
-    if step is None:
-        return False
-    StoreOp(parent, step.apply, context).run_in_background()
-    return True
 
 
 __all__ = [
