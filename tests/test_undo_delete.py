@@ -146,3 +146,48 @@ def test_undo_after_the_delete_was_pushed_recreates_the_records_on_the_crm(
     assert store.pending_count() == 0
     assert crm.snapshot() == on_crm  # the same records, with the same client UUIDs, again
     assert client_snapshot(store) == on_crm
+
+
+def test_an_undo_during_the_push_of_the_delete_waits_for_the_push(
+    qtbot, context, store, monkeypatch
+):
+    """Ctrl+Z while the delete is on its way to the CRM: the undo waits for the cycle, then
+    sees the delete was applied and re-creates the records, instead of restoring them locally
+    only to have the next pull delete them again."""
+    from test_sync_ui import HoldingConnector
+
+    from ui.sync_controller import SyncController
+
+    monkeypatch.setattr(rd, "ask", lambda parent, title, text: True)
+    crm = MemoryCRM()
+    connector = HoldingConnector(crm)
+    engine = SyncEngine(store, connector, write=context.writer.call)
+    controller = SyncController(context, lambda: engine)
+    controller.debounce_ms = 60_000  # only the syncs this test starts
+    try:
+        ids = book(store)
+        with qtbot.waitSignal(controller.finished, timeout=10_000):
+            controller.sync_now()
+        on_crm = crm.snapshot()
+        delete_account_ids = ids["accounts"]
+        rd.confirm_delete(None, context, "accounts", delete_account_ids)
+        qtbot.waitUntil(lambda: len(context.undo) == 1)
+
+        connector.hold_on = "push"
+        controller.sync_now()
+        assert connector.held.wait(5)  # the deletes are on their way
+        assert rd.undo_last_edit(None, context)
+        qtbot.wait(50)
+        assert store.get("accounts", delete_account_ids) is None  # waiting for the push
+        with qtbot.waitSignal(controller.finished, timeout=10_000):
+            connector.release.set()
+        qtbot.waitUntil(lambda: store.get("accounts", delete_account_ids) is not None)
+        connector.hold_on = None
+        with qtbot.waitSignal(controller.finished, timeout=10_000) as done:
+            controller.sync_now()
+        assert done.args[0].ok and store.pending_count() == 0
+        assert crm.snapshot() == on_crm  # every record is on the CRM again, same UUIDs
+        assert store.get("accounts", delete_account_ids) is not None
+    finally:
+        connector.release.set()
+        controller.shutdown()

@@ -107,6 +107,7 @@ class SyncController(QObject):
         self.sync_now_action.setEnabled(self._engine is not None)
 
         context.events.changed.connect(self._store_changed)
+        context.sync_busy = self.is_syncing
         self._network = None
         self._watch_network()
         self.refresh_status()
@@ -205,6 +206,7 @@ class SyncController(QObject):
             self._thread.cancel()
             self._thread.wait()
             self._thread = None
+            self.context.sync_became_idle()
         self._engine = self._engine_factory()
         self.sync_now_action.setEnabled(self._engine is not None)
         self.refresh_status()
@@ -226,6 +228,8 @@ class SyncController(QObject):
             thread.cancel()
             if not thread.wait(timeout_ms / 1000):
                 log.warning("sync thread did not stop in time")
+            else:
+                self.context.sync_became_idle()  # a waiting undo is written before closing
             self._thread = None
 
     # Resolving, retrying and discarding: on the writer thread, then a sync to send the outcome.
@@ -342,6 +346,7 @@ class SyncController(QObject):
         self._thread = None
         if thread is not None:
             thread.wait()  # its result is here: the worker is returning
+        self.context.sync_became_idle()  # an undo that waited for the push runs now
 
     def _watch_network(self) -> None:
         """Sync when the network comes back (where Qt has a reachability backend)."""

@@ -146,7 +146,27 @@ class OpContext:
         self.events = StoreEvents(store)
         self.undo = UndoStack()
         self._reader: _ReadThread | None = None
+        # Set by the sync controller: whether a cycle (and so maybe a push) is under way.
+        self.sync_busy: Callable[[], bool] = lambda: False
+        self._after_sync: list[Callable[[], None]] = []
         OpContext._open.append(self)
+
+    def when_sync_idle(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` now, or once the running sync cycle has ended (on the GUI thread).
+
+        An undo waits here: the push under way may be sending the very operations it would
+        take back, and only after the cycle is it known whether the CRM applied them.
+        """
+        if self.sync_busy():
+            self._after_sync.append(fn)
+        else:
+            fn()
+
+    def sync_became_idle(self) -> None:
+        """The sync controller's call when a cycle has ended."""
+        waiting, self._after_sync = self._after_sync, []
+        for fn in waiting:
+            fn()
 
     @property
     def reader(self) -> _ReadThread:
@@ -172,6 +192,7 @@ class OpContext:
         self.writer.shutdown()
         self.store.close()
         self.undo.clear()
+        self._after_sync.clear()
         if self in OpContext._open:
             OpContext._open.remove(self)
         if OpContext._current is self:
