@@ -13,22 +13,19 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import entities as E
-from . import outbox, replica
+from . import integrity, outbox, replica
 from .clock import now_iso
 from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
+from .transaction import ORIGIN_LOCAL, ORIGIN_SYNC, Changes, Listener, Transaction, connect
 from .validation import ValidationError, validate
-
-ORIGIN_LOCAL = "local"
-ORIGIN_SYNC = "sync"
 
 
 class NotFound(FieldbookError, LookupError):
@@ -37,48 +34,6 @@ class NotFound(FieldbookError, LookupError):
     Parameters: ``table``, and ``count`` when several of a batch are missing."""
 
     kind = NOT_FOUND
-
-
-@dataclass
-class Changes:
-    """What one committed transaction changed: table -> ids, and who made the change."""
-
-    tables: dict[str, set[str]] = field(default_factory=dict)
-    origin: str = ORIGIN_LOCAL
-    outbox: bool = False  # the outbox changed (pending count may differ)
-    sync_state: bool = False  # conflicts or sync bookkeeping changed
-
-    def add(self, table: str, row_id: str) -> None:
-        self.tables.setdefault(table, set()).add(row_id)
-
-    def merge(self, other: "Changes") -> None:
-        for table, ids in other.tables.items():
-            self.tables.setdefault(table, set()).update(ids)
-        self.outbox |= other.outbox
-        self.sync_state |= other.sync_state
-        if other.origin != ORIGIN_LOCAL:
-            self.origin = other.origin
-
-    def __bool__(self) -> bool:
-        return bool(self.tables) or self.outbox or self.sync_state
-
-    def touches(self, *tables: str) -> bool:
-        return any(t in self.tables for t in tables)
-
-
-Listener = Callable[[Changes], None]
-
-
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection with the pragmas every part of Fieldbook relies on."""
-    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    db.row_factory = sqlite3.Row
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.execute("PRAGMA cache_size = -32000")
-    return db
 
 
 class Store(BookQueries):
@@ -130,12 +85,12 @@ class Store(BookQueries):
             self._connections.clear()
         self._local = threading.local()
 
-    def transaction(self, origin: str = ORIGIN_LOCAL) -> "_Transaction":
+    def transaction(self, origin: str = ORIGIN_LOCAL) -> "Transaction":
         """One write transaction (nested calls join the outer one); listeners hear it on commit.
 
         ``with store.transaction() as changes:`` gives the ``Changes`` being collected.
         """
-        return _Transaction(self, origin)
+        return Transaction(self, origin)
 
     def add_listener(self, listener: Listener) -> None:
         """Call ``listener(changes)`` after every committed change, on the writing thread."""
@@ -354,56 +309,15 @@ class Store(BookQueries):
         self._local.pending.outbox = True
 
     def _write_checked(
-        self, entity: E.Entity, values: dict[str, Any], row_id: str, sql: str, params: list
+        self, entity: E.Entity, values: dict[str, Any], row_id: str, sql: str, params: Sequence
     ) -> None:
-        """Run ``sql``; a reference to a missing record becomes a ValidationError naming it.
-
-        SQLite's foreign keys do the checking, so the common case costs no extra query.
-        """
-        try:
-            self.db.execute(sql, params)
-        except sqlite3.IntegrityError as exc:
-            if "FOREIGN KEY" in str(exc):
-                self._explain_missing_refs(entity, values, row_id)
-            raise
+        integrity.run_checked(self.db, entity, values, row_id, sql, params)
 
     def _explain_missing_refs(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
-        errors = {}
-        for ref in entity.refs():
-            target = values.get(ref.name)
-            if target is None or (ref.ref == entity.table and target == row_id):
-                continue
-            found = self.db.execute(f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)).fetchone()
-            if not found:
-                errors[ref.name] = (
-                    f"no such {E.entity(ref.ref).singular} (it may have been deleted)"
-                )
-        if errors:
-            raise ValidationError(errors, entity)
+        integrity.explain_missing_refs(self.db, entity, values, row_id)
 
     def _check_loops(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
-        errors = {}
-        if entity is E.ACCOUNT and values.get("parent_id"):
-            if self._would_cycle("accounts", "parent_id", row_id, values["parent_id"]):
-                errors["parent_id"] = "would make the account its own ancestor"
-        if entity is E.CONTACT and values.get("reports_to_id"):
-            if self._would_cycle("contacts", "reports_to_id", row_id, values["reports_to_id"]):
-                errors["reports_to_id"] = "would make a reporting loop"
-        if errors:
-            raise ValidationError(errors, entity)
-
-    def _would_cycle(self, table: str, column: str, row_id: str, target: str) -> bool:
-        seen = set()
-        current: str | None = target
-        while current and current not in seen:
-            if current == row_id:
-                return True
-            seen.add(current)
-            row = self.db.execute(
-                f"SELECT {column} FROM {table} WHERE id = ?", (current,)
-            ).fetchone()
-            current = row[0] if row else None
-        return False
+        integrity.check_loops(self.db, entity, values, row_id)
 
     def _append_outbox(
         self,
@@ -479,57 +393,6 @@ def _select_sql(table: str, id_test: str) -> str:
 def _update_sql(table: str, columns: tuple[str, ...]) -> str:
     assignments = ", ".join(f"{c} = ?" for c in columns)
     return f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
-
-
-class _Transaction:
-    """The context manager behind ``Store.transaction`` (a class: edits enter it per record)."""
-
-    __slots__ = ("store", "origin", "joined")
-
-    def __init__(self, store: Store, origin: str):
-        self.store = store
-        self.origin = origin
-
-    def __enter__(self) -> Changes:
-        store = self.store
-        db = store.db
-        local = store._local
-        if local.depth:
-            local.depth += 1
-            self.joined = True
-            return local.pending
-        self.joined = False
-        local.pending = Changes(origin=self.origin)
-        local.depth = 1
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except BaseException:
-            local.depth = 0
-            local.pending = None
-            raise
-        return local.pending
-
-    def __exit__(self, kind, error, trace) -> None:
-        local = self.store._local
-        if self.joined:
-            local.depth -= 1
-            return
-        changes = local.pending
-        db = self.store.db
-        try:
-            if kind is None:
-                db.execute("COMMIT")
-            elif db.in_transaction:
-                db.execute("ROLLBACK")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            local.depth = 0
-            local.pending = None
-        if kind is None and changes:
-            self.store._notify(changes)
 
 
 def _as_dict(row: sqlite3.Row) -> dict[str, Any]:

@@ -102,7 +102,7 @@ class DecisionsPart(EngineCore):
         values = {n: values.get(n) for n in entity.field_names}
         for ref in entity.refs():
             target = values.get(ref.name)
-            if target and not replica.exists(db, ref.ref, target):
+            if target and not replica.exists(db, ref.target, target):
                 if ref.required:
                     return []  # its parent is gone too: discard the parent's delete first
                 values[ref.name] = None
@@ -199,7 +199,9 @@ class DecisionsPart(EngineCore):
         entity = E.entity(table)
 
         def gone(ref: E.Field) -> bool:
-            return bool(values.get(ref.name)) and not replica.exists(db, ref.ref, values[ref.name])
+            return bool(values.get(ref.name)) and not replica.exists(
+                db, ref.target, values[ref.name]
+            )
 
         missing = any(gone(ref) for ref in entity.refs())
         if missing:
@@ -208,8 +210,8 @@ class DecisionsPart(EngineCore):
                 target = values.get(ref.name)
                 if ref.on_delete != "cascade" or not target:
                     continue
-                for parent_op in outbox.deletes_of(db, ref.ref, target):
-                    self._finish([o.op_id for o in self._ops(ref.ref, target)])
+                for parent_op in outbox.deletes_of(db, ref.target, target):
+                    self._finish([o.op_id for o in self._ops(ref.target, target)])
                     self._restore_deleted(parent_op, changes)
             missing = any(gone(ref) for ref in entity.refs() if ref.on_delete == "cascade")
             for ref in entity.refs():  # a nullable reference to a record gone here is cleared

@@ -10,6 +10,8 @@ Without a deletion log, the ids the CRM still lists are compared with the ones w
 from __future__ import annotations
 
 import sqlite3
+from functools import partial
+from typing import cast
 
 from desktop import entities as E
 from desktop import outbox, replica
@@ -21,7 +23,7 @@ from .report import SyncProgress, SyncReport
 
 # Looked up for every pulled record: computed once.
 _FIELDS = {e.table: e.field_names for e in E.ENTITIES}
-_REFS = {e.table: tuple((f.name, f.ref) for f in e.refs()) for e in E.ENTITIES}
+_REFS = {e.table: tuple((f.name, f.target) for f in e.refs()) for e in E.ENTITIES}
 
 
 class PullPart(EngineCore):
@@ -33,7 +35,7 @@ class PullPart(EngineCore):
             self._check_cancel(report)
             cursor = self._write(lambda: self._state("cursor"))
             page = self._call_or_stop(self.connector.pull, cursor, self._pull_limit())
-            self._write(lambda page=page: self._apply_page(page, report))
+            self._write(partial(self._apply_page, page, report))
             done += len(page.records) + len(page.deletions)
             self._progress(SyncProgress("pull", done, None, f"Received {done} changes"))
             if not page.more:
@@ -112,7 +114,9 @@ class PullPart(EngineCore):
             for table, row_id, version, values in held:
                 if self._missing_refs(table, values, ctx):
                     continue
-                record = RemoteRecord(table, row_id, version, values)
+                # A record kept back by "theirs" on a deleted_locally conflict may have no
+                # version yet (None): it is passed on as it was held.
+                record = RemoteRecord(table, row_id, cast(str, version), values)
                 if self._apply_record(record, changes, report, ctx):
                     progressed = True
             self._flush(ctx, changes)

@@ -11,6 +11,7 @@ rows that refer to it. Transient failures and rate limits back off per operation
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from desktop import entities as E
@@ -47,9 +48,7 @@ class PushPart(EngineCore):
             for phase in ("create", "update", "delete"):
                 while True:
                     self._check_cancel(report)
-                    batch = self._write(
-                        lambda phase=phase, attempted=attempted: self._plan(phase, attempted)
-                    )
+                    batch: list[Planned] = self._write(partial(self._plan, phase, attempted))
                     if not batch:
                         break  # creates come in waves: children once their parents are in
                     attempted.update((p.mutation.table, p.mutation.id) for p in batch)
@@ -162,17 +161,17 @@ class PushPart(EngineCore):
                 continue
             for ref in E.entity(table).refs():
                 if ref.on_delete == "cascade" and base_row[1].get(ref.name):
-                    held.add((ref.ref, base_row[1][ref.name]))
+                    held.add((ref.target, base_row[1][ref.name]))
         return held
 
     def _waiting_for(self, table: str, values: dict, row_id: str) -> str | None:
         """Why a mutation must wait for a record it refers to, or None when it may go."""
         for ref in E.entity(table).refs():
             target = values.get(ref.name)
-            if target is None or (ref.ref == table and target == row_id):
+            if target is None or (ref.target == table and target == row_id):
                 continue
-            if not outbox.is_synced(self.db, ref.ref, target):
-                singular = E.entity(ref.ref).singular
+            if not outbox.is_synced(self.db, ref.target, target):
+                singular = E.entity(ref.target).singular
                 return f"Waiting for its {singular} to reach {self.connector.name}."
         return None
 

@@ -64,7 +64,7 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
     import subprocess
     import sys
 
-    from desktop import crm_server
+    from sync.tryton import server as crm_server
 
     folder = tmp_path / "crm"
     crm_server.copy_database(tryton_template, folder)
@@ -74,7 +74,7 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
             sys.executable,
             "-c",
             (
-                "import sys, time; from pathlib import Path; from desktop import crm_server;"
+                "import sys, time; from pathlib import Path; from sync.tryton import server as crm_server;"
                 f"s = crm_server.CrmServer(folder=Path({str(folder)!r})).start();"
                 "print(s.process.pid, flush=True); time.sleep(600)"
             ),

@@ -57,7 +57,7 @@ def _module_fingerprint() -> str:
     import trytond
 
     digest = hashlib.sha256(trytond.__version__.encode())
-    module_dir = Path(__file__).resolve().parent.parent / "sync" / "tryton_module"
+    module_dir = Path(__file__).resolve().parent.parent / "tryton_module"
     for path in sorted(module_dir.glob("*")):
         if path.is_file() and path.suffix in {".py", ".cfg", ".xml"}:
             digest.update(path.name.encode())
