@@ -29,7 +29,6 @@ from desktop import APP_NAME, __version__
 from desktop.store import Changes
 
 from . import record_dialog
-from . import undo as undo_history
 from .account_view import AccountView
 from .accounts_view import AccountsView
 from .brief_export import TripPackDialog, export_briefs
@@ -416,10 +415,10 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Take back the last action (an edit; a delete with everything that went with it)."""
-        undo_history.undo_last_edit(self, self.context)
+        record_dialog.undo_last_edit(self, self.context)
 
     def _name_undo(self) -> None:
-        self.undo_action.setText(undo_history.undo_text(self.context) or self.tr("&Undo"))
+        self.undo_action.setText(record_dialog.undo_text(self.context) or self.tr("&Undo"))
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import entities as E
 
-from .errors import describe, show_error
+from .errors import show_error
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -250,6 +250,8 @@ class OutboxDialog(QDialog):
 
     def refresh(self, _state=None) -> None:
         """Reload both lists from the engine, keeping the selection."""
+        from .errors import describe  # the stored error's kind, in words
+
         engine = self.controller.engine
         if engine is None:
             items, conflicts = [], []
