@@ -26,6 +26,7 @@ CRM_NOT_FOUND = "crm_not_found"  # crm, detail: gone from the CRM, or out of the
 CRM_FAILED = "crm_failed"  # crm, detail: any other failure of a whole call
 SYNC_RUNNING = "sync_running"  # a cycle is running already
 SYNC_CANCELLED = "sync_cancelled"  # the rep (or closing the window) stopped the cycle
+SCHEMA_TOO_NEW = "schema_too_new"  # found, known: the data file is from a newer Fieldbook
 NOTHING_TO_UNDO = "nothing_to_undo"  # what an undo would bring back is gone or changed
 MESSAGE = "message"  # text: an older file's plain-text error, shown as it was stored
 UNEXPECTED = "unexpected"  # type, detail: a bug; the UI offers the details

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .errors import SCHEMA_TOO_NEW, FieldbookError
+
 _COMMON = """
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -208,18 +210,23 @@ MIGRATIONS = (_v1_book_of_business, _v2_sync_state)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaTooNew(RuntimeError):
-    """The file was written by a newer Fieldbook."""
+class SchemaTooNew(FieldbookError, RuntimeError):
+    """The file was written by a newer Fieldbook (parameters ``found`` and ``known``)."""
+
+    kind = SCHEMA_TOO_NEW
+
+    def __str__(self) -> str:  # for the command line and logs; the window words the kind
+        return (
+            f"This data file is from a newer Fieldbook (schema {self.params.get('found')}, this"
+            f" version knows {self.params.get('known')}). Update Fieldbook to open it."
+        )
 
 
 def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring ``db`` up to ``target``, each step in its own transaction; return the old version."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"This data file is from a newer Fieldbook (schema {current}, this version knows "
-            f"{SCHEMA_VERSION}). Update Fieldbook to open it."
-        )
+        raise SchemaTooNew(found=current, known=SCHEMA_VERSION)
     for version in range(current + 1, target + 1):
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -87,3 +87,18 @@ def test_typed_errors_become_kinds_and_sentences():
     )
     bug = errors.user_message(ZeroDivisionError("division by zero"))
     assert bug == "Something went wrong (ZeroDivisionError). Your data is safe; try again."
+
+
+def test_a_data_file_from_a_newer_version_is_named_in_words(tmp_path):
+    import sqlite3
+
+    from desktop.schema import SCHEMA_VERSION, SchemaTooNew, migrate
+
+    db = sqlite3.connect(tmp_path / "newer.sqlite")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(SchemaTooNew) as caught:
+        migrate(db)
+    assert caught.value.info == ErrorInfo(
+        E.SCHEMA_TOO_NEW, {"found": SCHEMA_VERSION + 5, "known": SCHEMA_VERSION}
+    )
+    assert errors.user_message(caught.value).startswith("This data file was written by a newer")

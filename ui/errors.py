@@ -59,6 +59,11 @@ SENTENCES: dict[str, str] = {
     E.CRM_FAILED: QT_TRANSLATE_NOOP("errors", "The CRM could not do this: {detail}"),
     E.SYNC_RUNNING: QT_TRANSLATE_NOOP("errors", "A sync is already running."),
     E.SYNC_CANCELLED: QT_TRANSLATE_NOOP("errors", "Sync was cancelled."),
+    E.SCHEMA_TOO_NEW: QT_TRANSLATE_NOOP(
+        "errors",
+        "This data file was written by a newer version of Fieldbook. Update Fieldbook to open "
+        "it; nothing in it was changed.",
+    ),
     E.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP(
         "errors", "There is nothing left to undo: the records have changed since."
     ),
