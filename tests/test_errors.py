@@ -85,6 +85,10 @@ def test_typed_errors_become_kinds_and_sentences():
     assert errors.user_message(NotFound(table="contacts")).startswith(
         "That record is no longer here"
     )
+    from desktop.brief import AccountNotFound
+
+    assert errors.user_message(AccountNotFound("x")).startswith("That record is no longer here")
+    assert errors.user_message(KeyError("x")).startswith("Something went wrong (KeyError)")
     bug = errors.user_message(ZeroDivisionError("division by zero"))
     assert bug == "Something went wrong (ZeroDivisionError). Your data is safe; try again."
 

@@ -123,6 +123,9 @@ def user_message(exc: BaseException) -> str:
             "again, and restart Fieldbook if it keeps happening."
         )
     info = ErrorInfo.of(exc)
+    if info.kind == E.UNEXPECTED and isinstance(exc, LookupError):
+        if not isinstance(exc, (KeyError, IndexError)):  # those are bugs, not missing records
+            info = ErrorInfo(E.NOT_FOUND)  # e.g. the brief's AccountNotFound
     return describe(info)
 
 
