@@ -144,7 +144,7 @@ def test_a_quick_task_shows_no_window_and_no_cursor(qtbot):
     task = Task(None, lambda control: 42, label="Quick", busy_cursor=True).success(done.append)
     task.run_in_background()
     qtbot.waitUntil(lambda: done == [42])
-    assert task._dialog is None and QApplication.overrideCursor() is None
+    assert not task._indicator.has_window() and QApplication.overrideCursor() is None
 
 
 def test_a_failing_task_is_shown_in_words(qtbot):
@@ -166,3 +166,27 @@ def test_no_thread_is_started_in_ui_outside_ui_operations():
         if pattern.search(line.split("#")[0])
     ]
     assert offenders == []
+
+
+def test_a_slow_write_turns_the_cursor_busy_and_a_quick_one_does_not(qtbot, ctx, store):
+    release = threading.Event()
+    done = []
+
+    def slow(s):
+        assert release.wait(5)
+        return s.create("accounts", {"name": "Slow"})
+
+    clock = QElapsedTimer()
+    clock.start()
+    StoreOp(None, slow, ctx, busy_cursor=True).success(done.append).run_in_background()
+    assert QApplication.overrideCursor() is None
+    qtbot.waitUntil(lambda: QApplication.overrideCursor() is not None, timeout=3000)
+    assert clock.elapsed() >= operations.BUSY_DELAY_MS
+    release.set()
+    qtbot.waitUntil(lambda: bool(done))
+    assert QApplication.overrideCursor() is None
+
+    quick = []
+    StoreOp(None, lambda s: 1, ctx, busy_cursor=True).success(quick.append).run_in_background()
+    qtbot.waitUntil(lambda: quick == [1])
+    assert QApplication.overrideCursor() is None

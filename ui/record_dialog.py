@@ -443,9 +443,9 @@ def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_i
     title = _tr("Delete {}").format(entity_word(table))
     if not ask(parent, title, text):
         return
-    StoreOp(parent, lambda store: delete_undoable(store, table, row_id), context).success(
-        context.undo.push
-    ).run_in_background()
+    StoreOp(
+        parent, lambda store: delete_undoable(store, table, row_id), context, busy_cursor=True
+    ).success(context.undo.push).run_in_background()
 
 
 __all__ = [

@@ -72,5 +72,7 @@ def undo_last_edit(parent: QWidget | None, context: OpContext) -> bool:
     step = context.undo.pop()
     if step is None:
         return False
-    context.when_sync_idle(lambda: StoreOp(parent, step.apply, context).run_in_background())
+    context.when_sync_idle(
+        lambda: StoreOp(parent, step.apply, context, busy_cursor=True).run_in_background()
+    )
     return True

@@ -18,19 +18,22 @@ Three kinds of work, one shape (build, add callbacks, ``run_in_background``):
 Results, failures and progress always come back on the GUI thread. Every committed change,
 whoever made it (an op, the sync engine), reaches every view through
 ``StoreEvents.changed(Changes)``. Nothing else in ``ui/`` starts a thread. Modules: ``core``
-(the context, its threads, writes), ``reads``, ``tasks``.
+(the context, its threads, writes), ``reads``, ``tasks``, ``progress`` (the delayed window
+and cursor).
 """
 
 from __future__ import annotations
 
 from .core import Cancelled, OpContext, StoreEvents, StoreOp
+from .progress import BUSY_DELAY_MS, PROGRESS_DELAY_MS, Indicator
 from .reads import LazyRefresh, QueryOp, StoreReader
-from .tasks import BUSY_DELAY_MS, PROGRESS_DELAY_MS, Task, TaskControl, run_in_background
+from .tasks import Task, TaskControl, run_in_background
 
 __all__ = [
     "BUSY_DELAY_MS",
     "PROGRESS_DELAY_MS",
     "Cancelled",
+    "Indicator",
     "LazyRefresh",
     "OpContext",
     "QueryOp",

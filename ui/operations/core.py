@@ -14,6 +14,8 @@ from desktop.store import Store
 from desktop.undo import UndoStack
 from desktop.writer import Writer
 
+from .progress import Indicator
+
 log = logging.getLogger(__name__)
 
 
@@ -64,16 +66,28 @@ def _show_failure(parent: QWidget | None, exc: BaseException) -> None:
 
 
 class StoreOp:
-    """A write run off the GUI thread, with callbacks on the GUI thread."""
+    """A write run off the GUI thread, with callbacks on the GUI thread.
+
+    A write the rep waits for (a delete of a big account, its undo, an import) passes
+    ``busy_cursor=True`` and, for the longest, a ``label``: the cursor and the progress window
+    then appear only if it takes long enough to need them.
+    """
 
     _running: set[StoreOp] = set()
 
     def __init__(
-        self, parent: QWidget | None, fn: Callable[[Store], Any], context: OpContext | None = None
+        self,
+        parent: QWidget | None,
+        fn: Callable[[Store], Any],
+        context: OpContext | None = None,
+        *,
+        label: str | None = None,
+        busy_cursor: bool = False,
     ):
         self._parent = parent
         self._fn = fn
         self._context = context or OpContext.current()
+        self._indicator = Indicator(parent, label, busy_cursor=busy_cursor)
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._delivery = _Delivery()
@@ -90,6 +104,7 @@ class StoreOp:
 
     def run_in_background(self) -> StoreOp:
         StoreOp._running.add(self)
+        self._indicator.start()
         store = self._context.store
 
         def work() -> None:
@@ -105,11 +120,13 @@ class StoreOp:
 
     def _finish_success(self, result: Any) -> None:
         StoreOp._running.discard(self)
+        self._indicator.end()
         if self._on_success:
             self._on_success(result)
 
     def _finish_failure(self, exc: BaseException) -> None:
         StoreOp._running.discard(self)
+        self._indicator.end()
         if self._on_failure:
             self._on_failure(exc)
         else:

@@ -6,13 +6,11 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from .core import Cancelled, _Delivery, _emit, _show_failure, log
-
-PROGRESS_DELAY_MS = 600  # no progress window for work quicker than this (STYLE.md 6)
-BUSY_DELAY_MS = 300  # no busy cursor for work quicker than this
+from .progress import Indicator
 
 
 class TaskControl:
@@ -61,9 +59,6 @@ class Task:
         self._parent = parent
         self._fn = fn
         self.name = name
-        self._label = label
-        self._cancellable = cancellable
-        self._busy_cursor = busy_cursor
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[Any], None] | None = None
@@ -74,10 +69,9 @@ class Task:
         self._delivery.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self.control = TaskControl(self)
         self._thread: threading.Thread | None = None
-        self._dialog: QProgressDialog | None = None
-        self._cursor_set = False
-        self._timers: list[QTimer] = []
-        self.finished = False
+        self._indicator = Indicator(
+            parent, label, busy_cursor=busy_cursor, on_cancel=self.cancel if cancellable else None
+        )
 
     # building
 
@@ -101,10 +95,7 @@ class Task:
 
     def run_in_background(self) -> Task:
         Task._running.add(self)
-        if self._label is not None:
-            self._later(PROGRESS_DELAY_MS, self._show_progress)
-        if self._busy_cursor:
-            self._later(BUSY_DELAY_MS, self._set_busy_cursor)
+        self._indicator.start()
         self._thread = threading.Thread(target=self._work, name=f"fieldbook-{self.name}")
         self._thread.daemon = True  # a hung network call must not keep the process alive
         self._thread.start()
@@ -128,22 +119,14 @@ class Task:
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
+    @property
+    def finished(self) -> bool:
+        """Whether the outcome has been delivered (on the GUI thread)."""
+        return self._indicator.ended
+
     def progress_window(self) -> QProgressDialog:
         """The progress window (made now, shown when the delay has passed)."""
-        if self._dialog is None:
-            dialog = QProgressDialog(self._parent)
-            dialog.setLabelText(self._label or "")
-            if not self._cancellable:
-                dialog.setCancelButton(None)  # type: ignore[arg-type]
-            dialog.setRange(0, 0)
-            dialog.setMinimumDuration(2**30)  # shown by our own timer, never by Qt's guess
-            dialog.setAutoClose(False)
-            dialog.setAutoReset(False)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.canceled.connect(self.cancel)
-            dialog.hide()
-            self._dialog = dialog
-        return self._dialog
+        return self._indicator.window()
 
     def _work(self) -> None:
         try:
@@ -155,49 +138,16 @@ class Task:
 
     # on the GUI thread
 
-    def _later(self, ms: int, fn: Callable[[], None]) -> None:
-        timer = QTimer()
-        timer.setTimerType(Qt.TimerType.PreciseTimer)  # "after 300 ms" means not before
-        timer.setSingleShot(True)
-        timer.timeout.connect(fn)
-        timer.start(ms)
-        self._timers.append(timer)
-
-    def _show_progress(self) -> None:
-        if not self.finished:
-            self.progress_window().show()
-
-    def _set_busy_cursor(self) -> None:
-        if not self.finished and QApplication.instance() is not None:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-            self._cursor_set = True
-
     def _progressed(self, progress: Any) -> None:
         if self.finished:
             return
-        if self._dialog is not None or self._label is not None:
-            done, total = _done_total(progress)
-            if total:
-                window = self.progress_window()
-                window.setMaximum(total)
-                window.setValue(min(done, total))
+        self._indicator.progressed(progress)
         if self._on_progress:
             self._on_progress(progress)
 
     def _end(self) -> None:
-        self.finished = True
         Task._running.discard(self)
-        for timer in self._timers:
-            timer.stop()
-        self._timers.clear()
-        if self._cursor_set:
-            QApplication.restoreOverrideCursor()
-            self._cursor_set = False
-        if self._dialog is not None:
-            self._dialog.canceled.disconnect(self.cancel)
-            self._dialog.hide()
-            self._dialog.deleteLater()
-            self._dialog = None
+        self._indicator.end()
 
     def _finish_success(self, result: Any) -> None:
         self._end()
@@ -215,12 +165,6 @@ class Task:
             self._on_failure(exc)
         else:
             _show_failure(self._parent, exc)
-
-
-def _done_total(progress: Any) -> tuple[int, int | None]:
-    if isinstance(progress, tuple) and len(progress) == 2:
-        return int(progress[0] or 0), progress[1]
-    return int(getattr(progress, "done", 0) or 0), getattr(progress, "total", None)
 
 
 def run_in_background(fn: Callable[[], Any], name: str = "task") -> Task:
