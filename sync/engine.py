@@ -75,7 +75,9 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
         returns at once with ``ok`` False.
         """
         if not self._running.acquire(blocking=False):
-            return SyncReport(ok=False, errors=[ErrorInfo(problems.SYNC_RUNNING)])
+            report = SyncReport(ok=False)
+            report.add_problem(ErrorInfo(problems.SYNC_RUNNING))
+            return report
         try:
             return self._sync(progress, cancel)
         finally:
@@ -103,11 +105,11 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
         except Stop as stop:
             report.ok = False
             if not report.cancelled:
-                report.errors.append(stop.info)
+                report.add_problem(stop.info)
         except ConnectorError as error:  # a kind the cycle cannot go on after
             report.ok = False
             info = ErrorInfo.of(error, crm=self.connector.name)
-            report.errors.append(info)
+            report.add_problem(info)
             self._set_state(last_error=info.to_json())
         report.duration = time.perf_counter() - started
         report.needs_sign_in = self._write(lambda: self._state("needs_sign_in")) == "1"

@@ -236,7 +236,7 @@ class PushPart(EngineCore):
                 elif result.outcome == Outcome.REJECTED:
                     self._park(planned.op_ids, result.reason or "The CRM refused this change.")
                     report.rejected += 1
-                    report.errors.append(
+                    report.add_problem(
                         ErrorInfo(problems.CRM_REFUSED, {"detail": result.reason or ""})
                     )
                 else:  # RETRY

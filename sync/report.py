@@ -25,12 +25,18 @@ class SyncReport:
     pushed: int = 0
     conflicts: int = 0
     rejected: int = 0
-    errors: list[ErrorInfo] = field(default_factory=list)  # kinds; ui/errors.py words them
+    errors: list[str] = field(default_factory=list)  # for logs and the command line
+    problems: list[ErrorInfo] = field(default_factory=list)  # the same, as kinds for the UI
     duration: float = 0.0
     ok: bool = True
     cancelled: bool = False
     needs_sign_in: bool = False
     deleted: int = 0  # local rows removed because the CRM deleted them
+
+    def add_problem(self, info: ErrorInfo) -> None:
+        """Note why the cycle (or a record) failed: a kind for the UI, text for the log."""
+        self.problems.append(info)
+        self.errors.append(str(info))
 
 
 class Stop(Exception):

@@ -578,7 +578,7 @@ def test_a_second_sync_while_one_runs_returns_at_once(store, crm, connector, eng
     inner = []
     connector.during_push = lambda mutations: inner.append(engine.sync())
     assert engine.sync().ok
-    assert not inner[0].ok and inner[0].errors == [ErrorInfo(SYNC_RUNNING)]
+    assert not inner[0].ok and inner[0].problems == [ErrorInfo(SYNC_RUNNING)]
     assert store.pending_count() == 0
 
 

@@ -273,7 +273,7 @@ class OutboxDialog(QDialog):
         failed = (
             self.tr("The last sync failed: {}").format(
                 describe(state.status.last_error)
-                or " ".join(describe(e) for e in state.last_report.errors)
+                or " ".join(map(describe, state.last_report.problems or state.last_report.errors))
             )
             if state.mode == "error" and state.status is not None and state.last_report is not None
             else ""

@@ -339,7 +339,9 @@ class SyncController(QObject):
 
     def _on_crashed(self, thread, exc: BaseException) -> None:
         log.error("sync cycle failed", exc_info=exc)  # an engine bug must not kill the app
-        self._on_done(thread, SyncReport(ok=False, errors=[ErrorInfo.of(exc)]))
+        report = SyncReport(ok=False)
+        report.add_problem(ErrorInfo.of(exc))
+        self._on_done(thread, report)
 
     def _finish_thread(self) -> None:
         thread = self._thread

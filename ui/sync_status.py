@@ -231,7 +231,9 @@ class SyncStatusWidget(QWidget):
                 lines.append(self.tr("Next try in {}").format(self._duration(wait)))
             error = describe(status.last_error)
             if mode == sc.ERROR and state.last_report is not None and state.last_report.errors:
-                error = " ".join(describe(e) for e in state.last_report.errors)
+                error = " ".join(
+                    map(describe, state.last_report.problems or state.last_report.errors)
+                )
             if error and mode != sc.UP_TO_DATE:
                 lines.append(self.tr("Last error: {}").format(error))
         if state.progress is not None and state.progress.message:
