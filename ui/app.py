@@ -239,9 +239,10 @@ class Session:
         )
 
     def _demo_crm_ready(self, crm) -> None:
-        self.demo_crm = crm
-        if self.window is None:
+        if self.window is None:  # quit while it started: it must not outlive us
+            crm.stop()
             return
+        self.demo_crm = crm
         self.connector = crm.connector()
         self.window.statusBar().showMessage(
             QCoreApplication.translate("app", "Demo CRM running at {}").format(crm.url), 8000
