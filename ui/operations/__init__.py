@@ -15,7 +15,7 @@ Three kinds of work, one shape (build, add callbacks, ``run_in_background``):
   only after ``PROGRESS_DELAY_MS`` and a busy cursor only after ``BUSY_DELAY_MS`` (Anki's
   ``progress.py`` timings), so quick work never flickers a dialog.
 
-Results, failures and progress always come back on the GUI thread. Every committed change,
+Build every op on the GUI thread; results, failures and progress always come back there. Every committed change,
 whoever made it (an op, the sync engine), reaches every view through
 ``StoreEvents.changed(Changes)``. Nothing else in ``ui/`` starts a thread. Modules: ``core``
 (the context, its threads, writes), ``reads``, ``tasks``, ``progress`` (the delayed window
