@@ -191,14 +191,17 @@ class Store(BookQueries):
         stamp = now_iso()
         fields = entity.field_names
         with self.transaction() as changes:
-            for clean, row_id in zip(cleaned, ids):
+            for clean, row_id in zip(cleaned, ids, strict=True):
                 self._check_loops(entity, clean, row_id)
-            rows = [(i, stamp, stamp, *[c.get(f) for f in fields]) for i, c in zip(ids, cleaned)]
+            rows = [
+                (i, stamp, stamp, *[c.get(f) for f in fields])
+                for i, c in zip(ids, cleaned, strict=True)
+            ]
             try:
                 self.db.executemany(_insert_sql(table), rows)
             except sqlite3.IntegrityError as exc:
                 if "FOREIGN KEY" in str(exc):
-                    for position, (clean, row_id) in enumerate(zip(cleaned, ids)):
+                    for position, (clean, row_id) in enumerate(zip(cleaned, ids, strict=True)):
                         try:
                             self._explain_missing_refs(entity, clean, row_id)
                         except ValidationError as named:
@@ -206,7 +209,10 @@ class Store(BookQueries):
                             raise
                 raise
             self._append_outbox_many(
-                table, "create", [(i, _given(c), None) for i, c in zip(ids, cleaned)], stamp
+                table,
+                "create",
+                [(i, _given(c), None) for i, c in zip(ids, cleaned, strict=True)],
+                stamp,
             )
             for row_id in ids:
                 changes.add(table, row_id)
@@ -242,7 +248,9 @@ class Store(BookQueries):
                 except sqlite3.IntegrityError as exc:
                     if "FOREIGN KEY" in str(exc):
                         for row in rows:
-                            self._explain_missing_refs(entity, dict(zip(columns, row)), row[-1])
+                            self._explain_missing_refs(
+                                entity, dict(zip(columns, row, strict=False)), row[-1]
+                            )
                     raise
             if outbox:
                 self._append_outbox_many(table, "update", outbox, stamp)

@@ -202,8 +202,7 @@ class CrmServer:
             self.port = free_port()
         conf = _write_config(self.folder, self.port)
         _stop_stale_server(self.folder)
-        log_file = open(self.folder / "trytond.log", "ab")
-        try:
+        with open(self.folder / "trytond.log", "ab") as log_file:  # the child keeps its copy
             self.process = subprocess.Popen(
                 [_bin("trytond"), "-c", str(conf), "-d", self.database],
                 env=_env(self.folder),
@@ -211,8 +210,6 @@ class CrmServer:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-        finally:
-            log_file.close()
         (self.folder / PID_FILE).write_text(str(self.process.pid))
         _running.add(self)
         self._wait_until_answering(timeout)

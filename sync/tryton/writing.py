@@ -236,9 +236,11 @@ class TrytonWriting(TrytonReading):
             return {}
         try:
             ids = self.rpc.model(tm.model, "create", [v for _, v, _ in pending], self._context())
-            for (m, _, _), id_ in zip(pending, ids):
+            if len(ids) != len(pending):  # never pair a UUID with another record's id
+                raise ConnectorError(ErrorKind.TRANSIENT, "the CRM answered a create incompletely")
+            for (m, _, _), id_ in zip(pending, ids, strict=True):
                 self._remember(tm.model, id_, m.id)
-            return {m.id: id_ for (m, _, _), id_ in zip(pending, ids)}
+            return {m.id: id_ for (m, _, _), id_ in zip(pending, ids, strict=True)}
         except (R.Unauthorized, R.Unreachable, R.RateLimited, R.BadAddress) as exc:
             raise _connector_error(exc) from None
         except R.RpcError:
