@@ -253,7 +253,7 @@ def _note_line(n: dict[str, Any]) -> NoteLine:
         kind=n["kind"],
         title=n.get("title") or "",
         first_line=first_line(n.get("body")),
-        occurred_at=parse_datetime(n["occurred_at"]),
+        occurred_at=dt.datetime.fromisoformat(n["occurred_at"]),  # NOT NULL in the schema
         author=n.get("author"),
         contact_name=n.get("contact_name"),
         source=("notes", n["id"]),
@@ -277,7 +277,8 @@ def risk_keywords(text: str) -> list[str]:
     """The risk keywords (names of ``RISK_KEYWORDS``) found in ``text``, in order of first use."""
     found: list[str] = []
     for match in _RISK_RE.finditer(text or ""):
-        name = _RISK_NAMES[int(match.lastgroup[1:])]
+        group = match.lastgroup or "k0"  # every alternative is a named group: never None
+        name = _RISK_NAMES[int(group[1:])]
         if name not in found:
             found.append(name)
     return found

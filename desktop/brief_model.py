@@ -81,7 +81,7 @@ class Money:
     def next_notice(self) -> ContractLine | None:
         """The live contract whose notice deadline comes first (still ahead, or just passed)."""
         live = [c for c in self.contracts if c.is_live and c.notice_deadline is not None]
-        return min(live, key=lambda c: c.notice_deadline, default=None)
+        return min(live, key=lambda c: c.notice_deadline or dt.date.max, default=None)
 
 
 @dataclass

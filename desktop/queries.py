@@ -105,7 +105,10 @@ def notice_deadline(end_date: str | None, notice_days: int | None) -> dt.date | 
 class BookQueries:
     """Read queries over the book of business. Needs ``self.db``."""
 
-    db: sqlite3.Connection
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection the queries run on (``Store`` gives each thread its own)."""
+        raise NotImplementedError
 
     # -- accounts list -------------------------------------------------------------------------
 

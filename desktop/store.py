@@ -230,16 +230,17 @@ class Store(BookQueries):
                 raise NotFound(f"{len(missing)} of those {entity.plural} no longer exist here.")
             stamp = now_iso()
             by_columns: dict[tuple[str, ...], list[tuple]] = {}
-            outbox = []
+            ops: list[tuple[str, dict, dict | None]] = []
             for row_id, values in edits.items():
                 old = existing[row_id]
-                clean = validate(entity, values, old)
+                # A sqlite3.Row is a read-only mapping (keys() and []): all validate() reads.
+                clean = validate(entity, values, old)  # type: ignore[arg-type]
                 changed = {k: v for k, v in clean.items() if old[k] != v}
                 if not changed:
                     continue
                 self._check_loops(entity, changed, row_id)
                 by_columns.setdefault(tuple(changed), []).append((*changed.values(), stamp, row_id))
-                outbox.append((row_id, changed, {k: old[k] for k in changed}))
+                ops.append((row_id, changed, {k: old[k] for k in changed}))
                 done[row_id] = changed
                 changes.add(table, row_id)
             for columns, rows in by_columns.items():
@@ -252,8 +253,8 @@ class Store(BookQueries):
                                 entity, dict(zip(columns, row, strict=False)), row[-1]
                             )
                     raise
-            if outbox:
-                self._append_outbox_many(table, "update", outbox, stamp)
+            if ops:
+                self._append_outbox_many(table, "update", ops, stamp)
                 changes.outbox = True
         return done
 

@@ -41,12 +41,12 @@ class TrytonReading(TrytonSession):
         refs: dict[str, set[int]] = {}
         for f in tm.fields:
             if f.kind == M.REF:
-                model = M.MODEL_OF[f.ref_table]
+                model = f.ref_model
                 refs.setdefault(model, set()).update(r[f.theirs] for r in rows if r[f.theirs])
             elif f.kind == M.RESOURCE:
                 for r in rows:
                     model, _, id_ = (r[f.theirs] or ",").partition(",")
-                    if model == M.MODEL_OF[f.ref_table] and id_.isdigit():
+                    if model == f.ref_model and id_.isdigit():
                         refs.setdefault(model, set()).add(int(id_))
         uuids = {model: self._uuids_for(model, ids) for model, ids in refs.items()}
         extras = self._party_extras(tm, [r["id"] for r in rows])
@@ -56,7 +56,7 @@ class TrytonReading(TrytonSession):
             for f in tm.fields:
                 raw = row.get(f.theirs)
                 if f.kind == M.REF:
-                    values[f.ours] = uuids.get(M.MODEL_OF[f.ref_table], {}).get(raw)
+                    values[f.ours] = uuids.get(f.ref_model, {}).get(raw) if raw else None
                 elif f.kind == M.RESOURCE:
                     model, _, id_ = (raw or ",").partition(",")
                     values[f.ours] = uuids.get(model, {}).get(int(id_)) if id_.isdigit() else None
@@ -171,6 +171,8 @@ class TrytonReading(TrytonSession):
             seen[row["id"]] = stamp.isoformat()
             if newest is None or stamp > newest:
                 newest = stamp
+        if newest is None:  # only called with rows: one of them is the newest
+            raise ValueError("no rows to advance the mark over")
         floor = newest - OVERLAP
         kept = {str(k): v for k, v in seen.items() if dt.datetime.fromisoformat(v) >= floor}
         return {"ts": newest.isoformat(), "seen": kept}

@@ -218,8 +218,11 @@ class CrmServer:
     def _wait_until_answering(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         body = json.dumps({"method": "common.server.version", "params": [], "id": 0}).encode()
+        process = self.process
+        if process is None:
+            raise CrmServerError("The local Tryton server was not started.")
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise CrmServerError(
                     "The local Tryton server stopped at start-up; see "
                     f"{self.folder / 'trytond.log'}"

@@ -89,7 +89,7 @@ class TrytonSession(Connector):
         self._id_of: dict[tuple[str, str], int] = {}
         self._uuid_of: dict[tuple[str, int], str] = {}
         self._country_ids: dict[str, int] = {}
-        self._country_names: dict[int, str] = {}
+        self._country_names: dict[int, str | None] = {}
 
     # -- credentials ---------------------------------------------------------------------
 

@@ -98,7 +98,7 @@ class TrytonWriting(TrytonReading):
             except KeyError:
                 continue  # a local-only column such as timestamps
             if f.kind in (M.REF, M.RESOURCE):
-                model = M.MODEL_OF[f.ref_table]
+                model = f.ref_model
                 target = self._ids_for(model, [value]).get(value) if value else None
                 if value and target is None:
                     unresolved.append(name)
