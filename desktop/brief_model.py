@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .renewals import is_live as contract_is_live
+
 Source = tuple[str, str]  # (table, id) of the record a statement comes from
 
 
@@ -64,8 +66,7 @@ class ContractLine:
     @property
     def is_live(self) -> bool:
         """Active (or without status) and not yet ended: the contracts that still pay."""
-        ended = self.end_date is not None and self.days_to_end is not None and self.days_to_end < 0
-        return (self.status or "active") == "active" and not ended
+        return contract_is_live(self.status, self.days_to_end)
 
 
 @dataclass
@@ -189,7 +190,7 @@ class RiskMention:
 class TalkingPoint:
     """Something to raise in the meeting, and the rule and records that suggested it.
 
-    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_render.py``).
+    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_words.py``).
     ``related`` lists further records the point rests on.
     """
 

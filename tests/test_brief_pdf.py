@@ -16,7 +16,7 @@ from test_brief import TODAY, make_account, make_large_account, make_typical_acc
 
 from desktop.brief import compose_brief
 from ui.brief_export import ExportCancelled, export_trip_pack
-from ui.brief_render import write_pdf
+from ui.brief_pages import write_pdf
 
 PDFTOTEXT = shutil.which("pdftotext")
 PDFINFO = shutil.which("pdfinfo")
