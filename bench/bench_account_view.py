@@ -38,7 +38,7 @@ def timed(fn, repeat: int = 5) -> float:
 def main() -> None:
     accounts = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
     app = QApplication.instance() or QApplication([])
-    from ui.account_view import AccountView
+    from ui.account import AccountView
     from ui.operations import OpContext
     from ui.record_dialog import RecordDialog
 

@@ -138,7 +138,7 @@ def main() -> None:
     args = parser.parse_args()
     app = QGuiApplication(sys.argv)  # noqa: F841 (fonts need an application)
     from ui.brief_export import export_trip_pack
-    from ui.brief_render import write_pdf  # noqa: F401 (imported for a warm start)
+    from ui.brief_pages import write_pdf  # noqa: F401 (imported for a warm start)
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "book.sqlite")

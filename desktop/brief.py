@@ -3,8 +3,8 @@
 ``compose_brief`` gathers one account's facts from the store and applies the talking-point rules
 of ``talking_points.py``. Every line of the brief carries the ``(table, id)`` of the record it
 comes from, so a screen can link it and a reader can check it. No Qt here: the screen and the
-PDF render the same ``Brief`` (``ui/brief_render.py``), and the sentences are worded there, so
-they can be translated.
+PDF render the same ``Brief`` (``ui/brief_html.py``, ``ui/brief_pages.py``), and the sentences
+are worded there, so they can be translated. The data classes are in ``brief_model.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import entities as E
 from . import outbox
 from .brief_model import (
     AsOf,
@@ -32,6 +31,9 @@ from .brief_model import (
     TaskLine,
 )
 from .clock import parse_date, parse_datetime, utc_now
+from .opportunities import is_open, probability_of, weighted_cents
+from .renewals import days_to_notice
+from .tasks import days_overdue
 
 RECENT_NOTES = 5  # notes shown under "What happened lately"
 RISK_LOOKBACK_DAYS = 90  # how far back notes are read for escalations and risks
@@ -126,7 +128,7 @@ def compose_brief(
     opportunities = [
         _opportunity_line(o, today)
         for o in store.opportunities_of(account_id)
-        if o["stage"] in E.OPEN_STAGES
+        if is_open(o["stage"])
     ]
     opportunities.sort(key=lambda o: (o.close_date or dt.date.max, -o.amount_cents, o.name))
 
@@ -174,7 +176,7 @@ def _contract_line(c: dict[str, Any], today: dt.date) -> ContractLine:
         end_date=end,
         notice_days=c.get("notice_days") or 0,
         notice_deadline=deadline,
-        days_to_notice=(deadline - today).days if deadline else None,
+        days_to_notice=days_to_notice(deadline, today),
         days_to_end=(end - today).days if end else None,
         auto_renew=bool(c.get("auto_renew")),
         mrr_cents=c.get("mrr_cents"),
@@ -184,9 +186,7 @@ def _contract_line(c: dict[str, Any], today: dt.date) -> ContractLine:
 
 def _opportunity_line(o: dict[str, Any], today: dt.date) -> OpportunityLine:
     amount = o.get("amount_cents") or 0
-    probability = o.get("probability")
-    if probability is None:
-        probability = E.STAGE_PROBABILITY.get(o["stage"], 0)
+    probability = probability_of(o)
     close = parse_date(o.get("close_date"))
     return OpportunityLine(
         name=o["name"],
@@ -195,7 +195,7 @@ def _opportunity_line(o: dict[str, Any], today: dt.date) -> OpportunityLine:
         amount_cents=amount,
         probability=probability,
         # Integer cents, rounded half up, so the sum never drifts through floats.
-        weighted_cents=(amount * probability + 50) // 100,
+        weighted_cents=weighted_cents(amount, probability),
         close_date=close,
         days_to_close=(close - today).days if close else None,
         next_step=o.get("next_step"),
@@ -253,7 +253,7 @@ def _note_line(n: dict[str, Any]) -> NoteLine:
         kind=n["kind"],
         title=n.get("title") or "",
         first_line=first_line(n.get("body")),
-        occurred_at=parse_datetime(n["occurred_at"]),
+        occurred_at=dt.datetime.fromisoformat(n["occurred_at"]),  # NOT NULL in the schema
         author=n.get("author"),
         contact_name=n.get("contact_name"),
         source=("notes", n["id"]),
@@ -266,7 +266,7 @@ def _task_line(t: dict[str, Any], today: dt.date) -> TaskLine:
         subject=t["subject"],
         kind=t.get("kind"),
         due_date=due,
-        days_overdue=max(0, (today - due).days) if due else 0,
+        days_overdue=days_overdue(due, today),
         priority=t.get("priority"),
         contact_name=t.get("contact_name"),
         source=("tasks", t["id"]),
@@ -277,7 +277,8 @@ def risk_keywords(text: str) -> list[str]:
     """The risk keywords (names of ``RISK_KEYWORDS``) found in ``text``, in order of first use."""
     found: list[str] = []
     for match in _RISK_RE.finditer(text or ""):
-        name = _RISK_NAMES[int(match.lastgroup[1:])]
+        group = match.lastgroup or "k0"  # every alternative is a named group: never None
+        name = _RISK_NAMES[int(group[1:])]
         if name not in found:
             found.append(name)
     return found

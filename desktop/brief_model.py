@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .renewals import is_live as contract_is_live
+
 Source = tuple[str, str]  # (table, id) of the record a statement comes from
 
 
@@ -64,8 +66,7 @@ class ContractLine:
     @property
     def is_live(self) -> bool:
         """Active (or without status) and not yet ended: the contracts that still pay."""
-        ended = self.end_date is not None and self.days_to_end is not None and self.days_to_end < 0
-        return (self.status or "active") == "active" and not ended
+        return contract_is_live(self.status, self.days_to_end)
 
 
 @dataclass
@@ -81,7 +82,7 @@ class Money:
     def next_notice(self) -> ContractLine | None:
         """The live contract whose notice deadline comes first (still ahead, or just passed)."""
         live = [c for c in self.contracts if c.is_live and c.notice_deadline is not None]
-        return min(live, key=lambda c: c.notice_deadline, default=None)
+        return min(live, key=lambda c: c.notice_deadline or dt.date.max, default=None)
 
 
 @dataclass
@@ -189,7 +190,7 @@ class RiskMention:
 class TalkingPoint:
     """Something to raise in the meeting, and the rule and records that suggested it.
 
-    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_render.py``).
+    ``params`` fills the sentence the UI words for ``rule`` (see ``ui/brief_words.py``).
     ``related`` lists further records the point rests on.
     """
 

@@ -17,8 +17,9 @@ import datetime as dt
 from pathlib import Path
 
 from . import entities as E
+from .accounts import tier_for
 from .demo_accounts import BookMaker
-from .demo_base import DEMO_OWNER, tier_for
+from .demo_base import DEMO_OWNER
 from .store import Store
 
 

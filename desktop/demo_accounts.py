@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 from . import entities as E
+from .accounts import tier_for
 from .demo_activity import ActivityMaker
-from .demo_base import DEMO_OWNER, _ascii, _Person, tier_for
+from .demo_base import DEMO_OWNER, _ascii, _Person
 
 
 class BookMaker(ActivityMaker):

@@ -22,9 +22,6 @@ DEMO_OWNER = "Alex Morgan"
 # Ids are UUIDv7-shaped and time-ordered like real ones, their clock starting here (2024-01-01),
 # one millisecond per record, so a book's ids never depend on when it was generated.
 _ID_EPOCH_MS = 1_704_067_200_000
-_STRATEGIC_CENTS = 5_000_000  # over $50k MRR
-_ENTERPRISE_CENTS = 1_500_000
-_GROWTH_CENTS = 300_000
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
 
 
@@ -41,18 +38,6 @@ def _ascii(text: str) -> str:
     """Lower-case ASCII letters and digits only, for e-mail addresses and web domains."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "".join(ch for ch in folded.lower() if ch.isalnum())
-
-
-def tier_for(mrr_cents: int | None) -> str:
-    """The tier an account's MRR puts it in (strategic: over $50k a month)."""
-    mrr = mrr_cents or 0
-    if mrr > _STRATEGIC_CENTS:
-        return "strategic"
-    if mrr > _ENTERPRISE_CENTS:
-        return "enterprise"
-    if mrr > _GROWTH_CENTS:
-        return "growth"
-    return "standard"
 
 
 class _Ids:

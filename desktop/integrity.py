@@ -53,12 +53,15 @@ def check_loops(
 ) -> None:
     """Refuse a parent account or a manager that would make a loop."""
     errors = {}
-    if entity is E.ACCOUNT and values.get("parent_id"):
-        if _would_cycle(db, "accounts", "parent_id", row_id, values["parent_id"]):
-            errors["parent_id"] = "would make the account its own ancestor"
-    if entity is E.CONTACT and values.get("reports_to_id"):
-        if _would_cycle(db, "contacts", "reports_to_id", row_id, values["reports_to_id"]):
-            errors["reports_to_id"] = "would make a reporting loop"
+    parent, manager = values.get("parent_id"), values.get("reports_to_id")
+    if entity is E.ACCOUNT and parent and _would_cycle(db, "accounts", "parent_id", row_id, parent):
+        errors["parent_id"] = "would make the account its own ancestor"
+    if (
+        entity is E.CONTACT
+        and manager
+        and _would_cycle(db, "contacts", "reports_to_id", row_id, manager)
+    ):
+        errors["reports_to_id"] = "would make a reporting loop"
     if errors:
         raise ValidationError(errors, entity)
 

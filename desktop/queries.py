@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import entities as E
+from .renewals import with_notice
 
 _OPEN_STAGES_SQL = "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")"
 _STAGE_ORDER_SQL = (
@@ -95,17 +96,13 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def notice_deadline(end_date: str | None, notice_days: int | None) -> dt.date | None:
-    """The last day a rep can give notice: the end date minus the notice period."""
-    if not end_date:
-        return None
-    return dt.date.fromisoformat(end_date) - dt.timedelta(days=notice_days or 0)
-
-
 class BookQueries:
     """Read queries over the book of business. Needs ``self.db``."""
 
-    db: sqlite3.Connection
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection the queries run on (``Store`` gives each thread its own)."""
+        raise NotImplementedError
 
     # -- accounts list -------------------------------------------------------------------------
 
@@ -403,9 +400,6 @@ def _row(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _with_deadline(contract: dict[str, Any], today: dt.date | None) -> dict[str, Any]:
-    today = today or dt.date.today()
-    deadline = notice_deadline(contract.get("end_date"), contract.get("notice_days"))
-    contract["notice_deadline"] = deadline.isoformat() if deadline else None
-    contract["days_to_notice"] = (deadline - today).days if deadline else None
+    with_notice(contract, today or dt.date.today())
     contract.pop("deadline", None)
     return contract

@@ -196,14 +196,17 @@ class Store(BookQueries):
         stamp = now_iso()
         fields = entity.field_names
         with self.transaction() as changes:
-            for clean, row_id in zip(cleaned, ids):
+            for clean, row_id in zip(cleaned, ids, strict=True):
                 self._check_loops(entity, clean, row_id)
-            rows = [(i, stamp, stamp, *[c.get(f) for f in fields]) for i, c in zip(ids, cleaned)]
+            rows = [
+                (i, stamp, stamp, *[c.get(f) for f in fields])
+                for i, c in zip(ids, cleaned, strict=True)
+            ]
             try:
                 self.db.executemany(_insert_sql(table), rows)
             except sqlite3.IntegrityError as exc:
                 if "FOREIGN KEY" in str(exc):
-                    for position, (clean, row_id) in enumerate(zip(cleaned, ids)):
+                    for position, (clean, row_id) in enumerate(zip(cleaned, ids, strict=True)):
                         try:
                             self._explain_missing_refs(entity, clean, row_id)
                         except ValidationError as named:
@@ -211,7 +214,10 @@ class Store(BookQueries):
                             raise
                 raise
             self._append_outbox_many(
-                table, "create", [(i, _given(c), None) for i, c in zip(ids, cleaned)], stamp
+                table,
+                "create",
+                [(i, _given(c), None) for i, c in zip(ids, cleaned, strict=True)],
+                stamp,
             )
             for row_id in ids:
                 changes.add(table, row_id)
@@ -229,16 +235,17 @@ class Store(BookQueries):
                 raise NotFound(table=table, count=len(missing))
             stamp = now_iso()
             by_columns: dict[tuple[str, ...], list[tuple]] = {}
-            outbox = []
+            ops: list[tuple[str, dict, dict | None]] = []
             for row_id, values in edits.items():
                 old = existing[row_id]
-                clean = validate(entity, values, old)
+                # A sqlite3.Row is a read-only mapping (keys() and []): all validate() reads.
+                clean = validate(entity, values, old)  # type: ignore[arg-type]
                 changed = {k: v for k, v in clean.items() if old[k] != v}
                 if not changed:
                     continue
                 self._check_loops(entity, changed, row_id)
                 by_columns.setdefault(tuple(changed), []).append((*changed.values(), stamp, row_id))
-                outbox.append((row_id, changed, {k: old[k] for k in changed}))
+                ops.append((row_id, changed, {k: old[k] for k in changed}))
                 done[row_id] = changed
                 changes.add(table, row_id)
             for columns, rows in by_columns.items():
@@ -247,10 +254,12 @@ class Store(BookQueries):
                 except sqlite3.IntegrityError as exc:
                     if "FOREIGN KEY" in str(exc):
                         for row in rows:
-                            self._explain_missing_refs(entity, dict(zip(columns, row)), row[-1])
+                            self._explain_missing_refs(
+                                entity, dict(zip(columns, row, strict=False)), row[-1]
+                            )
                     raise
-            if outbox:
-                self._append_outbox_many(table, "update", outbox, stamp)
+            if ops:
+                self._append_outbox_many(table, "update", ops, stamp)
                 changes.outbox = True
         return done
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from . import renewals
 from .brief import Brief, Source, TalkingPoint
-from .clock import parse_datetime
 
-RENEWAL_WINDOW_DAYS = 90  # notice deadline this close: time to talk renewal
+RENEWAL_WINDOW_DAYS = renewals.NOTICE_WATCH_DAYS  # notice deadline this close: time to talk renewal
 STALLED_OPPORTUNITY_DAYS = 30  # an upsell with no note for this long is stalled
 CHAMPION_SILENT_DAYS = 60  # a champion not contacted for this long is going cold
 REVIEW_INTERVAL_DAYS = 90  # a customer should have a business review at least this often
@@ -32,6 +32,11 @@ def suggest(brief: Brief, notes: list[dict[str, Any]]) -> list[TalkingPoint]:
     return points
 
 
+def _occurred(note: dict[str, Any]) -> dt.datetime:
+    """When a note happened (every note has a time)."""
+    return dt.datetime.fromisoformat(note["occurred_at"])
+
+
 def renewal_window(brief: Brief, notes) -> list[TalkingPoint]:
     """A live contract's notice deadline is within the window, or has just passed."""
     points = []
@@ -46,10 +51,11 @@ def renewal_window(brief: Brief, notes) -> list[TalkingPoint]:
             "auto_renew": c.auto_renew,
             "mrr_cents": c.mrr_cents,
         }
-        if c.days_to_notice < 0:
+        band = renewals.notice_band(c.days_to_notice)
+        if band == renewals.OVERDUE:
             points.append(TalkingPoint("notice_passed", params, c.source, urgency=URGENT))
-        elif c.days_to_notice <= RENEWAL_WINDOW_DAYS:
-            urgency = URGENT if c.days_to_notice <= 30 else SOON
+        elif band in (renewals.SOON, renewals.WATCH):
+            urgency = URGENT if band == renewals.SOON else SOON
             points.append(TalkingPoint("renewal_window", params, c.source, urgency=urgency))
     return points
 
@@ -63,7 +69,7 @@ def upsell_stalled(brief: Brief, notes) -> list[TalkingPoint]:
     for n in notes:  # newest first: the first note seen per opportunity is its latest
         opp_id = n.get("opportunity_id")
         if opp_id and opp_id not in last_note:
-            last_note[opp_id] = (parse_datetime(n["occurred_at"]), n["id"])
+            last_note[opp_id] = (_occurred(n), n["id"])
     points = []
     for o in brief.opportunities:
         if o.type not in UPSELL_TYPES:
@@ -78,7 +84,7 @@ def upsell_stalled(brief: Brief, notes) -> list[TalkingPoint]:
             "last_note": latest[0].date() if latest else None,
         }
         if o.close_date_passed:
-            params["days"] = -o.days_to_close
+            params["days"] = -(o.days_to_close or 0)
             points.append(TalkingPoint("upsell_overdue", params, o.source, related, SOON))
         elif latest is None or latest[0] < since:
             points.append(TalkingPoint("upsell_quiet", params, o.source, related, LATER))
@@ -109,12 +115,12 @@ def business_review(brief: Brief, notes) -> list[TalkingPoint]:
     since = dt.datetime.combine(brief.today, dt.time()) - dt.timedelta(days=REVIEW_INTERVAL_DAYS)
     reviews = [n for n in notes if n["kind"] == "business_review"]
     latest = reviews[0] if reviews else None
-    if latest is None or parse_datetime(latest["occurred_at"]) < since:
+    if latest is None or _occurred(latest) < since:
         # A review already booked in the coming weeks answers the point.
         if h.next_review is not None and 0 <= (h.days_to_review or 0) <= 30:
             return []
         params = {
-            "last": parse_datetime(latest["occurred_at"]).date() if latest else None,
+            "last": _occurred(latest).date() if latest else None,
             "next": h.next_review,
         }
         related = [("notes", latest["id"])] if latest else []

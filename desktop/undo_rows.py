@@ -16,7 +16,7 @@ def whole_row(db: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]
     found = cursor.fetchone()
     if found is None:
         raise LookupError(f"{table} {row_id} is not here")
-    return dict(zip(names, found))
+    return dict(zip(names, found, strict=True))
 
 
 def insert_row(db: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:

@@ -28,7 +28,6 @@ from .report import Stop, SyncProgress, SyncReport
 
 T = TypeVar("T")
 
-PULL_LIMIT = 500
 MAX_PUSH_ROUNDS = 3
 BACKOFF_BASE = 5.0  # seconds before the first retry of a transient failure
 BACKOFF_CAP = 3600.0
@@ -67,7 +66,8 @@ class EngineCore:
         return self.store.db
 
     def _pull_limit(self) -> int:
-        return PULL_LIMIT
+        """Records per pulled page: ``sync.engine.PULL_LIMIT``, read at every page."""
+        raise NotImplementedError
 
     # == talking to the connector =================================================================
 

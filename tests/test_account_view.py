@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.clock import utc_now
-from ui.account_view import AccountView
+from ui.account import AccountView
 from ui.operations import OpContext
 from ui.record_dialog import can_undo, forget_edits, undo_last_edit
 
@@ -125,10 +125,13 @@ def view(qtbot, context, book):
 
 def test_detail_shows_the_accounts_records_only(view, book):
     assert view.current_account_id() == book["acme"]
-    assert view.name_label.text() == "Acme Corp"
-    assert "Northwind Holdings" in view.subtitle.text()
-    assert view.figure_labels["mrr"].text() == "$62,500"
-    assert view.health_reason.text() == "Usage down" and view.churn_reason.text() == "New CFO"
+    assert view.header.name_label.text() == "Acme Corp"
+    assert "Northwind Holdings" in view.header.subtitle.text()
+    assert view.header.figure_labels["mrr"].text() == "$62,500"
+    assert (
+        view.header.health_reason.text() == "Usage down"
+        and view.header.churn_reason.text() == "New CFO"
+    )
     assert set(view.contacts_model.ids) == {book["ceo"], book["cfo"]}
     assert view.notes_model.ids == [book["new_note"], book["old_note"]]  # newest first
     assert view.opportunities_model.ids == [book["opp"]]
@@ -151,7 +154,7 @@ def test_every_model_passes_the_model_tester(view, qtmodeltester):
 
 def test_parent_link_asks_to_open_the_parent(view, book, qtbot):
     with qtbot.waitSignal(view.open_record) as blocker:
-        view.subtitle.linkActivated.emit(f"accounts:{book['group']}")
+        view.header.subtitle.linkActivated.emit(f"accounts:{book['group']}")
     assert blocker.args == ["accounts", book["group"]]
 
 
@@ -375,20 +378,23 @@ def test_a_parent_account_names_its_children_and_follows_new_ones(context, store
     widget = AccountView(context)
     qtbot.addWidget(widget)
     widget.show_account(book["group"])
-    assert "Parent of" in widget.subtitle.text() and "Acme Corp" in widget.subtitle.text()
+    assert (
+        "Parent of" in widget.header.subtitle.text()
+        and "Acme Corp" in widget.header.subtitle.text()
+    )
     with qtbot.waitSignal(widget.open_record) as blocker:
-        widget.subtitle.linkActivated.emit(f"accounts:{book['acme']}")
+        widget.header.subtitle.linkActivated.emit(f"accounts:{book['acme']}")
     assert blocker.args == ["accounts", book["acme"]]
 
     for name in ("Zeta Labs", "Beta Networks", "Delta Colo"):
         store.create("accounts", {"name": name, "parent_id": book["group"]})
-    qtbot.waitUntil(lambda: "Zeta Labs" in widget.subtitle.text())  # four: all named
-    assert "more" not in widget.subtitle.text()
+    qtbot.waitUntil(lambda: "Zeta Labs" in widget.header.subtitle.text())  # four: all named
+    assert "more" not in widget.header.subtitle.text()
     store.create("accounts", {"name": "Gamma Fibre", "parent_id": book["group"]})
-    qtbot.waitUntil(lambda: "and 2 more" in widget.subtitle.text())
-    text = widget.subtitle.text()
+    qtbot.waitUntil(lambda: "and 2 more" in widget.header.subtitle.text())
+    text = widget.header.subtitle.text()
     assert "Acme Corp" in text and "Beta Networks" in text and "Zeta Labs" not in text
-    assert "Zeta Labs" in widget.subtitle.toolTip()
+    assert "Zeta Labs" in widget.header.subtitle.toolTip()
 
     store.update("accounts", book["acme"], {"name": "Acme Group"})
-    qtbot.waitUntil(lambda: "Acme Group" in widget.subtitle.text())
+    qtbot.waitUntil(lambda: "Acme Group" in widget.header.subtitle.text())

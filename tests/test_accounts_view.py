@@ -9,8 +9,8 @@ from test_main_window import demo_context  # noqa: F401  (fixture)
 from desktop.queries import AccountFilter
 from ui import account_list_model as alm
 from ui.account_list_model import ACCOUNT_ID_ROLE, COLUMNS, SORT_VALUE_ROLE, AccountListModel
-from ui.chips import CHIP_ROLE
 from ui.operations import StoreOp
+from ui.roles import CHIP_ROLE
 
 
 def column(key: str) -> int:

@@ -12,15 +12,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 from test_brief import TODAY, make_account, make_typical_account
 
+from desktop.dates import week_bounds
+from desktop.trips import meeting_accounts_this_week
 from ui import brief_export
-from ui.brief_export import (
-    BriefExport,
-    TripPackDialog,
-    export_briefs,
-    meeting_accounts_this_week,
-    week_bounds,
-)
-from ui.brief_render import parse_record_url, record_url
+from ui.brief_export import BriefExport, TripPackDialog, export_briefs
+from ui.brief_style import parse_record_url, record_url
 from ui.brief_view import BriefView
 from ui.operations import OpContext
 

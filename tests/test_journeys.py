@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from ui.record_dialog import RecordDialog
+from ui.roles import ID_ROLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -46,7 +47,7 @@ def open_by_search(qtbot, window, text: str, row_id: str) -> None:
     qtbot.waitUntil(lambda: window.search_popup.hit_count() > 0)
     results = window.search_popup.results
     for _ in range(results.topLevelItemCount()):
-        if results.currentItem().data(0, Qt.ItemDataRole.UserRole + 2) == row_id:
+        if results.currentItem().data(0, ID_ROLE) == row_id:
             break
         qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     else:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from desktop.demo import ensure_demo_store
 from ui.operations import OpContext
+from ui.roles import ID_ROLE
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_search_for_a_word_from_a_note_opens_its_account(qtbot, window, demo_con
     results = window.search_popup.results
     for i in range(results.topLevelItemCount()):
         item = results.topLevelItem(i)
-        if item.data(0, Qt.ItemDataRole.UserRole + 2) == note["id"]:
+        if item.data(0, ID_ROLE) == note["id"]:
             results.setCurrentItem(item)
             break
     else:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from ui.operations import StoreOp
+from ui.roles import ID_ROLE
 
 TODAY = dt.date.today()
 
@@ -34,7 +35,7 @@ def account_id(demo_context):  # noqa: F811
 
 
 def test_today_lists_due_tasks_and_ticking_completes_them(qtbot, demo_context, account_id):  # noqa: F811
-    from ui.today_view import ID_ROLE, TodayView
+    from ui.today_view import TodayView
 
     store = demo_context.store
     overdue = store.create(
@@ -149,7 +150,7 @@ def test_pipeline_groups_by_stage_and_follows_a_stage_move(qtbot, demo_context, 
     group = next(
         view.tree.topLevelItem(i)
         for i in range(view.tree.topLevelItemCount())
-        if view.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 3) == "negotiation"
+        if view.tree.topLevelItem(i).data(0, ID_ROLE) == "negotiation"
     )
     from ui.style import format_money
 

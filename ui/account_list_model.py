@@ -26,13 +26,13 @@ from PySide6.QtGui import QFont
 from desktop.queries import AccountFilter
 from desktop.store import Changes, Store
 
-from .chips import CHIP_ROLE, chip_text
+from .chips import chip_text
 from .operations import LazyRefresh, StoreReader  # noqa: F401 - views import them from here
+from .roles import CHIP_ROLE, ID_ROLE, SORT_VALUE_ROLE
 from .style import format_date, format_money, muted_brush
 
 _ROOT = QModelIndex()
-ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
+ACCOUNT_ID_ROLE = ID_ROLE  # the accounts table's rows are accounts: their id is the record id
 
 PAGE = 200  # rows exposed per fetchMore
 READ_CHUNK = 100  # rows read from the store at a time

@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.brief import Brief, compose_brief
+from desktop.dates import week_bounds
+from desktop.trips import city_accounts, meeting_accounts_this_week
 
-from .brief_render import default_page_size, paginate, print_pages, write_pdf
+from .brief_pages import default_page_size, paginate, print_pages, write_pdf
 from .operations import Cancelled, OpContext, Task, TaskControl
 
 
@@ -262,30 +264,6 @@ def print_to(printer: QPrinter, briefs: Sequence[Brief]) -> int:
 
 
 # -- choosing the accounts of a trip -----------------------------------------------------------
-
-
-def week_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday and Sunday of the working week ahead: this week, or from Saturday the next one.
-
-    Reps pack for the week on the weekend; on a Sunday "this week's meetings" means tomorrow's.
-    """
-    monday = today - dt.timedelta(days=today.weekday())
-    if today.weekday() >= 5:
-        monday += dt.timedelta(days=7)
-    return monday, monday + dt.timedelta(days=6)
-
-
-def meeting_accounts_this_week(store, today: dt.date | None = None) -> list[str]:
-    """Accounts with an open meeting task due this week (Monday to Sunday), by first meeting."""
-    monday, sunday = week_bounds(today or dt.date.today())
-    tasks = store.tasks_due(until=sunday, kind="meeting", since=monday)
-    return list(dict.fromkeys(t["account_id"] for t in tasks))
-
-
-def city_accounts(store, city: str) -> list[str]:
-    from desktop.queries import AccountFilter
-
-    return store.account_ids(AccountFilter(city=city))
 
 
 class TripPackDialog(QDialog):

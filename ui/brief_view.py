@@ -24,13 +24,8 @@ from desktop.brief import Brief, compose_brief
 from desktop.store import Changes
 
 from .brief_export import BriefExport, export_briefs, print_brief
-from .brief_render import (
-    INK,
-    brief_font,
-    brief_html,
-    parse_record_url,
-    style_sheet,
-)
+from .brief_html import brief_html
+from .brief_style import INK, brief_font, parse_record_url, style_sheet
 from .operations import OpContext
 
 REFRESH_DELAY_MS = 150  # a burst of changes (a sync page) recomposes once

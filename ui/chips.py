@@ -2,20 +2,30 @@
 
 Colour is a help, never the only signal: every chip says its value in words, so a colour-blind
 rep (or a black-and-white printout) reads the same thing. ``ChipDelegate`` draws them in tables;
-``Chip`` is a label for forms and headers.
+``Chip`` is a label for forms and headers. ``paint_pill`` is the one painter of a pill: chips,
+the note card's kind and the relationship map's stance all draw through it.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from .style import tone_colors
+from desktop import renewals
 
-CHIP_ROLE = Qt.ItemDataRole.UserRole + 20  # (kind, value) a ChipDelegate draws for a cell
+from .roles import CHIP_ROLE
+from .style import tone_colors
 
 _TONES: dict[str, dict[str, str]] = {
     "health": {"green": "green", "amber": "amber", "red": "red"},
@@ -30,7 +40,14 @@ _TONES: dict[str, dict[str, str]] = {
         "closed_won": "green",
         "closed_lost": "red",
     },
-    "deadline": {"overdue": "red", "30": "red", "90": "amber", "later": "grey"},
+    # A notice deadline's band (desktop.renewals.notice_band) in its tone.
+    "deadline": {
+        renewals.OVERDUE: "red",
+        renewals.SOON: "red",
+        renewals.WATCH: "amber",
+        renewals.LATER: "grey",
+    },
+    "stance": {"supporter": "green", "neutral": "grey", "detractor": "red"},
 }
 
 
@@ -55,10 +72,10 @@ def _chip_text(kind: str, value: str) -> str:
         ("churn_risk", "low"): _tr("Low risk"),
         ("churn_risk", "medium"): _tr("Medium risk"),
         ("churn_risk", "high"): _tr("High risk"),
-        ("deadline", "overdue"): _tr("Passed"),
-        ("deadline", "30"): _tr("≤ 30 days"),
-        ("deadline", "90"): _tr("≤ 90 days"),
-        ("deadline", "later"): _tr("Later"),
+        ("deadline", renewals.OVERDUE): _tr("Passed"),
+        ("deadline", renewals.SOON): _tr("≤ 30 days"),
+        ("deadline", renewals.WATCH): _tr("≤ 90 days"),
+        ("deadline", renewals.LATER): _tr("Later"),
     }
     if (kind, value) in texts:
         return texts[(kind, value)]
@@ -90,6 +107,40 @@ def _pad(metrics: QFontMetrics) -> int:
     return max(6, metrics.height() // 2)
 
 
+def tag_width(metrics: QFontMetrics, text: str) -> int:
+    """Width of a small tag pill (a note's kind, a contact's stance): the text and 7 px a side."""
+    return metrics.horizontalAdvance(text) + 14
+
+
+def paint_pill(
+    painter: QPainter,
+    pill: QRect | QRectF,
+    text: str,
+    background: QColor,
+    foreground: QColor,
+    font: QFont,
+    padding: int = 0,
+) -> None:
+    """Draw ``text`` centred on a fully rounded pill filling ``pill``.
+
+    The text is cut with an ellipsis when it does not fit inside ``padding`` on each side.
+    The painter's state is restored afterwards.
+    """
+    metrics = QFontMetrics(font)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    radius = pill.height() / 2
+    path.addRoundedRect(pill, radius, radius)
+    painter.fillPath(path, background)
+    painter.setPen(foreground)
+    painter.setFont(font)
+    text_rect = pill.adjusted(padding, 0, -padding, 0)
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, elided)
+    painter.restore()
+
+
 def paint_chip(painter: QPainter, rect: QRect, kind: str, value: str, font) -> None:
     """Draw one chip, vertically centred in ``rect`` and left-aligned."""
     text = chip_text(kind, value)
@@ -100,18 +151,7 @@ def paint_chip(painter: QPainter, rect: QRect, kind: str, value: str, font) -> N
     width = min(size.width(), rect.width())
     chip = QRect(rect.left(), rect.center().y() - size.height() // 2 + 1, width, size.height())
     background, foreground = tone_colors(chip_tone(kind, value))
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    path = QPainterPath()
-    radius = chip.height() / 2
-    path.addRoundedRect(chip, radius, radius)
-    painter.fillPath(path, background)
-    painter.setPen(foreground)
-    painter.setFont(font)
-    text_rect = chip.adjusted(_pad(metrics), 0, -_pad(metrics), 0)
-    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-    painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, elided)
-    painter.restore()
+    paint_pill(painter, chip, text, background, foreground, font, _pad(metrics))
 
 
 class ChipDelegate(QStyledItemDelegate):

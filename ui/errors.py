@@ -123,9 +123,13 @@ def user_message(exc: BaseException) -> str:
             "again, and restart Fieldbook if it keeps happening."
         )
     info = ErrorInfo.of(exc)
-    if info.kind == E.UNEXPECTED and isinstance(exc, LookupError):
-        if not isinstance(exc, (KeyError, IndexError)):  # those are bugs, not missing records
-            info = ErrorInfo(E.NOT_FOUND)  # e.g. the brief's AccountNotFound
+    # A record gone (the brief's AccountNotFound); KeyError and IndexError are bugs instead.
+    if (
+        info.kind == E.UNEXPECTED
+        and isinstance(exc, LookupError)
+        and not isinstance(exc, (KeyError, IndexError))
+    ):
+        info = ErrorInfo(E.NOT_FOUND)
     return describe(info)
 
 

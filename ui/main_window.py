@@ -29,7 +29,7 @@ from desktop import APP_NAME, __version__
 from desktop.store import Changes
 
 from . import record_dialog
-from .account_view import AccountView
+from .account import AccountView
 from .accounts_view import AccountsView
 from .brief_export import TripPackDialog, export_briefs
 from .brief_view import BriefView

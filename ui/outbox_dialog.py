@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 
 from .errors import show_error
+from .roles import ROW_ROLE
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,7 @@ class _ListModel(QAbstractTableModel):
             return self.cell(item, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(item, index.column())
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ROW_ROLE:
             return item
         return self.styled(item, index.column(), role)
 

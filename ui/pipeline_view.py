@@ -2,59 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QTreeWidgetItem, QWidget
 
 from desktop import entities as E
-from desktop.store import Changes
+from desktop.opportunities import pipeline_by_stage
 
-from .account_list_model import LazyRefresh, StoreReader
-from .accounts_view import EmptyState
 from .chips import stage_label
+from .list_screen import ListScreen
 from .operations import OpContext
-from .style import format_date, format_money, muted_brush, page_heading
-
-TABLE_ROLE = Qt.ItemDataRole.UserRole + 2
-ID_ROLE = Qt.ItemDataRole.UserRole + 3
+from .roles import ID_ROLE, TABLE_ROLE
+from .style import format_date, format_money, muted_brush
 
 
-MAX_PER_STAGE = 100  # rows listed per stage; the totals count every opportunity
-
-
-def read_pipeline(store) -> dict:
-    grouped = store.opportunities_by_stage()
-    return {
-        stage: (rows[:MAX_PER_STAGE], len(rows), sum(o.get("amount_cents") or 0 for o in rows))
-        for stage, rows in grouped.items()
-    }
-
-
-class PipelineView(LazyRefresh, QWidget):
+class PipelineView(ListScreen):
     """Open opportunities by stage; Enter or double-click opens the opportunity's account."""
 
-    open_record = Signal(str, str)  # table, id
+    shown_tables = ("opportunities", "accounts")
 
     def __init__(self, context: OpContext, parent: QWidget | None = None, background: bool = True):
-        super().__init__(parent)
-        self._store = context.store
-        self._background = background
-        self._reader = StoreReader(context.store, self, background)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        heading, self.summary = page_heading(self.tr("Pipeline"))
-        layout.addLayout(heading)
-
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
+        super().__init__(context, parent, background)
+        self.build_tree_page(
+            self.tr("Pipeline"),
             [
                 self.tr("Opportunity"),
                 self.tr("Account"),
@@ -62,9 +32,13 @@ class PipelineView(LazyRefresh, QWidget):
                 self.tr("Close date"),
                 self.tr("Probability"),
                 self.tr("Next step"),
-            ]
+            ],
+            self.tr("No open opportunities"),
+            self.tr(
+                "Open an account and add an opportunity with New Opportunity "
+                "(Ctrl+Shift+O); it shows here by stage."
+            ),
         )
-        self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(True)
@@ -72,26 +46,12 @@ class PipelineView(LazyRefresh, QWidget):
         header.resizeSection(1, 220)
         for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemActivated.connect(self._activated)
-        self.empty = EmptyState(
-            self.tr("No open opportunities"),
-            self.tr(
-                "Open an account and add an opportunity with New Opportunity "
-                "(Ctrl+Shift+O); it shows here by stage."
-            ),
-        )
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.tree)
-        self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack, 1)
-        context.events.changed.connect(self._on_store_changed)
         self.refresh_when_visible()
 
-    def refresh(self) -> None:
-        """Read the pipeline again (off the GUI thread)."""
-        self._reader.run("pipeline", read_pipeline, self._fill)
+    def query(self):
+        return pipeline_by_stage
 
-    def _fill(self, grouped: dict) -> None:
+    def fill(self, grouped: dict) -> None:
         expanded = {
             self.tree.topLevelItem(i).data(0, ID_ROLE): self.tree.topLevelItem(i).isExpanded()
             for i in range(self.tree.topLevelItemCount())
@@ -154,7 +114,7 @@ class PipelineView(LazyRefresh, QWidget):
         self.summary.setText(
             self.tr("{} open · {} in total").format(total_count, format_money(total_amount))
         )
-        self.stack.setCurrentWidget(self.tree if total_count else self.empty)
+        self.show_tree(total_count > 0)
 
     def opportunity_ids(self, stage: str) -> list[str]:
         for i in range(self.tree.topLevelItemCount()):
@@ -166,11 +126,3 @@ class PipelineView(LazyRefresh, QWidget):
                     if group.child(j).data(0, ID_ROLE)
                 ]
         return []
-
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        if item.data(0, TABLE_ROLE):
-            self.open_record.emit(item.data(0, TABLE_ROLE), item.data(0, ID_ROLE))
-
-    def _on_store_changed(self, changes: Changes) -> None:
-        if changes.touches("opportunities", "accounts"):
-            self.refresh_when_visible()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .chips import chip_tone, paint_pill, tag_width
 from .form_fields import choice_label
 from .style import is_dark, tone_colors
 
@@ -30,7 +31,6 @@ V_GAP = 46
 MIN_SCALE = 0.6
 CONTACT_ID_KEY = 0  # QGraphicsItem.data key holding the contact id
 
-STANCE_TONES = {"supporter": "green", "neutral": "grey", "detractor": "red"}
 KEY_ROLES = {"champion", "economic_buyer", "decision_maker", "blocker"}
 
 
@@ -131,7 +131,7 @@ class ContactBox(QGraphicsItem):
         box_w, box_h = self.size.width(), self.size.height()
         rect = QRectF(0, 0, box_w, box_h)
         stance = self.contact.get("stance")
-        background, foreground = tone_colors(STANCE_TONES.get(stance or "", "grey"), dark)
+        background, foreground = tone_colors(chip_tone("stance", stance), dark)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QColor("#1c2025") if dark else QColor("#ffffff")
         border = (
@@ -187,16 +187,11 @@ class ContactBox(QGraphicsItem):
         small.setPointSizeF(max(7.0, base_font.pointSizeF() * 0.88))
         metrics = QFontMetrics(small)
         word = stance_text(stance)
-        pill_w = metrics.horizontalAdvance(word) + 14
+        pill_w = tag_width(metrics, word)
         pill = QRectF(
             box_w - pill_w - 8, box_h - metrics.height() - 8, pill_w, metrics.height() + 2
         )
-        pill_path = QPainterPath()
-        pill_path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.fillPath(pill_path, background)
-        painter.setPen(foreground)
-        painter.setFont(small)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, word)
+        paint_pill(painter, pill, word, background, foreground, small)
 
     def contact_id(self) -> str:
         return self.contact["id"]

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from desktop.store import Store
 
+from .roles import ID_ROLE, TABLE_ROLE
 from .style import icon, muted_brush
 
 SEARCH_DELAY_MS = 120
-TABLE_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ORDER = ("accounts", "contacts", "opportunities", "notes")
 GROUP_ICONS = {
     "accounts": "accounts",

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import Changes
+from desktop.clock import parse_date
+from desktop.dates import days_until
+from desktop.renewals import OVERDUE, notice_band
+from desktop.tasks import is_overdue
+from desktop.today import agenda
 
-from .account_list_model import LazyRefresh, StoreReader
+from .list_screen import ListScreen
 from .operations import OpContext, StoreOp
+from .roles import ACCOUNT_ROLE, ID_ROLE, TABLE_ROLE
 from .style import days_text, format_date, format_money, muted_brush
-
-ACCOUNT_ROLE = Qt.ItemDataRole.UserRole + 1
-TABLE_ROLE = Qt.ItemDataRole.UserRole + 2
-ID_ROLE = Qt.ItemDataRole.UserRole + 3
-SHOWN_TABLES = ("tasks", "accounts", "contracts")
 
 
 class RecordList(QTreeWidget):
@@ -126,40 +126,13 @@ class Section(QFrame):
         self.list.fit_height()
 
 
-MAX_ROWS = 60  # per section: a day's list, not the whole book
-
-
-def read_today(store, today: dt.date) -> dict:
-    """Everything Today shows, read in one go (on the reader thread)."""
-    week_end = today + dt.timedelta(days=6 - today.weekday())
-    tasks = [
-        t
-        for t in store.tasks_due(until=today)
-        if not (t.get("kind") == "meeting" and t["due_date"] >= today.isoformat())
-    ]
-    return {
-        "today": today,
-        "tasks": tasks[:MAX_ROWS],
-        "tasks_total": len(tasks),
-        "meetings": store.tasks_due(until=max(week_end, today), kind="meeting", since=today)[
-            :MAX_ROWS
-        ],
-        "reviews": store.reviews_due(30, today)[:MAX_ROWS],
-        "deadlines": store.contracts_by_notice_deadline(30, today, passed_within_days=7)[:MAX_ROWS],
-    }
-
-
-class TodayView(LazyRefresh, QWidget):
+class TodayView(ListScreen):
     """The rep's day: tasks to tick off, meetings, reviews and deadlines coming up."""
 
-    open_record = Signal(str, str)  # table, id
+    shown_tables = ("tasks", "accounts", "contracts")
 
     def __init__(self, context: OpContext, parent: QWidget | None = None, background: bool = True):
-        super().__init__(parent)
-        self._context = context
-        self._store = context.store
-        self._background = background
-        self._reader = StoreReader(context.store, self, background)
+        super().__init__(context, parent, background)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -220,23 +193,23 @@ class TodayView(LazyRefresh, QWidget):
         for section in (self.tasks, self.meetings, self.reviews, self.deadlines):
             section.list.open_record.connect(self.open_record)
         self.tasks.list.itemChanged.connect(self._task_ticked)
-        context.events.changed.connect(self._on_store_changed)
         self.refresh_when_visible()
 
-    def refresh(self) -> None:
-        """Read every section again (off the GUI thread)."""
+    def query(self):
         today = dt.date.today()
-        self._reader.run("today", lambda store: read_today(store, today), self._fill)
+        return lambda store: agenda(store, today)
 
-    def _fill(self, data: dict) -> None:
+    def fill(self, data: dict) -> None:
         today = data["today"]
         self.date_label.setText(format_date(today.isoformat()))
         tasks = self.tasks.list
         tasks.blockSignals(True)
         tasks.clear()
         for task in data["tasks"]:
-            days = (dt.date.fromisoformat(task["due_date"]) - today).days
-            due = self.tr("Overdue · {}").format(days_text(days)) if days < 0 else self.tr("Today")
+            due_date = parse_date(task["due_date"])
+            overdue = is_overdue(task.get("status"), due_date, today)
+            days = days_until(due_date, today)
+            due = self.tr("Overdue · {}").format(days_text(days)) if overdue else self.tr("Today")
             item = tasks.add_record(
                 "tasks",
                 task["id"],
@@ -251,7 +224,7 @@ class TodayView(LazyRefresh, QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
             item.setToolTip(0, self.tr("Tick to mark the task done"))
-            if days < 0:
+            if overdue:
                 item.setForeground(2, self.palette().brush(self.foregroundRole()))
         tasks.blockSignals(False)
         self.tasks.finish()
@@ -262,7 +235,7 @@ class TodayView(LazyRefresh, QWidget):
 
         self.meetings.list.clear()
         for task in data["meetings"]:
-            days = (dt.date.fromisoformat(task["due_date"]) - today).days
+            days = days_until(parse_date(task["due_date"]), today)
             self.meetings.list.add_record(
                 "tasks",
                 task["id"],
@@ -277,7 +250,7 @@ class TodayView(LazyRefresh, QWidget):
 
         self.reviews.list.clear()
         for account in data["reviews"]:
-            days = (dt.date.fromisoformat(account["next_review"]) - today).days
+            days = days_until(parse_date(account["next_review"]), today)
             self.reviews.list.add_record(
                 "accounts",
                 account["id"],
@@ -309,7 +282,7 @@ class TodayView(LazyRefresh, QWidget):
     def _deadline_text(self, contract: dict) -> str:
         days = contract["days_to_notice"]
         when = format_date(contract["notice_deadline"])
-        if days is not None and days < 0:
+        if notice_band(days) == OVERDUE:
             return self.tr("{} · passed {}").format(when, days_text(days))
         return f"{when} · {days_text(days)}"
 
@@ -331,7 +304,3 @@ class TodayView(LazyRefresh, QWidget):
 
         show_error(self, exc)
         self.refresh()
-
-    def _on_store_changed(self, changes: Changes) -> None:
-        if changes.touches(*SHOWN_TABLES):
-            self.refresh_when_visible()

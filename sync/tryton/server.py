@@ -202,8 +202,7 @@ class CrmServer:
             self.port = free_port()
         conf = _write_config(self.folder, self.port)
         _stop_stale_server(self.folder)
-        log_file = open(self.folder / "trytond.log", "ab")
-        try:
+        with open(self.folder / "trytond.log", "ab") as log_file:  # the child keeps its copy
             self.process = subprocess.Popen(
                 [_bin("trytond"), "-c", str(conf), "-d", self.database],
                 env=_env(self.folder),
@@ -211,8 +210,6 @@ class CrmServer:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-        finally:
-            log_file.close()
         (self.folder / PID_FILE).write_text(str(self.process.pid))
         _running.add(self)
         self._wait_until_answering(timeout)
@@ -221,8 +218,11 @@ class CrmServer:
     def _wait_until_answering(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         body = json.dumps({"method": "common.server.version", "params": [], "id": 0}).encode()
+        process = self.process
+        if process is None:
+            raise CrmServerError("The local Tryton server was not started.")
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise CrmServerError(
                     "The local Tryton server stopped at start-up; see "
                     f"{self.folder / 'trytond.log'}"

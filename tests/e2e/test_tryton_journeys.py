@@ -148,7 +148,7 @@ def test_a_note_whose_answer_was_lost_reaches_tryton_exactly_once(profiles, tryt
         )
         proxy.fail("drop_response", match="model.ir.note.create")
         first = a.sync()
-        assert ("dropped",) == tuple(e for e, body in proxy.log if b"ir.note.create" in body)
+        assert tuple(e for e, body in proxy.log if b"ir.note.create" in body) == ("dropped",)
         assert not first.ok or a.store.pending_count() == 1
         assert a.store.get("notes", note)["title"] == "Met the CTO"
 
