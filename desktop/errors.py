@@ -78,6 +78,9 @@ class ErrorInfo:
             retry_after = getattr(exc, "retry_after", None)
             if retry_after is not None:
                 params["retry_after"] = retry_after
+            reason = getattr(getattr(exc, "reason", None), "value", None)
+            if isinstance(reason, str):  # how the call failed, more precisely than the kind
+                params["reason"] = reason
             return cls(_CONNECTOR_KINDS[kind], params)
         return cls(UNEXPECTED, {**extra, "type": type(exc).__name__, "detail": str(exc)})
 

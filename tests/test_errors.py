@@ -106,3 +106,15 @@ def test_a_data_file_from_a_newer_version_is_named_in_words(tmp_path):
         E.SCHEMA_TOO_NEW, {"found": SCHEMA_VERSION + 5, "known": SCHEMA_VERSION}
     )
     assert errors.user_message(caught.value).startswith("This data file was written by a newer")
+
+
+def test_how_a_call_failed_picks_the_more_precise_sentence():
+    from types import SimpleNamespace
+
+    portal = ConnectorError(ErrorKind.TRANSIENT, "HTML instead of JSON")
+    portal.reason = SimpleNamespace(value="portal")  # sync.connector.Reason.PORTAL
+    info = ErrorInfo.of(portal, crm="Tryton")
+    assert info.params["reason"] == "portal"
+    text = errors.describe(ErrorInfo.from_json(info.to_json()))  # as stored in sync_state
+    assert text.startswith("A web page answered instead of the CRM")
+    assert text.endswith("(HTML instead of JSON)")  # what the CRM said, for IT

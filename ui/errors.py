@@ -74,6 +74,41 @@ SENTENCES: dict[str, str] = {
 }
 
 
+# How a call to the CRM failed (``sync.connector.Reason``, the ``reason`` parameter of a CRM
+# kind), said more precisely than the kind's own sentence (issue 12).
+REASONS: dict[str, str] = {
+    "unreachable": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM cannot be reached right now. Your changes are kept and sent when it can be.",
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "errors", "The CRM did not answer in time. Your changes are kept; Fieldbook tries again."
+    ),
+    "cut_short": QT_TRANSLATE_NOOP(
+        "errors",
+        "The connection to the CRM broke off in the middle of an answer. Your changes are "
+        "kept; Fieldbook tries again.",
+    ),
+    "bad_answer": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM sent an answer Fieldbook could not read, so nothing of it was used. Your "
+        "changes are kept; Fieldbook tries again.",
+    ),
+    "portal": QT_TRANSLATE_NOOP(
+        "errors",
+        "A web page answered instead of the CRM: perhaps a Wi-Fi sign-in page. Open a browser "
+        "to sign in to the network; your changes are kept.",
+    ),
+    "server_fault": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM had a problem of its own with this request. Your changes are kept; Fieldbook "
+        "tries again later.",
+    ),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "errors", "The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly."
+    ),
+}
+
 # Kinds whose sentence is followed by what the CRM answered (a status code, a server message).
 _CRM_DETAIL_AFTER = {E.CRM_UNREACHABLE, E.CRM_RATE_LIMITED, E.CRM_CONFLICT, E.CRM_NOT_FOUND}
 
@@ -96,6 +131,9 @@ def describe(info: ErrorInfo | str | None) -> str:
     if isinstance(info, str):
         info = ErrorInfo.from_json(info) or ErrorInfo(E.MESSAGE, {"text": info})
     template = SENTENCES.get(info.kind, SENTENCES[E.UNEXPECTED])
+    reason = info.params.get("reason")
+    if info.kind in _CRM_DETAIL_AFTER and reason in REASONS:
+        template = REASONS[reason]
     params = _Params(info.params)
     params.setdefault("type", info.kind)
     text = (template if template == "{text}" else _tr(template)).format_map(params).strip()
