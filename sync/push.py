@@ -15,9 +15,7 @@ from functools import partial
 from typing import Any
 
 from desktop import entities as E
-from desktop import errors as problems
 from desktop import outbox
-from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import ConnectorError, ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
@@ -236,9 +234,7 @@ class PushPart(EngineCore):
                 elif result.outcome == Outcome.REJECTED:
                     self._park(planned.op_ids, result.reason or "The CRM refused this change.")
                     report.rejected += 1
-                    report.add_problem(
-                        ErrorInfo(problems.CRM_REFUSED, {"detail": result.reason or ""})
-                    )
+                    report.add_refused(result.reason)
                 else:  # RETRY
                     self._backoff_ops(
                         planned.op_ids, result.reason or "retry later", result.retry_after
