@@ -91,11 +91,15 @@ def tryton_available() -> bool:
     return importlib.util.find_spec("trytond") is not None
 
 
-def start_demo_crm_task(data_dir: Path) -> Task:
-    """A task that starts the demo CRM off the GUI thread (the first start builds and seeds it)."""
+def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
+    """A task that starts the demo CRM off the GUI thread (the first start builds and seeds it);
+    ``salesforce``: the Salesforce-dialect demo org instead of Tryton (issue 15)."""
 
     def start(_control):
-        from sync.tryton.demo import start_demo_crm
+        if salesforce:
+            from sync.salesforce.demo import start_demo_org as start_demo_crm  # type: ignore
+        else:
+            from sync.tryton.demo import start_demo_crm
 
         return start_demo_crm(data_dir)
 
