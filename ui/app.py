@@ -97,7 +97,7 @@ def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
 
     def start(_control):
         if salesforce:
-            from sync.salesforce.demo import start_demo_org as start_demo_crm  # type: ignore
+            from sync.salesforce.demo import start_demo_org as start_demo_crm  # issue 15
         else:
             from sync.tryton.demo import start_demo_crm
 
