@@ -99,7 +99,10 @@ def _like_pattern(text: str) -> str:
 class BookQueries:
     """Read queries over the book of business. Needs ``self.db``."""
 
-    db: sqlite3.Connection
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection the queries run on (``Store`` gives each thread its own)."""
+        raise NotImplementedError
 
     # -- accounts list -------------------------------------------------------------------------
 
