@@ -289,7 +289,7 @@ def measure_edits(
         rows = [(new_id(), stamp, stamp, *[v.get(f) for f in fields]) for v in values]
         outbox_rows = [
             (new_id(), table, row[0], "create", json.dumps(v), "{}", stamp)
-            for row, v in zip(rows, values)
+            for row, v in zip(rows, values, strict=True)
         ]
         api_batch, api_single, raw_insert, floor = best_rates(
             batched(lambda chunk: store.create_many(table, [values[i] for i in chunk])),

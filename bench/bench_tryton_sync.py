@@ -20,11 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import keyring
 
-from desktop import crm_server
 from desktop.credentials import MemoryKeyring
 from desktop.demo import generate_book
 from desktop.store import Store
 from sync.engine import SyncEngine
+from sync.tryton import server as crm_server
 from sync.tryton.connector import TrytonConnector
 from sync.tryton.demo import build_seeded
 

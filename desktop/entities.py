@@ -38,6 +38,13 @@ class Field:
     min_value: int | None = None
     max_value: int | None = None
 
+    @property
+    def target(self) -> str:
+        """The table a REF field refers to (every REF names one; typed for the checker)."""
+        if self.ref is None:
+            raise TypeError(f"{self.name} is not a reference")
+        return self.ref
+
 
 @dataclass(frozen=True)
 class Entity:

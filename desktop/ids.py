@@ -16,6 +16,16 @@ _counter = 0
 _random = random.Random(os.urandom(32))
 
 
+def _reseed_after_fork() -> None:
+    # A forked child starts with its parent's generator state and counter: without a new seed
+    # it would make the very ids its parent makes next.
+    _random.seed(os.urandom(32))
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reseed_after_fork)
+
+
 def new_id() -> str:
     """A fresh UUIDv7 as text; ids made in the same millisecond still sort in creation order."""
     return new_ids(1)[0]

@@ -53,7 +53,10 @@ def fts_query(text: str, prefix: bool = True) -> str | None:
 class BookQueries(BookLists):
     """Read queries over the book of business. Needs ``self.db``."""
 
-    db: sqlite3.Connection
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The connection the queries run on (``Store`` gives each thread its own)."""
+        raise NotImplementedError
 
     # -- accounts list -------------------------------------------------------------------------
 

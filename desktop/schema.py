@@ -11,6 +11,11 @@ and insertion order) and ``id TEXT UNIQUE`` (the client-generated UUIDv7 every o
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from .errors import SCHEMA_TOO_NEW, FieldbookError
 
 _COMMON = """
     seq INTEGER PRIMARY KEY,
@@ -310,22 +315,62 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {statement[:80]!r}")
 
 
+# -- helpers for later migrations ---------------------------------------------------------------
+#
+# New tables and their triggers read best as plain SQL (the scripts above). Changing a table that
+# exists is where sqlite-utils does the job better: it knows the table's columns and indexes, so
+# a step can say "add this column unless it is there" in one line and stay safe when the
+# coordinator renumbers migrations or a half-finished attempt is retried. Never
+# ``Table.transform()`` here: it rebuilds the table and silently drops its triggers (the
+# full-text ones above); an ALTER TABLE ADD COLUMN keeps them.
+
+
+def _tables(db: sqlite3.Connection) -> sqlite_utils.Database:
+    # Our connection as it is: no recursive triggers switched on, no plugins.
+    return sqlite_utils.Database(db, recursive_triggers=False, execute_plugins=False)
+
+
+def add_column(
+    db: sqlite3.Connection,
+    table: str,
+    name: str,
+    sql_type: str = "TEXT",
+    not_null_default: str | int | None = None,
+) -> bool:
+    """Add a column to ``table`` unless it has it; return whether it was added."""
+    t = _tables(db).table(table)
+    if name in t.columns_dict:
+        return False
+    t.add_column(name, sql_type, not_null_default=not_null_default)
+    return True
+
+
+def add_index(db: sqlite3.Connection, table: str, columns: Sequence[str], name: str) -> None:
+    """Create the index ``name`` on ``table(columns)`` unless it exists."""
+    _tables(db).table(table).create_index(list(columns), index_name=name, if_not_exists=True)
+
+
 MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_currency, _v4_big_book_lists)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class SchemaTooNew(RuntimeError):
-    """The file was written by a newer Fieldbook."""
+class SchemaTooNew(FieldbookError, RuntimeError):
+    """The file was written by a newer Fieldbook (parameters ``found`` and ``known``)."""
+
+    kind = SCHEMA_TOO_NEW
+
+    def __str__(self) -> str:  # for the command line and logs; the window words the kind
+        return (
+            f"This data file is from a newer Fieldbook (schema {self.params.get('found')}, this"
+            f" version knows {self.params.get('known')}). Update Fieldbook to open it."
+        )
 
 
 def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring ``db`` up to ``target``, each step in its own transaction; return the old version."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
-        raise SchemaTooNew(
-            f"This data file is from a newer Fieldbook (schema {current}, this version knows "
-            f"{SCHEMA_VERSION}). Update Fieldbook to open it."
-        )
+        raise SchemaTooNew(found=current, known=SCHEMA_VERSION)
     for version in range(current + 1, target + 1):
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -11,69 +11,29 @@ overlap). Listeners registered with ``add_listener`` hear what changed after eac
 from __future__ import annotations
 
 import functools
-import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import entities as E
+from . import integrity, outbox, replica
 from .clock import now_iso
-from .ids import new_id, new_ids
+from .errors import NOT_FOUND, FieldbookError
+from .ids import new_ids
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
+from .transaction import ORIGIN_LOCAL, ORIGIN_SYNC, Changes, Listener, Transaction, connect
 from .validation import ValidationError, validate
 
-ORIGIN_LOCAL = "local"
-ORIGIN_SYNC = "sync"
 
+class NotFound(FieldbookError, LookupError):
+    """The record asked for is not in the store (deleted, or never synced here).
 
-class NotFound(LookupError):
-    """The record asked for is not in the store (deleted, or never synced here)."""
+    Parameters: ``table``, and ``count`` when several of a batch are missing."""
 
-
-@dataclass
-class Changes:
-    """What one committed transaction changed: table -> ids, and who made the change."""
-
-    tables: dict[str, set[str]] = field(default_factory=dict)
-    origin: str = ORIGIN_LOCAL
-    outbox: bool = False  # the outbox changed (pending count may differ)
-    sync_state: bool = False  # conflicts or sync bookkeeping changed
-
-    def add(self, table: str, row_id: str) -> None:
-        self.tables.setdefault(table, set()).add(row_id)
-
-    def merge(self, other: "Changes") -> None:
-        for table, ids in other.tables.items():
-            self.tables.setdefault(table, set()).update(ids)
-        self.outbox |= other.outbox
-        self.sync_state |= other.sync_state
-        if other.origin != ORIGIN_LOCAL:
-            self.origin = other.origin
-
-    def __bool__(self) -> bool:
-        return bool(self.tables) or self.outbox or self.sync_state
-
-    def touches(self, *tables: str) -> bool:
-        return any(t in self.tables for t in tables)
-
-
-Listener = Callable[[Changes], None]
-
-
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection with the pragmas every part of Fieldbook relies on."""
-    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    db.row_factory = sqlite3.Row
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = NORMAL")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.execute("PRAGMA cache_size = -32000")
-    return db
+    kind = NOT_FOUND
 
 
 class Store(BookQueries):
@@ -125,12 +85,12 @@ class Store(BookQueries):
             self._connections.clear()
         self._local = threading.local()
 
-    def transaction(self, origin: str = ORIGIN_LOCAL) -> "_Transaction":
+    def transaction(self, origin: str = ORIGIN_LOCAL) -> "Transaction":
         """One write transaction (nested calls join the outer one); listeners hear it on commit.
 
         ``with store.transaction() as changes:`` gives the ``Changes`` being collected.
         """
-        return _Transaction(self, origin)
+        return Transaction(self, origin)
 
     def add_listener(self, listener: Listener) -> None:
         """Call ``listener(changes)`` after every committed change, on the writing thread."""
@@ -155,7 +115,7 @@ class Store(BookQueries):
     def require(self, table: str, row_id: str) -> dict[str, Any]:
         row = self.get(table, row_id)
         if row is None:
-            raise NotFound(f"That {E.entity(table).singular} no longer exists here.")
+            raise NotFound(table=table)
         return row
 
     def rows(self, table: str, ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -203,7 +163,7 @@ class Store(BookQueries):
         with self.transaction() as changes:
             existing = self.db.execute(_select_sql(table, "= ?"), (row_id,)).fetchone()
             if existing is None:
-                raise NotFound(f"That {entity.singular} no longer exists here.")
+                raise NotFound(table=table)
             clean = validate(entity, values, existing)
             changed = {k: v for k, v in clean.items() if existing[k] != v}
             if not changed:
@@ -236,14 +196,17 @@ class Store(BookQueries):
         stamp = now_iso()
         fields = entity.field_names
         with self.transaction() as changes:
-            for clean, row_id in zip(cleaned, ids):
+            for clean, row_id in zip(cleaned, ids, strict=True):
                 self._check_loops(entity, clean, row_id)
-            rows = [(i, stamp, stamp, *[c.get(f) for f in fields]) for i, c in zip(ids, cleaned)]
+            rows = [
+                (i, stamp, stamp, *[c.get(f) for f in fields])
+                for i, c in zip(ids, cleaned, strict=True)
+            ]
             try:
                 self.db.executemany(_insert_sql(table), rows)
             except sqlite3.IntegrityError as exc:
                 if "FOREIGN KEY" in str(exc):
-                    for position, (clean, row_id) in enumerate(zip(cleaned, ids)):
+                    for position, (clean, row_id) in enumerate(zip(cleaned, ids, strict=True)):
                         try:
                             self._explain_missing_refs(entity, clean, row_id)
                         except ValidationError as named:
@@ -251,7 +214,10 @@ class Store(BookQueries):
                             raise
                 raise
             self._append_outbox_many(
-                table, "create", [(i, _given(c), None) for i, c in zip(ids, cleaned)], stamp
+                table,
+                "create",
+                [(i, _given(c), None) for i, c in zip(ids, cleaned, strict=True)],
+                stamp,
             )
             for row_id in ids:
                 changes.add(table, row_id)
@@ -266,19 +232,20 @@ class Store(BookQueries):
             existing = self._current(table, list(edits))
             missing = [row_id for row_id in edits if row_id not in existing]
             if missing:
-                raise NotFound(f"{len(missing)} of those {entity.plural} no longer exist here.")
+                raise NotFound(table=table, count=len(missing))
             stamp = now_iso()
             by_columns: dict[tuple[str, ...], list[tuple]] = {}
-            outbox = []
+            ops: list[tuple[str, dict, dict | None]] = []
             for row_id, values in edits.items():
                 old = existing[row_id]
-                clean = validate(entity, values, old)
+                # A sqlite3.Row is a read-only mapping (keys() and []): all validate() reads.
+                clean = validate(entity, values, old)  # type: ignore[arg-type]
                 changed = {k: v for k, v in clean.items() if old[k] != v}
                 if not changed:
                     continue
                 self._check_loops(entity, changed, row_id)
                 by_columns.setdefault(tuple(changed), []).append((*changed.values(), stamp, row_id))
-                outbox.append((row_id, changed, {k: old[k] for k in changed}))
+                ops.append((row_id, changed, {k: old[k] for k in changed}))
                 done[row_id] = changed
                 changes.add(table, row_id)
             for columns, rows in by_columns.items():
@@ -287,10 +254,12 @@ class Store(BookQueries):
                 except sqlite3.IntegrityError as exc:
                     if "FOREIGN KEY" in str(exc):
                         for row in rows:
-                            self._explain_missing_refs(entity, dict(zip(columns, row)), row[-1])
+                            self._explain_missing_refs(
+                                entity, dict(zip(columns, row, strict=False)), row[-1]
+                            )
                     raise
-            if outbox:
-                self._append_outbox_many(table, "update", outbox, stamp)
+            if ops:
+                self._append_outbox_many(table, "update", ops, stamp)
                 changes.outbox = True
         return done
 
@@ -349,56 +318,15 @@ class Store(BookQueries):
         self._local.pending.outbox = True
 
     def _write_checked(
-        self, entity: E.Entity, values: dict[str, Any], row_id: str, sql: str, params: list
+        self, entity: E.Entity, values: dict[str, Any], row_id: str, sql: str, params: Sequence
     ) -> None:
-        """Run ``sql``; a reference to a missing record becomes a ValidationError naming it.
-
-        SQLite's foreign keys do the checking, so the common case costs no extra query.
-        """
-        try:
-            self.db.execute(sql, params)
-        except sqlite3.IntegrityError as exc:
-            if "FOREIGN KEY" in str(exc):
-                self._explain_missing_refs(entity, values, row_id)
-            raise
+        integrity.run_checked(self.db, entity, values, row_id, sql, params)
 
     def _explain_missing_refs(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
-        errors = {}
-        for ref in entity.refs():
-            target = values.get(ref.name)
-            if target is None or (ref.ref == entity.table and target == row_id):
-                continue
-            found = self.db.execute(f"SELECT 1 FROM {ref.ref} WHERE id = ?", (target,)).fetchone()
-            if not found:
-                errors[ref.name] = (
-                    f"no such {E.entity(ref.ref).singular} (it may have been deleted)"
-                )
-        if errors:
-            raise ValidationError(errors, entity)
+        integrity.explain_missing_refs(self.db, entity, values, row_id)
 
     def _check_loops(self, entity: E.Entity, values: dict[str, Any], row_id: str) -> None:
-        errors = {}
-        if entity is E.ACCOUNT and values.get("parent_id"):
-            if self._would_cycle("accounts", "parent_id", row_id, values["parent_id"]):
-                errors["parent_id"] = "would make the account its own ancestor"
-        if entity is E.CONTACT and values.get("reports_to_id"):
-            if self._would_cycle("contacts", "reports_to_id", row_id, values["reports_to_id"]):
-                errors["reports_to_id"] = "would make a reporting loop"
-        if errors:
-            raise ValidationError(errors, entity)
-
-    def _would_cycle(self, table: str, column: str, row_id: str, target: str) -> bool:
-        seen = set()
-        current: str | None = target
-        while current and current not in seen:
-            if current == row_id:
-                return True
-            seen.add(current)
-            row = self.db.execute(
-                f"SELECT {column} FROM {table} WHERE id = ?", (current,)
-            ).fetchone()
-            current = row[0] if row else None
-        return False
+        integrity.check_loops(self.db, entity, values, row_id)
 
     def _append_outbox(
         self,
@@ -410,64 +338,19 @@ class Store(BookQueries):
         stamp: str | None = None,
         op_id: str | None = None,
     ) -> str:
-        op_id = op_id or new_id()
-        self.db.execute(
-            _OUTBOX_INSERT,
-            (
-                op_id,
-                table,
-                row_id,
-                op,
-                _json(changes),
-                _json(base) if base else "{}",
-                stamp or now_iso(),
-            ),
-        )
-        return op_id
+        return outbox.append(self.db, table, row_id, op, changes, base, stamp, op_id)
 
     def _append_outbox_many(
         self, table: str, op: str, items: list[tuple[str, dict, dict | None]], stamp: str
     ) -> None:
-        op_ids = new_ids(len(items))
-        self.db.executemany(
-            _OUTBOX_INSERT,
-            [
-                (op_id, table, row_id, op, _json(new), _json(base) if base else "{}", stamp)
-                for op_id, (row_id, new, base) in zip(op_ids, items)
-            ],
-        )
+        outbox.append_many(self.db, table, op, items, stamp)
 
     # -- rows that come from the CRM (no outbox) ----------------------------------------------
 
     def insert_synced(self, table: str, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Insert (id, values) pairs as already synced: no outbox, no validation. Call inside a
-        transaction.
-
-        The rows go through a temporary table and one ``INSERT ... SELECT``: the full-text
-        triggers still fire for every row, but FTS5 writes its index once per statement instead
-        of once per row, several times faster for a big book or a sync page.
-        """
-        db = self.db
-        if not db.in_transaction:
-            raise RuntimeError("insert_synced must run inside store.transaction()")
-        fields = E.entity(table).field_names
-        columns = ", ".join(("id", "created_at", "updated_at", *fields))
-        marks = ", ".join("?" * (len(fields) + 3))
-        staging = f"temp.fieldbook_staging_{table}"
-        stamp = now_iso()
-        db.execute(f"DROP TABLE IF EXISTS {staging}")
-        db.execute(f"CREATE TABLE {staging} ({columns})")
-        try:
-            db.executemany(
-                f"INSERT INTO {staging} VALUES ({marks})",
-                ((row_id, stamp, stamp, *[v.get(f) for f in fields]) for row_id, v in rows),
-            )
-            db.execute(
-                f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {staging}"
-                " ORDER BY rowid"
-            )
-        finally:
-            db.execute(f"DROP TABLE IF EXISTS {staging}")
+        transaction (see ``desktop.replica.insert_rows``)."""
+        replica.insert_rows(self.db, table, rows)
 
     # -- domain preferences --------------------------------------------------------------------
 
@@ -483,23 +366,16 @@ class Store(BookQueries):
                 (key, value),
             )
 
-    # -- outbox summary (the sync engine owns the rest) ----------------------------------------
+    # -- outbox summary (desktop/outbox.py owns the sync bookkeeping) ------------------------
 
     def pending_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+        return outbox.pending_count(self.db)
 
     def pending_rows(self) -> set[tuple[str, str]]:
-        return {(r[0], r[1]) for r in self.db.execute("SELECT table_name, row_id FROM outbox")}
+        return outbox.pending_rows(self.db)
 
     def integrity_ok(self) -> bool:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
-
-_OUTBOX_INSERT = (
-    "INSERT INTO outbox (op_id, table_name, row_id, op, changes, base, created_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-_json = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 
 
 def _given(values: dict[str, Any]) -> dict[str, Any]:
@@ -526,57 +402,6 @@ def _select_sql(table: str, id_test: str) -> str:
 def _update_sql(table: str, columns: tuple[str, ...]) -> str:
     assignments = ", ".join(f"{c} = ?" for c in columns)
     return f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?"
-
-
-class _Transaction:
-    """The context manager behind ``Store.transaction`` (a class: edits enter it per record)."""
-
-    __slots__ = ("store", "origin", "joined")
-
-    def __init__(self, store: Store, origin: str):
-        self.store = store
-        self.origin = origin
-
-    def __enter__(self) -> Changes:
-        store = self.store
-        db = store.db
-        local = store._local
-        if local.depth:
-            local.depth += 1
-            self.joined = True
-            return local.pending
-        self.joined = False
-        local.pending = Changes(origin=self.origin)
-        local.depth = 1
-        try:
-            db.execute("BEGIN IMMEDIATE")
-        except BaseException:
-            local.depth = 0
-            local.pending = None
-            raise
-        return local.pending
-
-    def __exit__(self, kind, error, trace) -> None:
-        local = self.store._local
-        if self.joined:
-            local.depth -= 1
-            return
-        changes = local.pending
-        db = self.store.db
-        try:
-            if kind is None:
-                db.execute("COMMIT")
-            elif db.in_transaction:
-                db.execute("ROLLBACK")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        finally:
-            local.depth = 0
-            local.pending = None
-        if kind is None and changes:
-            self.store._notify(changes)
 
 
 def _as_dict(row: sqlite3.Row) -> dict[str, Any]:

@@ -132,7 +132,7 @@ def _normalize(field: E.Field, value: Any) -> Any:
             except ValueError:
                 raise ValueError("expected a date and time such as 2026-03-31T14:30") from None
         if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
         if not _EARLIEST <= moment.date() <= _LATEST:
             raise ValueError(f"expected a date between {_EARLIEST.year} and {_LATEST.year}")
         return moment.replace(microsecond=0).isoformat(timespec="seconds")

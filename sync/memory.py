@@ -78,8 +78,14 @@ class MemoryCRM:
                 if (f.ref, target) not in self.records and not (
                     f.ref == table and target == row_id
                 ):
-                    return f"{f.label}: no such {E.entity(f.ref).singular} on the server"
+                    return f"{f.label}: no such {E.entity(f.target).singular} on the server"
         return None
+
+    def _held(self, table: str, row_id: str) -> RemoteRecord:
+        record = self.record(table, row_id)
+        if record is None:
+            raise KeyError((table, row_id))
+        return record
 
     def put(self, table: str, row_id: str, values: dict) -> RemoteRecord:
         """Create or overwrite a record without checks (seeding, tests)."""
@@ -88,7 +94,7 @@ class MemoryCRM:
         version = self._stamp(table, row_id)
         self.records[(table, row_id)] = {"version": version, "values": clean}
         self.deleted.discard((table, row_id))
-        return self.record(table, row_id)
+        return self._held(table, row_id)
 
     def record(self, table: str, row_id: str) -> RemoteRecord | None:
         held = self.records.get((table, row_id))
@@ -111,7 +117,7 @@ class MemoryCRM:
         merged = {**held["values"], **values}
         held["values"] = merged
         held["version"] = self._stamp(table, row_id)
-        return self.record(table, row_id)
+        return self._held(table, row_id)
 
     def delete(self, table: str, row_id: str) -> None:
         """Delete a record, its children (cascade) and references to it (nullify)."""
@@ -136,8 +142,8 @@ class MemoryCRM:
     def changes(self, cursor: str | None, limit: int, deletions: bool) -> PullPage:
         """Changes from ``cursor`` on, inclusive (an overlap the client de-duplicates)."""
         if cursor:
-            ts, seq = cursor.split(":")
-            start = bisect.bisect_left(self.log, (float(ts), int(seq), "", ""))
+            at, number = cursor.split(":")
+            start = bisect.bisect_left(self.log, (float(at), int(number), "", ""))
         else:
             start = 0
         records: list[RemoteRecord] = []

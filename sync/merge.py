@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +48,7 @@ def three_way(
     theirs: Mapping[str, Any],
     dirty: set[str],
     echoes: Mapping[str, list[Any]] | None = None,
-    held: set[str] = frozenset(),
+    held: AbstractSet[str] = frozenset(),
 ) -> MergeOutcome:
     """Merge ``theirs`` into ``mine`` against ``base``.
 

@@ -63,7 +63,7 @@ def client_snapshot(store: Store) -> dict[str, dict[str, dict]]:
     for entity in E.ENTITIES:
         cols = ", ".join(entity.field_names)
         out[entity.table] = {
-            row[0]: dict(zip(entity.field_names, row[1:]))
+            row[0]: dict(zip(entity.field_names, row[1:], strict=True))
             for row in store.db.execute(f"SELECT id, {cols} FROM {entity.table}")
         }
     return out

@@ -135,7 +135,7 @@ def test_trip_pack_has_one_brief_per_account_each_on_new_pages(store, tmp_path):
         "Small Ωmega",
     ]
     assert [n for n, _ in starts][:4] == [2, 3, 4, 5]  # typical briefs take one page each
-    for (page, text), name in zip(starts, names):
+    for (page, text), name in zip(starts, names, strict=False):
         assert name in text
         # The contents line of this account names the page its brief starts on.
         line = next(line for line in contents.splitlines() if name in line)

@@ -7,6 +7,7 @@ from engine_helpers import FakeClock, client_snapshot, creates_received, one_of_
 
 import sync.engine as engine_module
 from desktop import entities as E
+from desktop.errors import SIGN_IN_NEEDED, SYNC_RUNNING, ErrorInfo
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
 
@@ -484,7 +485,7 @@ def test_an_expired_session_is_refreshed_once_then_the_rep_is_asked(
     assert not report.ok and report.needs_sign_in
     status = engine.status()
     assert status.needs_sign_in and status.pending == 2
-    assert "Sign in" in status.last_error
+    assert status.last_error == ErrorInfo(SIGN_IN_NEEDED, {"crm": connector.name})
     assert not engine.due_for_retry()
     # The rep signs in again: everything kept goes through.
     connector.refresh_fails = False
@@ -577,7 +578,7 @@ def test_a_second_sync_while_one_runs_returns_at_once(store, crm, connector, eng
     inner = []
     connector.during_push = lambda mutations: inner.append(engine.sync())
     assert engine.sync().ok
-    assert not inner[0].ok and inner[0].errors == ["A sync is already running."]
+    assert not inner[0].ok and inner[0].problems == [ErrorInfo(SYNC_RUNNING)]
     assert store.pending_count() == 0
 
 

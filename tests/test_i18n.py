@@ -98,9 +98,12 @@ def _has_words(node: ast.AST) -> bool:
         return any(_has_words(v) for v in node.values if isinstance(v, ast.Constant))
     if isinstance(node, ast.BinOp):
         return _has_words(node.left) or _has_words(node.right)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-        if node.func.attr == "format":
-            return _has_words(node.func.value)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+    ):
+        return _has_words(node.func.value)
     if isinstance(node, (ast.List, ast.Tuple)):
         return any(_has_words(e) for e in node.elts)
     if isinstance(node, ast.IfExp):

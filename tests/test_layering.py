@@ -1,10 +1,13 @@
-"""The core never imports Qt; the UI never runs SQL or HTTP (STYLE.md, structure rule 1)."""
+"""The arrows point one way (ui -> sync -> desktop, ui -> desktop): the core never imports Qt,
+the UI never runs SQL or HTTP, desktop never reaches into sync, and sync leaves its SQL to
+desktop (STYLE.md, structure rule 1)."""
 
 from __future__ import annotations
 
 import ast
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -43,7 +46,7 @@ def test_core_never_imports_qt(package):
 def test_ui_never_runs_sql_or_http():
     offenders = {
         str(p.relative_to(ROOT)): sorted(
-            _imports(p) & {"sqlite3", "sqlite_utils", "requests", "urllib3", "http"}
+            _imports(p) & {"sqlite3", "sqlite_utils", "requests", "urllib", "urllib3", "http"}
         )
         for p in _sources("ui")
     }
@@ -52,6 +55,53 @@ def test_ui_never_runs_sql_or_http():
 
 def test_sync_never_imports_ui():
     assert all("ui" not in _imports(p) for p in _sources("sync"))
+
+
+# "sync/...", or a path joined as ... / "sync" / ...
+_SYNC_PATH = re.compile(r"""\bsync[/\\]\w|/\s*["']sync["']""")
+
+
+def test_desktop_never_imports_or_reads_sync():
+    """desktop is the bottom layer: no import of sync, and no reading sync's files by path."""
+    offenders = {}
+    for p in _sources("desktop"):
+        text = p.read_text(encoding="utf-8")
+        found = sorted(_imports(p) & {"sync"})
+        if "tryton_module" in text or _SYNC_PATH.search(text):
+            found.append("reads sync/ by path")
+        if found:
+            offenders[str(p.relative_to(ROOT))] = found
+    assert offenders == {}
+
+
+_SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|BEGIN|WITH)\b")
+
+
+def test_sync_runs_no_sql():
+    """The engine and connectors ask desktop/outbox.py and desktop/replica.py; no SQL here.
+
+    The Tryton server module (sync/tryton_module) is code for the CRM, not for us: it is aside.
+    """
+    offenders: dict[str, list[str]] = {}
+    for p in _sources("sync"):
+        if "tryton_module" in p.parts:
+            continue
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        found = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if _SQL.match(node.value):
+                    found.append(f"line {node.lineno}: {node.value[:40]!r}")
+            elif isinstance(node, ast.Attribute) and node.attr in {
+                "execute",
+                "executemany",
+                "executescript",
+            }:
+                found.append(f"line {node.lineno}: .{node.attr}")
+        found += sorted(_imports(p) & {"sqlite_utils"})
+        if found:
+            offenders[str(p.relative_to(ROOT))] = found
+    assert offenders == {}
 
 
 @pytest.mark.parametrize("package", ["desktop", "sync", "ui"])

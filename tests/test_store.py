@@ -121,10 +121,9 @@ def test_nested_transaction_commits_once_and_listeners_hear_it(store):
 
 
 def test_a_failing_batch_rolls_back_every_edit(store):
-    with pytest.raises(ValidationError):
-        with store.transaction():
-            store.create("accounts", {"name": "Kept?"})
-            store.create("accounts", {"name": ""})
+    with pytest.raises(ValidationError), store.transaction():
+        store.create("accounts", {"name": "Kept?"})
+        store.create("accounts", {"name": ""})
     assert store.account_count() == 0
     assert store.pending_count() == 0
 

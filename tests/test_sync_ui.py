@@ -234,7 +234,8 @@ def test_a_transient_failure_shows_offline_with_the_next_try(
             ConnectorError(ErrorKind.INVALID, "The CRM refused the request: unknown field"),
             "unknown field",
         ),
-        (RuntimeError("engine bug"), "engine bug"),  # an unexpected error is shown, not fatal
+        # An unexpected error is shown, not fatal; in words, never with Python's message.
+        (RuntimeError("engine bug"), "Something went wrong (RuntimeError)"),
     ],
 )
 def test_a_failed_sync_says_so_with_the_reason(

@@ -73,9 +73,9 @@ def test_bulk_ids_keep_creation_order_and_uniqueness_across_a_full_millisecond(m
 
 
 def test_now_iso_is_the_current_utc_second():
-    before = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    before = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     stamp = clock.now_iso()
-    after = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    after = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     assert before <= dt.datetime.fromisoformat(stamp) <= after
     assert len(stamp) == 19 and stamp[10] == "T"
 

@@ -4,14 +4,13 @@ Like Anki's browser model, sorting and filtering happen in SQL: the model reads 
 at a time (``store.account_page``, an index walk that costs the same on 60 accounts or 150,000),
 more through ``canFetchMore``/``fetchMore``, and reads the rows on screen (``store.account_rows``)
 into a small cache. How many accounts match is counted separately, after the first page. Both
-run on a reader thread, so typing in the filter never stalls the window.
+run as a ``QueryOp`` on the reader thread (``ui.operations``), so typing in the filter never stalls the window.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,6 +28,7 @@ from desktop.store import Changes, Store
 
 from .chips import chip_text
 from .i18n import QT_TRANSLATE_NOOP
+from .operations import LazyRefresh, StoreReader  # noqa: F401 - views import them from here
 from .roles import CHIP_ROLE, ID_ROLE, SORT_VALUE_ROLE
 from .style import format_date, format_money, muted_brush
 
@@ -53,76 +53,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 CHIP_COLUMNS = {"tier", "health", "churn_risk"}
 MONEY_COLUMNS = {"mrr_cents", "open_pipeline_cents"}
-
-
-class StoreReader(QObject):
-    """Runs read queries on a reader thread; the newest answer per key comes back on the GUI
-    thread (older ones, superseded while the rep kept typing or the store kept changing, are
-    dropped). With ``background=False`` it runs inline, which tests use for determinism."""
-
-    _answer = Signal(str, int, object, object)  # key, generation, callback, result
-
-    def __init__(self, store: Store, parent: QObject | None = None, background: bool = True):
-        super().__init__(parent)
-        self._store = store
-        self._latest: dict[str, int] = {}
-        self._executor = (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldbook-read")
-            if background
-            else None
-        )
-        self._answer.connect(self._deliver)
-
-    def run(self, key: str, fn, callback) -> None:
-        generation = self._latest.get(key, 0) + 1
-        self._latest[key] = generation
-        if self._executor is None:
-            callback(fn(self._store))
-            return
-
-        def work() -> None:
-            if self._latest.get(key) != generation:
-                return
-            try:
-                result = fn(self._store)
-            except Exception as exc:  # noqa: BLE001 - shown on the GUI thread, in words
-                result = exc
-            self._answer.emit(key, generation, callback, result)
-
-        self._executor.submit(work)
-
-    def _deliver(self, key: str, generation: int, callback, result) -> None:
-        if self._latest.get(key) != generation:
-            return
-        if isinstance(result, BaseException):
-            from .errors import show_error
-
-            show_error(None, result)
-            return
-        callback(result)
-
-    def shutdown(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-
-
-class LazyRefresh:
-    """For views: read again only while shown; a change seen while hidden waits for the show."""
-
-    _stale = True
-
-    def refresh_when_visible(self) -> None:
-        if self.isVisible() or not getattr(self, "_background", True):  # type: ignore[attr-defined]
-            self._stale = False
-            self.refresh()  # type: ignore[attr-defined]
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)  # type: ignore[misc]
-        if self._stale:
-            self._stale = False
-            self.refresh()  # type: ignore[attr-defined]
 
 
 class AccountListModel(QAbstractTableModel):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import keyring
-from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -25,7 +25,7 @@ from desktop.store import Store
 
 from . import i18n
 from .errors import install_excepthook, show_error
-from .operations import OpContext
+from .operations import OpContext, Task
 from .style import apply_style, icon
 
 log = logging.getLogger(__name__)
@@ -106,24 +106,19 @@ def tryton_available() -> bool:
     return importlib.util.find_spec("trytond") is not None
 
 
-class DemoCrmStarter(QThread):
-    """Starts the demo CRM off the GUI thread (the first start builds and seeds it)."""
+def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
+    """A task that starts the demo CRM off the GUI thread (the first start builds and seeds it);
+    ``salesforce``: the Salesforce-dialect demo org instead of Tryton (issue 15)."""
 
-    ready = Signal(object)  # sync.tryton.demo.DemoCrm
-    failed = Signal(str)
-
-    def __init__(self, data_dir: Path, parent=None):
-        super().__init__(parent)
-        self.data_dir = data_dir
-
-    def run(self) -> None:
-        try:
+    def start(_control):
+        if salesforce:
+            from sync.salesforce.demo import start_demo_org as start_demo_crm  # issue 15
+        else:
             from sync.tryton.demo import start_demo_crm
 
-            self.ready.emit(start_demo_crm(self.data_dir))
-        except Exception as exc:
-            log.exception("demo CRM did not start")
-            self.failed.emit(str(exc))
+        return start_demo_crm(data_dir)
+
+    return Task(None, start, name="demo-crm")
 
 
 class Session:
@@ -138,7 +133,7 @@ class Session:
         self.controller = None
         self.connector = None
         self.demo_crm = None
-        self._starter: DemoCrmStarter | None = None
+        self._starter: Task | None = None
         app.aboutToQuit.connect(self.close)
 
     # -- opening and closing a profile ------------------------------------------------------------
@@ -184,7 +179,7 @@ class Session:
         if self.controller is not None:
             self.controller.shutdown()
             self.controller = None
-        if self._starter is not None and self._starter.isRunning():
+        if self._starter is not None and self._starter.is_running():
             self._starter.wait()
         if self.window is not None:
             self.window.close()
@@ -258,22 +253,27 @@ class Session:
                 "app", "Starting the demo CRM on this computer… (the first start takes a minute)"
             )
         )
-        self._starter = DemoCrmStarter(self.data_dir)
-        self._starter.ready.connect(self._demo_crm_ready)
-        self._starter.failed.connect(self._demo_crm_failed)
-        self._starter.start()
+        self._starter = (
+            start_demo_crm_task(self.data_dir)
+            .success(self._demo_crm_ready)
+            .failure(self._demo_crm_failed)
+            .run_in_background()
+        )
 
     def _demo_crm_ready(self, crm) -> None:
-        self.demo_crm = crm
-        if self.window is None:
+        if self.window is None:  # quit while it started: it must not outlive us
+            crm.stop()
             return
+        self.demo_crm = crm
         self.connector = crm.connector()
         self.window.statusBar().showMessage(
             QCoreApplication.translate("app", "Demo CRM running at {}").format(crm.url), 8000
         )
         self.controller.reset_engine()
 
-    def _demo_crm_failed(self, reason: str) -> None:
+    def _demo_crm_failed(self, exc: BaseException) -> None:
+        log.error("demo CRM did not start", exc_info=exc)
+        reason = str(exc)
         if self.window is None:
             return
         self.window.statusBar().showMessage(

@@ -1,9 +1,9 @@
 """Briefs to paper: PDF export (one account or a trip pack of many) and printing.
 
-The whole export runs on a worker thread (compose, lay out, draw: Qt allows painting onto a
-PDF writer off the GUI thread), so the window never freezes. A progress dialog appears only when
-the export takes long enough to need one, and Cancel stops it between two briefs and removes the
-half-written file.
+The whole export runs as a ``ui.operations.Task`` (compose, lay out, draw: Qt allows painting
+onto a PDF writer off the GUI thread), so the window never freezes. The task's progress window
+appears only when the export takes long enough to need one, and Cancel stops it between two
+briefs and removes the half-written file.
 
 ``export_trip_pack`` does the work without any dialog (for tests and scripts);
 ``export_briefs`` is what menus and buttons call; ``TripPackDialog`` picks the accounts of a
@@ -13,7 +13,6 @@ trip: everyone in one city, or this week's meetings.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -42,9 +41,7 @@ from desktop.trips import city_accounts, meeting_accounts_this_week
 
 from .brief_pages import default_page_size, paginate, print_pages, write_pdf
 from .i18n import Counts, translate
-from .operations import OpContext
-
-PROGRESS_DELAY_MS = 600  # no progress window for exports quicker than this (STYLE.md 6)
+from .operations import Cancelled, OpContext, Task, TaskControl
 
 
 class ExportCancelled(Exception):
@@ -92,7 +89,12 @@ def export_trip_pack(
 
 
 class BriefExport(QObject):
-    """One export running on a worker thread; its signals arrive on the GUI thread."""
+    """One export running as a ``ui.operations.Task``; its signals arrive on the GUI thread.
+
+    ``progressed`` is emitted on the worker (receivers on the GUI thread get it queued, a
+    direct connection runs at once on the worker). With ``label`` the task's progress window
+    (``progress_dialog``) appears once the export has taken long enough to need one.
+    """
 
     progressed = Signal(int, int)  # done, total
     finished = Signal(str, int)  # path, pages
@@ -106,54 +108,68 @@ class BriefExport(QObject):
         path: str | Path,
         today: dt.date | None = None,
         parent: QObject | None = None,
+        label: str | None = None,
     ):
         super().__init__(parent)
         self._context = context
         self.account_ids = list(account_ids)
         self.path = str(path)
         self._today = today
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self.pages: int | None = None
+        widget = parent if isinstance(parent, QWidget) else None
+        self.task = (
+            Task(widget, self._run, name="brief-export", label=label, cancellable=True)
+            .success(self._done)
+            .cancelled(self.cancelled.emit)
+            .failure(self._failed)
+        )
+
+    @property
+    def progress_dialog(self) -> QProgressDialog:
+        """The progress window, with its Cancel button (shown only after the delay)."""
+        return self.task.progress_window()
 
     def start(self) -> BriefExport:
-        self._thread = threading.Thread(target=self._run, name="brief-export", daemon=True)
-        self._thread.start()
+        self.task.run_in_background()
         return self
 
-    def cancel(self) -> None:
+    def cancel(self, *_args) -> None:
         """Stop at the next brief; the partial file is removed."""
-        self._stop.set()
+        self.task.cancel()
 
     def wait(self, timeout: float | None = None) -> bool:
-        if self._thread is not None:
-            self._thread.join(timeout)
-            return not self._thread.is_alive()
-        return True
+        return self.task.wait(timeout)
 
     @property
     def is_cancelled(self) -> bool:
-        return self._stop.is_set()
+        return self.task.is_cancelled
 
-    def _run(self) -> None:
-        # Signals emitted here are queued to the GUI thread: this object lives there.
+    def _run(self, control: TaskControl) -> int:
+        def progress(done: int, total: int) -> None:
+            self.progressed.emit(done, total)
+            control.report((done, total))
+
         try:
-            pages = export_trip_pack(
+            return export_trip_pack(
                 self._context.store,
                 self.account_ids,
                 self.path,
                 today=self._today,
-                progress=self.progressed.emit,
-                cancelled=self._stop.is_set,
+                progress=progress,
+                cancelled=control.is_cancelled,
             )
         except ExportCancelled:
-            self.cancelled.emit()
-        except BaseException as exc:  # noqa: BLE001 (shown on the GUI thread by ui.errors)
+            raise Cancelled() from None
+        except BaseException:
             Path(self.path).unlink(missing_ok=True)
-            self.failed.emit(exc)
-        else:
-            self.pages = pages
-            self.finished.emit(self.path, pages)
+            raise
+
+    def _done(self, pages: int) -> None:
+        self.pages = pages
+        self.finished.emit(self.path, pages)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.failed.emit(exc)
 
 
 def suggested_file_name(names: Sequence[str], today: dt.date | None = None) -> str:
@@ -200,45 +216,24 @@ def export_briefs(
         path = ask_pdf_path(parent, suggested_file_name(names or ["?"]))
         if path is None:
             return None
-    job = BriefExport(context, ids, path, parent=parent)
-    dialog = QProgressDialog(
+    label = (
         Counts.tr("Preparing %n brief(s)…", "", len(ids))
         if len(ids) > 1
-        else translate("BriefExport", "Preparing brief…"),
-        translate("BriefExport", "Cancel"),
-        0,
-        2 * len(ids),
-        parent,
+        else translate("BriefExport", "Preparing brief…")
     )
-    dialog.setWindowTitle(translate("BriefExport", "Export PDF"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setValue(0)
-    job.progress_dialog = dialog
+    job = BriefExport(context, ids, path, parent=parent, label=label)
+    job.progress_dialog.setWindowTitle(translate("BriefExport", "Export PDF"))
 
     def on_progress(done: int, total: int) -> None:
-        if not dialog.wasCanceled():
-            dialog.setValue(done)
-            if done > len(ids):
-                dialog.setLabelText(translate("BriefExport", "Writing pages…"))
-
-    def close_dialog(*_args) -> None:
-        dialog.reset()
-        dialog.hide()
-        dialog.deleteLater()
+        if done > len(ids) and not job.task.finished:
+            job.progress_dialog.setLabelText(translate("BriefExport", "Writing pages…"))
 
     def on_failed(exc: BaseException) -> None:
-        close_dialog()
         from .errors import show_error
 
         show_error(parent, exc)
 
-    dialog.canceled.connect(job.cancel)
     job.progressed.connect(on_progress)
-    job.finished.connect(close_dialog)
-    job.cancelled.connect(close_dialog)
     job.failed.connect(on_failed)
     return job.start()
 

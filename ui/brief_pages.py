@@ -126,7 +126,7 @@ def paginate_contents(
 ) -> PagedBrief:
     """The contents page of a trip pack: each account, what to watch, and its page."""
     rows = []
-    for number, (brief, page) in enumerate(zip(briefs, first_pages), start=1):
+    for number, (brief, page) in enumerate(zip(briefs, first_pages, strict=True), start=1):
         ident, health = brief.identity, brief.health
         where = ", ".join(x for x in (ident.city, ident.country) if x)
         h_tone = health_tone(health.health)

@@ -78,6 +78,17 @@ def undo_edit(table: str) -> str:
     }.get(table, table)
 
 
+def undo_delete(table: str) -> str:
+    return {
+        "accounts": translate("record_dialog", "Undo delete of account"),
+        "contacts": translate("record_dialog", "Undo delete of contact"),
+        "opportunities": translate("record_dialog", "Undo delete of opportunity"),
+        "contracts": translate("record_dialog", "Undo delete of contract"),
+        "notes": translate("record_dialog", "Undo delete of note"),
+        "tasks": translate("record_dialog", "Undo delete of task"),
+    }.get(table, table)
+
+
 def count(table: str, n: int) -> str:
     """ "1 contact", "5 contacts" (plural rules of the language)."""
     if table == "accounts":

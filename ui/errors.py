@@ -1,7 +1,14 @@
 """The one entry point for errors shown to people.
 
-``user_message`` turns an exception into a sentence that says what happened and what to do;
-``show_error`` shows it; ``install_excepthook`` catches the rest and offers copyable details.
+The core raises typed errors (``desktop.errors``: a kind and parameters; ``ConnectorError``;
+``ValidationError``) and stores them as ``ErrorInfo``. Here, and only here, they become a
+translated sentence that says what happened and what to do: ``describe(info)`` for stored
+errors, ``user_message(exc)`` for exceptions, ``show_error`` to show one (nothing for a cancel),
+``install_excepthook`` for the rest, with copyable details. Never a stack trace in the sentence.
+
+A message box without a parent is kept referenced until it closes: otherwise Python collects it
+as soon as ``open()`` returns and the rep sees nothing (Anki keeps ``_mbox`` for the same
+reason).
 """
 
 from __future__ import annotations
@@ -13,44 +20,137 @@ import traceback
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop import errors as E
 from desktop.credentials import KeyringUnavailable
-from desktop.store import NotFound
+from desktop.errors import ErrorInfo
 from desktop.validation import ValidationError
 
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
+
+
+# What each kind says; {name} fields are the kind's parameters.
+SENTENCES: dict[str, str] = {
+    E.NOT_FOUND: QT_TRANSLATE_NOOP(
+        "errors", "That record is no longer here. It may have been deleted, or removed by a sync."
+    ),
+    E.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "errors",
+        "This computer has no system keyring Fieldbook can use, so your CRM password cannot be "
+        "kept safely. Ask IT to enable the keyring, then sign in again.",
+    ),
+    E.SIGN_IN_NEEDED: QT_TRANSLATE_NOOP(
+        "errors", "Your CRM session has ended. Sign in again; your changes are kept."
+    ),
+    E.CRM_UNREACHABLE: QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM cannot be reached right now. Your changes are kept and will be sent when it can.",
+    ),
+    E.CRM_RATE_LIMITED: QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM asked Fieldbook to wait a little. Your changes are kept and will be sent shortly.",
+    ),
+    E.CRM_REFUSED: QT_TRANSLATE_NOOP("errors", "The CRM refused the change: {detail}"),
+    E.CRM_CONFLICT: QT_TRANSLATE_NOOP(
+        "errors", "The record was changed on the CRM meanwhile. Sync, then look at it again."
+    ),
+    E.CRM_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "errors", "The CRM no longer has this record, or you may no longer see it."
+    ),
+    E.CRM_FAILED: QT_TRANSLATE_NOOP("errors", "The CRM could not do this: {detail}"),
+    E.SYNC_RUNNING: QT_TRANSLATE_NOOP("errors", "A sync is already running."),
+    E.SYNC_CANCELLED: QT_TRANSLATE_NOOP("errors", "Sync was cancelled."),
+    E.SCHEMA_TOO_NEW: QT_TRANSLATE_NOOP(
+        "errors",
+        "This data file was written by a newer version of Fieldbook. Update Fieldbook to open "
+        "it; nothing in it was changed.",
+    ),
+    E.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP(
+        "errors", "There is nothing left to undo: the records have changed since."
+    ),
+    E.MESSAGE: "{text}",  # stored by an older version as a sentence: shown as it was
+    E.UNEXPECTED: QT_TRANSLATE_NOOP(
+        "errors", "Something went wrong ({type}). Your data is safe; try again."
+    ),
+}
+
+
+# How a call to the CRM failed (``sync.connector.Reason``, the ``reason`` parameter of a CRM
+# kind), said more precisely than the kind's own sentence (issue 12).
+REASONS: dict[str, str] = {
+    "unreachable": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM cannot be reached right now. Your changes are kept and sent when it can be.",
+    ),
+    "timeout": QT_TRANSLATE_NOOP(
+        "errors", "The CRM did not answer in time. Your changes are kept; Fieldbook tries again."
+    ),
+    "cut_short": QT_TRANSLATE_NOOP(
+        "errors",
+        "The connection to the CRM broke off in the middle of an answer. Your changes are "
+        "kept; Fieldbook tries again.",
+    ),
+    "bad_answer": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM sent an answer Fieldbook could not read, so nothing of it was used. Your "
+        "changes are kept; Fieldbook tries again.",
+    ),
+    "portal": QT_TRANSLATE_NOOP(
+        "errors",
+        "A web page answered instead of the CRM: perhaps a Wi-Fi sign-in page. Open a browser "
+        "to sign in to the network; your changes are kept.",
+    ),
+    "server_fault": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM had a problem of its own with this request. Your changes are kept; Fieldbook "
+        "tries again later.",
+    ),
+    "rate_limited": QT_TRANSLATE_NOOP(
+        "errors", "The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly."
+    ),
+}
+
+# Kinds whose sentence is followed by what the CRM answered (a status code, a server message).
+_CRM_DETAIL_AFTER = {E.CRM_UNREACHABLE, E.CRM_RATE_LIMITED, E.CRM_CONFLICT, E.CRM_NOT_FOUND}
+
+
+class _Params(dict):
+    """Parameters for ``str.format_map``: a missing one shows as nothing, not as a KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def describe(info: ErrorInfo | str | None) -> str:
+    """The sentence for a stored error ('' for none); an unknown kind still says something."""
+    if info is None or info == "":
+        return ""
+    if isinstance(info, str):
+        info = ErrorInfo.from_json(info) or ErrorInfo(E.MESSAGE, {"text": info})
+    template = SENTENCES.get(info.kind, SENTENCES[E.UNEXPECTED])
+    reason = info.params.get("reason")
+    if info.kind in _CRM_DETAIL_AFTER and reason in REASONS:
+        template = REASONS[reason]
+    params = _Params(info.params)
+    params.setdefault("type", info.kind)
+    text = (
+        (template if template == "{text}" else translate("errors", template))
+        .format_map(params)
+        .strip()
+    )
+    detail = str(info.params.get("detail") or "")
+    if info.kind in _CRM_DETAIL_AFTER and detail:
+        text += f" ({detail})"  # what the CRM said, for IT: its words, never ours or Python's
+    return text
 
 
 def user_message(exc: BaseException) -> str:
     """A plain sentence for ``exc``: what happened and what to do. Never a stack trace."""
     if isinstance(exc, ValidationError):
         return translate("errors", "Please check these fields: {}").format(exc)
-    if isinstance(exc, NotFound):
-        return (
-            str(exc) + " " + translate("errors", "It may have been deleted, or removed by a sync.")
-        )
     if isinstance(exc, KeyringUnavailable):
-        return str(exc)
-    try:
-        from sync.connector import ConnectorError, ErrorKind
-    except ImportError:  # pragma: no cover - sync is part of every build
-        ConnectorError = None  # type: ignore[assignment]
-    if ConnectorError is not None and isinstance(exc, ConnectorError):
-        if exc.kind == ErrorKind.SIGN_IN:
-            return translate(
-                "errors", "Your CRM session has ended. Sign in again; your changes are kept."
-            )
-        if exc.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
-            return (
-                translate(
-                    "errors",
-                    "The CRM cannot be reached right now. Your changes are kept and will be "
-                    "sent when it can.",
-                )
-                + f" ({exc.message})"
-            )
-        return exc.message
+        return describe(ErrorInfo(E.KEYRING_UNAVAILABLE))
     if isinstance(exc, PermissionError):
         return translate(
             "errors", "Fieldbook is not allowed to write to {}. Check the folder's permissions."
@@ -60,25 +160,56 @@ def user_message(exc: BaseException) -> str:
     if type(exc).__name__ in ("OperationalError", "DatabaseError"):
         return translate(
             "errors",
-            "The local data file could not be written ({}). Your last change was not "
-            "saved; try again, and restart Fieldbook if it keeps happening.",
-        ).format(exc)
-    return translate("errors", "Something went wrong: {}. Your data is safe; try again.").format(
-        exc
+            "The local data file could not be written. Your last change was not saved; try "
+            "again, and restart Fieldbook if it keeps happening.",
+        )
+    info = ErrorInfo.of(exc)
+    # A record gone (the brief's AccountNotFound); KeyError and IndexError are bugs instead.
+    if (
+        info.kind == E.UNEXPECTED
+        and isinstance(exc, LookupError)
+        and not isinstance(exc, (KeyError, IndexError))
+    ):
+        info = ErrorInfo(E.NOT_FOUND)
+    return describe(info)
+
+
+def is_cancel(exc: BaseException) -> bool:
+    return isinstance(exc, KeyboardInterrupt) or type(exc).__name__ in (
+        "Cancelled",
+        "ExportCancelled",
     )
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """Show ``exc`` to the user in words (nothing for a cancel)."""
-    if isinstance(exc, (KeyboardInterrupt,)) or type(exc).__name__ == "Cancelled":
-        return
+# Message boxes on screen without a parent window: referenced here until they close.
+_open_boxes: set[QMessageBox] = set()
+
+
+def _open_box(box: QMessageBox) -> QMessageBox:
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if box.parent() is None:
+        _open_boxes.add(box)
+        box.finished.connect(lambda _result, box=box: _open_boxes.discard(box))
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
+    """Show ``exc`` to the user in words (nothing for a cancel); returns the box shown."""
+    if is_cancel(exc):
+        return None
     log.warning("shown to user: %s", exc, exc_info=exc)
+    return show_message(parent, user_message(exc))
+
+
+def show_message(parent: QWidget | None, text: str) -> QMessageBox:
+    """Show a sentence from ``describe``/``user_message`` in a warning box."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("errors", "Fieldbook"))
-    box.setText(user_message(exc))
+    box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.open()
+    return _open_box(box)
 
 
 class _HookRelay(QObject):
@@ -106,11 +237,11 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _show_unexpected(message: str, details: str) -> None:
+def _show_unexpected(message: str, details: str) -> QMessageBox:
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(translate("errors", "Fieldbook"))
     box.setText(message)
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    box.open()
+    return _open_box(box)

@@ -241,9 +241,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(
-            self.tr("&Undo Last Edit"), "Ctrl+Z", self.undo, None, edit_menu
-        )
+        self.undo_action = self._action(self.tr("&Undo"), "Ctrl+Z", self.undo, None, edit_menu)
+        edit_menu.aboutToShow.connect(self._name_undo)  # "Undo delete of account"
         edit_menu.addSeparator()
         self.edit_account_action = self._action(
             self.tr("&Edit Account…"), "Ctrl+E", self.edit_current_account, None, edit_menu
@@ -422,7 +421,11 @@ class MainWindow(QMainWindow):
             record_dialog.edit_record(self, self.context, "accounts", account_id)
 
     def undo(self) -> None:
+        """Take back the last action (an edit; a delete with everything that went with it)."""
         record_dialog.undo_last_edit(self, self.context)
+
+    def _name_undo(self) -> None:
+        self.undo_action.setText(record_dialog.undo_text(self.context) or self.tr("&Undo"))
 
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -269,6 +269,8 @@ class OutboxDialog(QDialog):
 
     def refresh(self, _state=None) -> None:
         """Reload both lists from the engine, keeping the selection."""
+        from .errors import describe  # the stored error's kind, in words
+
         engine = self.controller.engine
         if engine is None:
             items, conflicts = [], []
@@ -289,7 +291,8 @@ class OutboxDialog(QDialog):
         state = self.controller.state
         failed = (
             self.tr("The last sync failed: {}").format(
-                state.status.last_error or "; ".join(state.last_report.errors)
+                describe(state.status.last_error)
+                or " ".join(map(describe, state.last_report.problems or state.last_report.errors))
             )
             if state.mode == "error" and state.status is not None and state.last_report is not None
             else ""

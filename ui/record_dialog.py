@@ -4,7 +4,8 @@
 ``desktop.entities``); saving runs ``store.create`` / ``store.update`` through ``StoreOp``. When
 the store refuses a value, the message appears under that field, the field is highlighted and
 the dialog stays open with everything the rep typed. ``confirm_delete`` says what goes with a
-record before deleting it. ``undo_last_edit`` puts back the fields of the last edit saved here.
+record before deleting it. ``undo_last_edit`` takes back the last action: an edit saved here, a
+delete with everything that went with it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 from desktop import money
 from desktop.clock import now_iso, today
+from desktop.undo import delete_undoable
 from desktop.validation import ValidationError
 
 from . import entity_words as words
@@ -43,6 +45,13 @@ from .form_fields import (
 from .i18n import translate
 from .money_editor import CurrencyEditor, MoneyEditor
 from .operations import OpContext, StoreOp
+from .undo import (  # noqa: F401 - views and tests import them from here
+    can_undo,
+    forget_edits,
+    remember_edit,
+    undo_last_edit,
+    undo_text,
+)
 from .validation_text import field_message
 
 ERROR_COLOR = "#dc2626"
@@ -360,7 +369,7 @@ class RecordDialog(QDialog):
             self.saving = False
             self.save_button.setEnabled(True)
             if row_id:
-                remember_edit(table, row_id, base)
+                remember_edit(table, row_id, base, self.context)
             self.row_id = self.row_id or saved_id
             self.saved.emit(saved_id)
             self.accept()
@@ -434,7 +443,9 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_id: str) -> None:
-    """Ask, naming what goes with the record, then delete it (and its children) through StoreOp."""
+    """Ask, naming what goes with the record, then delete it (and its children) through StoreOp.
+
+    Edit > Undo (Ctrl+Z) brings it back with everything that went with it."""
     try:
         text = delete_message(context, table, row_id)
     except LookupError:
@@ -442,42 +453,9 @@ def confirm_delete(parent: QWidget | None, context: OpContext, table: str, row_i
     title = words.delete_title(table)
     if not ask(parent, title, text):
         return
-    StoreOp(parent, lambda store: store.delete(table, row_id), context).run_in_background()
-
-
-# -- undo of the last edit -------------------------------------------------------------------
-
-_last_edit: list[tuple[str, str, dict[str, Any]]] = []
-
-
-def remember_edit(table: str, row_id: str, base: dict[str, Any]) -> None:
-    """Keep the values an edit replaced, so Edit > Undo can put them back."""
-    _last_edit[:] = [(table, row_id, dict(base))]
-
-
-def forget_edits() -> None:
-    """Nothing to undo any more (a store was closed, or another profile opened)."""
-    _last_edit.clear()
-
-
-def can_undo() -> bool:
-    return bool(_last_edit)
-
-
-def undo_text() -> str:
-    """ "Undo edit of contact" for the Edit menu ('' when there is nothing to undo)."""
-    if not _last_edit:
-        return ""
-    return words.undo_edit(_last_edit[0][0])
-
-
-def undo_last_edit(parent: QWidget | None, context: OpContext) -> bool:
-    """Apply the inverse of the last edit saved in a record dialog; False when there is none."""
-    if not _last_edit:
-        return False
-    table, row_id, base = _last_edit.pop()
-    StoreOp(parent, lambda store: store.update(table, row_id, base), context).run_in_background()
-    return True
+    StoreOp(
+        parent, lambda store: delete_undoable(store, table, row_id), context, busy_cursor=True
+    ).success(context.undo.push).run_in_background()
 
 
 __all__ = [

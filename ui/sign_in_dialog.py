@@ -8,11 +8,10 @@ address, certificate not trusted). The password and session token go to the OS k
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,26 +26,9 @@ from PySide6.QtWidgets import (
 
 from sync.tryton.connector import SignInFailed, TrytonConnector, sign_in
 
+from .operations import Task, run_in_background
+
 SignInFunction = Callable[[str, str, str, str], TrytonConnector]
-
-
-class _Relay(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
-class _SignInJob(QRunnable):
-    def __init__(self, function: SignInFunction, args: tuple, relay: _Relay):
-        super().__init__()
-        self.function, self.args, self.relay = function, args, relay
-
-    def run(self) -> None:
-        try:
-            connector = self.function(*self.args)
-        except Exception as exc:  # noqa: BLE001 - every failure is shown, in words
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.succeeded.emit(connector)
 
 
 class SignInDialog(QDialog):
@@ -68,9 +50,7 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to your CRM"))
         self.connector: TrytonConnector | None = None
         self._sign_in = sign_in_function
-        self._relay = _Relay(self)
-        self._relay.succeeded.connect(self._on_success)
-        self._relay.failed.connect(self._on_failure)
+        self.task: Task | None = None
 
         intro = QLabel(
             self.tr(
@@ -144,7 +124,20 @@ class SignInDialog(QDialog):
             self.user_edit.text().strip(),
             self.password_edit.text(),
         )
-        QThreadPool.globalInstance().start(_SignInJob(self._sign_in, args, self._relay))
+        sign_in_with = self._sign_in
+        self.task = (
+            Task(self, lambda _control: sign_in_with(*args), name="sign-in", busy_cursor=True)
+            .success(self._on_success)
+            .failure(self._on_failure)
+            .cancelled(lambda: None)  # the rep closed the dialog: a late answer changes nothing
+            .run_in_background()
+        )
+
+    def reject(self) -> None:
+        """Cancel (or Esc) while signing in: the answer, when it comes, is dropped."""
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -268,7 +261,7 @@ class SignOut:
             return False
         # The secrets go at once; telling the server is best effort, off the GUI thread.
         self.connector.forget_secrets()
-        threading.Thread(target=self.connector.rpc.logout, daemon=True).start()
+        run_in_background(self.connector.rpc.logout, name="sign-out")
         if remove:
             self.close_store()
             shutil.rmtree(self.profile_folder, ignore_errors=True)

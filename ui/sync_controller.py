@@ -5,7 +5,7 @@ One ``SyncController`` per open profile. It starts a cycle at start-up, on a tim
 network comes back, when the engine's backoff runs out (a watchdog, so a failed push is retried
 even if the rep edits nothing) and on demand (``sync_now_action``: toolbar, menu, F9 / Ctrl+R).
 
-A cycle runs on its own QThread; the engine hands every store transaction to the writer thread
+A cycle runs as a ``ui.operations.Task`` (its own worker thread); the engine hands every store transaction to the writer thread
 (``write=context.writer.call``), so neither the GUI thread nor the writer ever waits on the
 network. Only one cycle runs at a time: a request during a cycle runs once it has finished.
 Resolving, retrying and discarding run as StoreOps on the writer thread.
@@ -14,18 +14,18 @@ Resolving, retrying and discarding run as StoreOps on the writer thread.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_LOCAL, Changes
 from sync.engine import SyncReport
 
-from .operations import OpContext, StoreOp
+from .operations import OpContext, StoreOp, Task
 
 log = logging.getLogger(__name__)
 
@@ -64,30 +64,6 @@ class SyncViewState:
         return self.status.conflicts if self.status else 0
 
 
-class _SyncThread(QThread):
-    """One engine cycle off the GUI thread; results come back as queued signals."""
-
-    progressed = Signal(object, object)  # (thread, SyncProgress)
-    done = Signal(object, object)  # (thread, SyncReport)
-    crashed = Signal(object, object)  # (thread, exception)
-
-    def __init__(self, engine, cancel: threading.Event):
-        super().__init__()
-        self._engine = engine
-        self._cancel = cancel
-
-    def run(self) -> None:
-        try:
-            report = self._engine.sync(
-                progress=lambda p: self.progressed.emit(self, p), cancel=self._cancel.is_set
-            )
-        except BaseException as exc:  # an engine bug must not kill the app; shown as an error
-            log.exception("sync cycle failed")
-            self.crashed.emit(self, exc)
-        else:
-            self.done.emit(self, report)
-
-
 class SyncController(QObject):
     """Starts sync cycles, keeps one at a time, and reports their state with signals."""
 
@@ -106,8 +82,7 @@ class SyncController(QObject):
         self.context = context
         self._engine_factory = engine_factory
         self._engine = engine_factory()
-        self._thread: _SyncThread | None = None
-        self._cancel = threading.Event()
+        self._thread: Task | None = None  # the running cycle
         self._again = False  # a request came while a cycle was running
         self._closing = False
         self._progress = None
@@ -132,6 +107,7 @@ class SyncController(QObject):
         self.sync_now_action.setEnabled(self._engine is not None)
 
         context.events.changed.connect(self._store_changed)
+        context.sync_busy = self.is_syncing
         self._network = None
         self._watch_network()
         self.refresh_status()
@@ -170,15 +146,19 @@ class SyncController(QObject):
             self._again = True
             return
         self._again = False
-        self._cancel.clear()
         self._progress = None
-        thread = _SyncThread(self._engine, self._cancel)
-        thread.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        thread.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        thread.crashed.connect(self._on_crashed, Qt.ConnectionType.QueuedConnection)
-        self._thread = thread
+        engine = self._engine
+        task = Task(
+            None,
+            lambda control: engine.sync(progress=control.report, cancel=control.is_cancelled),
+            name="sync",
+        )
+        task.progress(lambda p: self._on_progress(task, p))
+        task.success(lambda report: self._on_done(task, report))
+        task.failure(lambda exc: self._on_crashed(task, exc))
+        self._thread = task
         self.sync_now_action.setEnabled(False)
-        thread.start()
+        task.run_in_background()
         self.refresh_status()
 
     def schedule_sync(self, delay_ms: int | None = None) -> None:
@@ -223,9 +203,10 @@ class SyncController(QObject):
     def reset_engine(self) -> None:
         """Build the engine again (after signing in or out), then sync if there is a CRM."""
         if self._thread is not None:
-            self._cancel.set()
+            self._thread.cancel()
             self._thread.wait()
             self._thread = None
+            self.context.sync_became_idle()
         self._engine = self._engine_factory()
         self.sync_now_action.setEnabled(self._engine is not None)
         self.refresh_status()
@@ -244,9 +225,11 @@ class SyncController(QObject):
             pass
         thread = self._thread
         if thread is not None:
-            self._cancel.set()
-            if not thread.wait(timeout_ms):
+            thread.cancel()
+            if not thread.wait(timeout_ms / 1000):
                 log.warning("sync thread did not stop in time")
+            else:
+                self.context.sync_became_idle()  # a waiting undo is written before closing
             self._thread = None
 
     # Resolving, retrying and discarding: on the writer thread, then a sync to send the outcome.
@@ -342,7 +325,6 @@ class SyncController(QObject):
 
     def _on_done(self, thread, report) -> None:
         if thread is not self._thread:  # a cycle stopped by reset_engine or shutdown
-            thread.deleteLater()
             return
         self._finish_thread()
         # For support (desktop/logs.py): counts and error kinds only, never record content.
@@ -368,14 +350,17 @@ class SyncController(QObject):
             self.sync_now()
 
     def _on_crashed(self, thread, exc: BaseException) -> None:
-        self._on_done(thread, SyncReport(ok=False, errors=[str(exc) or type(exc).__name__]))
+        log.error("sync cycle failed", exc_info=exc)  # an engine bug must not kill the app
+        report = SyncReport(ok=False)
+        report.add_problem(ErrorInfo.of(exc))
+        self._on_done(thread, report)
 
     def _finish_thread(self) -> None:
         thread = self._thread
         self._thread = None
         if thread is not None:
-            thread.wait()
-            thread.deleteLater()
+            thread.wait()  # its result is here: the worker is returning
+        self.context.sync_became_idle()  # an undo that waited for the push runs now
 
     def _watch_network(self) -> None:
         """Sync when the network comes back (where Qt has a reachability backend)."""

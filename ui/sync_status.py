@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from . import sync_controller as sc
+from .errors import describe
 from .style import tone_colors
 
 # mode -> tone of the dot
@@ -224,9 +225,11 @@ class SyncStatusWidget(QWidget):
             if status.next_retry_at and mode in (sc.OFFLINE, sc.ERROR):
                 wait = max(0, int(status.next_retry_at - self._now()))
                 lines.append(self.tr("Next try in {}").format(self._duration(wait)))
-            error = status.last_error
+            error = describe(status.last_error)
             if mode == sc.ERROR and state.last_report is not None and state.last_report.errors:
-                error = "; ".join(state.last_report.errors)
+                error = " ".join(
+                    map(describe, state.last_report.problems or state.last_report.errors)
+                )
             if error and mode != sc.UP_TO_DATE:
                 lines.append(self.tr("Last error: {}").format(error))
         if state.progress is not None and state.progress.message:

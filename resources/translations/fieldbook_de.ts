@@ -607,10 +607,6 @@
             <translation>Briefing wird vorbereitet…</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
             <source>Export PDF</source>
             <translation>PDF exportieren</translation>
         </message>
@@ -859,8 +855,8 @@
             <translation>&amp;Bearbeiten</translation>
         </message>
         <message>
-            <source>&amp;Undo Last Edit</source>
-            <translation>Letzte Änderung &amp;rückgängig</translation>
+            <source>&amp;Undo</source>
+            <translation>&amp;Rückgängig</translation>
         </message>
         <message>
             <source>&amp;Edit Account…</source>
@@ -2649,8 +2645,12 @@
             <translation>Bitte prüfen Sie diese Felder: {}</translation>
         </message>
         <message>
-            <source>It may have been deleted, or removed by a sync.</source>
-            <translation>Er wurde vielleicht gelöscht oder durch eine Synchronisierung entfernt.</translation>
+            <source>That record is no longer here. It may have been deleted, or removed by a sync.</source>
+            <translation>Dieser Datensatz ist nicht mehr vorhanden. Er wurde vielleicht gelöscht oder bei einer Synchronisierung entfernt.</translation>
+        </message>
+        <message>
+            <source>This computer has no system keyring Fieldbook can use, so your CRM password cannot be kept safely. Ask IT to enable the keyring, then sign in again.</source>
+            <translation>Dieser Computer hat keinen Systemschlüsselbund, den Fieldbook nutzen kann, daher kann Ihr CRM-Passwort nicht sicher aufbewahrt werden. Bitten Sie die IT, den Schlüsselbund einzurichten, und melden Sie sich dann erneut an.</translation>
         </message>
         <message>
             <source>Your CRM session has ended. Sign in again; your changes are kept.</source>
@@ -2659,6 +2659,74 @@
         <message>
             <source>The CRM cannot be reached right now. Your changes are kept and will be sent when it can.</source>
             <translation>Das CRM ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald es wieder geht.</translation>
+        </message>
+        <message>
+            <source>The CRM asked Fieldbook to wait a little. Your changes are kept and will be sent shortly.</source>
+            <translation>Das CRM hat Fieldbook gebeten, kurz zu warten. Ihre Änderungen bleiben erhalten und werden in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>The CRM refused the change: {detail}</source>
+            <translation>Das CRM hat die Änderung abgelehnt: {detail}</translation>
+        </message>
+        <message>
+            <source>The record was changed on the CRM meanwhile. Sync, then look at it again.</source>
+            <translation>Der Datensatz wurde inzwischen im CRM geändert. Synchronisieren Sie und sehen Sie ihn sich dann noch einmal an.</translation>
+        </message>
+        <message>
+            <source>The CRM no longer has this record, or you may no longer see it.</source>
+            <translation>Das CRM hat diesen Datensatz nicht mehr, oder Sie dürfen ihn nicht mehr sehen.</translation>
+        </message>
+        <message>
+            <source>The CRM could not do this: {detail}</source>
+            <translation>Das CRM konnte dies nicht ausführen: {detail}</translation>
+        </message>
+        <message>
+            <source>A sync is already running.</source>
+            <translation>Eine Synchronisierung läuft bereits.</translation>
+        </message>
+        <message>
+            <source>Sync was cancelled.</source>
+            <translation>Die Synchronisierung wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <source>This data file was written by a newer version of Fieldbook. Update Fieldbook to open it; nothing in it was changed.</source>
+            <translation>Diese Datendatei wurde von einer neueren Fieldbook-Version geschrieben. Aktualisieren Sie Fieldbook, um sie zu öffnen; an ihr wurde nichts geändert.</translation>
+        </message>
+        <message>
+            <source>There is nothing left to undo: the records have changed since.</source>
+            <translation>Es gibt nichts mehr rückgängig zu machen: Die Datensätze haben sich seitdem geändert.</translation>
+        </message>
+        <message>
+            <source>Something went wrong ({type}). Your data is safe; try again.</source>
+            <translation>Etwas ist schiefgegangen ({type}). Ihre Daten sind sicher; versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The CRM cannot be reached right now. Your changes are kept and sent when it can be.</source>
+            <translation>Das CRM ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald es wieder erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>The CRM did not answer in time. Your changes are kept; Fieldbook tries again.</source>
+            <translation>Das CRM hat nicht rechtzeitig geantwortet. Ihre Änderungen bleiben erhalten; Fieldbook versucht es erneut.</translation>
+        </message>
+        <message>
+            <source>The connection to the CRM broke off in the middle of an answer. Your changes are kept; Fieldbook tries again.</source>
+            <translation>Die Verbindung zum CRM ist mitten in einer Antwort abgebrochen. Ihre Änderungen bleiben erhalten; Fieldbook versucht es erneut.</translation>
+        </message>
+        <message>
+            <source>The CRM sent an answer Fieldbook could not read, so nothing of it was used. Your changes are kept; Fieldbook tries again.</source>
+            <translation>Das CRM hat eine Antwort gesendet, die Fieldbook nicht lesen konnte, daher wurde nichts davon übernommen. Ihre Änderungen bleiben erhalten; Fieldbook versucht es erneut.</translation>
+        </message>
+        <message>
+            <source>A web page answered instead of the CRM: perhaps a Wi-Fi sign-in page. Open a browser to sign in to the network; your changes are kept.</source>
+            <translation>Statt des CRM hat eine Webseite geantwortet, vielleicht eine WLAN-Anmeldeseite. Öffnen Sie einen Browser, um sich im Netzwerk anzumelden; Ihre Änderungen bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>The CRM had a problem of its own with this request. Your changes are kept; Fieldbook tries again later.</source>
+            <translation>Das CRM hatte selbst ein Problem mit dieser Anfrage. Ihre Änderungen bleiben erhalten; Fieldbook versucht es später erneut.</translation>
+        </message>
+        <message>
+            <source>The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly.</source>
+            <translation>Das CRM bittet Fieldbook, langsamer zu machen. Ihre Änderungen bleiben erhalten und werden in Kürze gesendet.</translation>
         </message>
         <message>
             <source>Fieldbook is not allowed to write to {}. Check the folder's permissions.</source>
@@ -2673,12 +2741,8 @@
             <translation>Der Datenträger ist voll. Schaffen Sie etwas Platz; nichts von Ihren Eingaben ging verloren.</translation>
         </message>
         <message>
-            <source>The local data file could not be written ({}). Your last change was not saved; try again, and restart Fieldbook if it keeps happening.</source>
-            <translation>Die lokale Datendatei konnte nicht geschrieben werden ({}). Ihre letzte Änderung wurde nicht gespeichert; versuchen Sie es erneut und starten Sie Fieldbook neu, wenn es wieder passiert.</translation>
-        </message>
-        <message>
-            <source>Something went wrong: {}. Your data is safe; try again.</source>
-            <translation>Etwas ist schiefgelaufen: {}. Ihre Daten sind sicher; versuchen Sie es erneut.</translation>
+            <source>The local data file could not be written. Your last change was not saved; try again, and restart Fieldbook if it keeps happening.</source>
+            <translation>Die lokale Datendatei konnte nicht geschrieben werden. Ihre letzte Änderung wurde nicht gespeichert; versuchen Sie es erneut und starten Sie Fieldbook neu, wenn es wieder passiert.</translation>
         </message>
         <message>
             <source>Fieldbook</source>
@@ -2987,6 +3051,30 @@
         <message>
             <source>Undo edit of task</source>
             <translation>Änderung an der Aufgabe rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Undo delete of account</source>
+            <translation>Löschen des Kontos rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Undo delete of contact</source>
+            <translation>Löschen des Kontakts rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Undo delete of opportunity</source>
+            <translation>Löschen der Verkaufschance rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Undo delete of contract</source>
+            <translation>Löschen des Vertrags rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Undo delete of note</source>
+            <translation>Löschen der Notiz rückgängig machen</translation>
+        </message>
+        <message>
+            <source>Undo delete of task</source>
+            <translation>Löschen der Aufgabe rückgängig machen</translation>
         </message>
         <message>
             <source>Save (Ctrl+Enter)</source>

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import credentials, crm_server
+from desktop import credentials
 from desktop.entities import BY_TABLE, TABLES
 from desktop.ids import new_id
 from sync.connector import Mutation, Outcome
 from sync.tryton.connector import TrytonConnector, secret_key
+
+from . import server as crm_server
 
 log = logging.getLogger(__name__)
 

@@ -39,6 +39,13 @@ class FieldMap:
     kind: str
     ref_table: str | None = None  # for REF and RESOURCE: our table referred to
 
+    @property
+    def ref_model(self) -> str:
+        """The Tryton model a REF or RESOURCE field refers to."""
+        if self.ref_table is None:
+            raise TypeError(f"{self.ours} refers to nothing")
+        return MODEL_OF[self.ref_table]
+
 
 @dataclass(frozen=True)
 class TableMap:

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("trytond")
 
-from desktop import crm_server
+from sync.tryton import server as crm_server
 from sync.tryton.connector import TrytonConnector
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from desktop import crm_server, paths
+from desktop import paths
+from sync.tryton import server as crm_server
 from tests.e2e.conftest import signed_in_connector
 from ui import sync_controller as sc
 from ui.app import Session

@@ -7,9 +7,10 @@ import logging
 
 from PySide6.QtGui import QGuiApplication
 
-from desktop import credentials, crm_server, logs, paths
+from desktop import credentials, logs, paths
 from desktop.ids import new_id
 from sync.connector import Mutation
+from sync.tryton import server as crm_server
 from sync.tryton.connector import secret_key
 from tests.e2e.conftest import signed_in_connector
 from ui import sync_controller as sc

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import crm_server
 from desktop.ids import new_id
 from sync.connector import ConnectorError, ErrorKind, Mutation, Outcome
+from sync.tryton import server as crm_server
 from sync.tryton.connector import TrytonConnector
 
 ACCOUNT = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from desktop import credentials, paths
 from desktop.demo import generate_book
@@ -64,7 +65,7 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
     import subprocess
     import sys
 
-    from desktop import crm_server
+    from sync.tryton import server as crm_server
 
     folder = tmp_path / "crm"
     crm_server.copy_database(tryton_template, folder)
@@ -74,7 +75,7 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
             sys.executable,
             "-c",
             (
-                "import sys, time; from pathlib import Path; from desktop import crm_server;"
+                "import sys, time; from pathlib import Path; from sync.tryton import server as crm_server;"
                 f"s = crm_server.CrmServer(folder=Path({str(folder)!r})).start();"
                 "print(s.process.pid, flush=True); time.sleep(600)"
             ),
@@ -90,9 +91,8 @@ def test_a_server_left_by_a_killed_process_is_stopped_before_a_new_start(tmp_pat
 
     server = crm_server.CrmServer(folder=folder).start()
     try:
-        assert (
-            not crm_server._alive(orphan) or open(f"/proc/{orphan}/stat").read().split()[2] == "Z"
-        )
+        stat = Path(f"/proc/{orphan}/stat")
+        assert not crm_server._alive(orphan) or stat.read_text().split()[2] == "Z"
         assert server.running
     finally:
         server.stop()

@@ -6,7 +6,8 @@ import socket
 
 import pytest
 
-from desktop import credentials, crm_server
+from desktop import credentials
+from sync.tryton import server as crm_server
 from sync.tryton.connector import secret_key
 from ui.sign_in_dialog import SignInDialog, SignOut
 

@@ -57,7 +57,7 @@ def _module_fingerprint() -> str:
     import trytond
 
     digest = hashlib.sha256(trytond.__version__.encode())
-    module_dir = Path(__file__).resolve().parent.parent / "sync" / "tryton_module"
+    module_dir = Path(__file__).resolve().parent.parent / "tryton_module"
     for path in sorted(module_dir.glob("*")):
         if path.is_file() and path.suffix in {".py", ".cfg", ".xml"}:
             digest.update(path.name.encode())
@@ -105,7 +105,7 @@ def _env(folder: Path, admin_password: bool = False) -> dict[str, str]:
     env.pop("TRYTOND_CONFIG", None)
     # Our module from this source tree, not from wherever the package was installed from
     # (a second checkout sharing one virtualenv would otherwise build the other's module).
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
 
@@ -206,8 +206,7 @@ class CrmServer:
             self.port = free_port()
         conf = _write_config(self.folder, self.port)
         _stop_stale_server(self.folder)
-        log_file = open(self.folder / "trytond.log", "ab")
-        try:
+        with open(self.folder / "trytond.log", "ab") as log_file:  # the child keeps its copy
             self.process = subprocess.Popen(
                 [_bin("trytond"), "-c", str(conf), "-d", self.database],
                 env=_env(self.folder),
@@ -215,8 +214,6 @@ class CrmServer:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-        finally:
-            log_file.close()
         (self.folder / PID_FILE).write_text(str(self.process.pid))
         _running.add(self)
         self._wait_until_answering(timeout)
@@ -225,8 +222,11 @@ class CrmServer:
     def _wait_until_answering(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         body = json.dumps({"method": "common.server.version", "params": [], "id": 0}).encode()
+        process = self.process
+        if process is None:
+            raise CrmServerError("The local Tryton server was not started.")
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise CrmServerError(
                     "The local Tryton server stopped at start-up; see "
                     f"{self.folder / 'trytond.log'}"

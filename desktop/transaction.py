@@ -1,0 +1,108 @@
+"""Connections and transactions of the store: the pragmas every connection gets, one write
+transaction at a time per thread (nested calls join it), and the ``Changes`` its listeners hear
+after the commit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ORIGIN_LOCAL = "local"
+ORIGIN_SYNC = "sync"
+
+
+@dataclass
+class Changes:
+    """What one committed transaction changed: table -> ids, and who made the change."""
+
+    tables: dict[str, set[str]] = field(default_factory=dict)
+    origin: str = ORIGIN_LOCAL
+    outbox: bool = False  # the outbox changed (pending count may differ)
+    sync_state: bool = False  # conflicts or sync bookkeeping changed
+
+    def add(self, table: str, row_id: str) -> None:
+        self.tables.setdefault(table, set()).add(row_id)
+
+    def merge(self, other: "Changes") -> None:
+        for table, ids in other.tables.items():
+            self.tables.setdefault(table, set()).update(ids)
+        self.outbox |= other.outbox
+        self.sync_state |= other.sync_state
+        if other.origin != ORIGIN_LOCAL:
+            self.origin = other.origin
+
+    def __bool__(self) -> bool:
+        return bool(self.tables) or self.outbox or self.sync_state
+
+    def touches(self, *tables: str) -> bool:
+        return any(t in self.tables for t in tables)
+
+
+Listener = Callable[[Changes], None]
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection with the pragmas every part of Fieldbook relies on."""
+    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute("PRAGMA cache_size = -32000")
+    return db
+
+
+class Transaction:
+    """The context manager behind ``Store.transaction`` (a class: edits enter it per record)."""
+
+    __slots__ = ("store", "origin", "joined")
+
+    def __init__(self, store: Any, origin: str):
+        self.store = store
+        self.origin = origin
+
+    def __enter__(self) -> Changes:
+        store = self.store
+        db = store.db
+        local = store._local
+        if local.depth:
+            local.depth += 1
+            self.joined = True
+            return local.pending
+        self.joined = False
+        local.pending = Changes(origin=self.origin)
+        local.depth = 1
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except BaseException:
+            local.depth = 0
+            local.pending = None
+            raise
+        return local.pending
+
+    def __exit__(self, kind, error, trace) -> None:
+        local = self.store._local
+        if self.joined:
+            local.depth -= 1
+            return
+        changes = local.pending
+        db = self.store.db
+        try:
+            if kind is None:
+                db.execute("COMMIT")
+            elif db.in_transaction:
+                db.execute("ROLLBACK")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            local.depth = 0
+            local.pending = None
+        if kind is None and changes:
+            self.store._notify(changes)

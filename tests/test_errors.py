@@ -1,0 +1,120 @@
+"""ui/errors.py: every kind has a sentence, and an error with no window to sit on is seen."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import errors as E
+from desktop.errors import ErrorInfo, FieldbookError
+from desktop.store import NotFound
+from sync.connector import ConnectorError, ErrorKind
+from ui import errors
+
+
+def visible_boxes() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def close_boxes() -> None:
+    for box in visible_boxes():
+        box.done(0)
+
+
+def test_an_error_with_no_parent_window_is_shown(qtbot):
+    errors.show_error(None, FieldbookError(E.SIGN_IN_NEEDED, crm="Tryton"))
+    gc.collect()  # a box nobody references would be gone now
+    qtbot.waitUntil(lambda: len(visible_boxes()) == 1)
+    box = visible_boxes()[0]
+    assert box.text() == "Your CRM session has ended. Sign in again; your changes are kept."
+    box.done(0)
+    qtbot.waitUntil(lambda: not errors._open_boxes)  # let go once the rep closed it
+
+
+def test_the_excepthook_shows_details_without_a_window(qtbot, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    errors.install_excepthook()
+    try:
+        raise RuntimeError("internal detail")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    gc.collect()
+    qtbot.waitUntil(lambda: len(visible_boxes()) == 1)
+    box = visible_boxes()[0]
+    assert "internal detail" not in box.text()  # the sentence names no Python message...
+    assert "internal detail" in box.detailedText()  # ...the copyable details do
+    close_boxes()
+
+
+def test_a_cancel_shows_nothing(qtbot):
+    from ui.operations import Cancelled
+
+    assert errors.show_error(None, Cancelled()) is None
+    assert not visible_boxes()
+
+
+@pytest.mark.parametrize("kind", [k for k in errors.SENTENCES if k != E.MESSAGE])
+def test_every_kind_has_a_sentence_with_its_parameters_filled(kind):
+    text = errors.describe(ErrorInfo(kind, {"detail": "Name is required", "crm": "Tryton"}))
+    assert text and "{" not in text and "Traceback" not in text
+    if "{detail}" in errors.SENTENCES[kind]:
+        assert "Name is required" in text
+
+
+def test_stored_errors_round_trip_and_old_plain_text_still_reads():
+    info = ErrorInfo(E.CRM_REFUSED, {"detail": "Blocked name"})
+    assert ErrorInfo.from_json(info.to_json()) == info
+    assert errors.describe(info.to_json()) == "The CRM refused the change: Blocked name"
+    assert errors.describe("Sync was cancelled.") == "Sync was cancelled."  # an older file
+    assert errors.describe(None) == ""
+    unknown = errors.describe(ErrorInfo("from_a_newer_version"))
+    assert unknown.startswith("Something went wrong")
+
+
+def test_typed_errors_become_kinds_and_sentences():
+    down = ConnectorError(ErrorKind.TRANSIENT, "connection refused", retry_after=None)
+    assert ErrorInfo.of(down, crm="Tryton") == ErrorInfo(
+        E.CRM_UNREACHABLE, {"crm": "Tryton", "detail": "connection refused"}
+    )
+    assert errors.user_message(down).startswith("The CRM cannot be reached right now")
+    assert errors.user_message(NotFound(table="contacts")).startswith(
+        "That record is no longer here"
+    )
+    from desktop.brief import AccountNotFound
+
+    assert errors.user_message(AccountNotFound("x")).startswith("That record is no longer here")
+    assert errors.user_message(KeyError("x")).startswith("Something went wrong (KeyError)")
+    bug = errors.user_message(ZeroDivisionError("division by zero"))
+    assert bug == "Something went wrong (ZeroDivisionError). Your data is safe; try again."
+
+
+def test_a_data_file_from_a_newer_version_is_named_in_words(tmp_path):
+    import sqlite3
+
+    from desktop.schema import SCHEMA_VERSION, SchemaTooNew, migrate
+
+    db = sqlite3.connect(tmp_path / "newer.sqlite")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(SchemaTooNew) as caught:
+        migrate(db)
+    assert caught.value.info == ErrorInfo(
+        E.SCHEMA_TOO_NEW, {"found": SCHEMA_VERSION + 5, "known": SCHEMA_VERSION}
+    )
+    assert errors.user_message(caught.value).startswith("This data file was written by a newer")
+
+
+def test_how_a_call_failed_picks_the_more_precise_sentence():
+    from types import SimpleNamespace
+
+    portal = ConnectorError(ErrorKind.TRANSIENT, "HTML instead of JSON")
+    portal.reason = SimpleNamespace(value="portal")  # sync.connector.Reason.PORTAL
+    info = ErrorInfo.of(portal, crm="Tryton")
+    assert info.params["reason"] == "portal"
+    text = errors.describe(ErrorInfo.from_json(info.to_json()))  # as stored in sync_state
+    assert text.startswith("A web page answered instead of the CRM")
+    assert text.endswith("(HTML instead of JSON)")  # what the CRM said, for IT
