@@ -84,7 +84,10 @@ def measure_book(accounts: int, runs: int, ui: bool, sync: bool) -> dict[str, An
     for key in SORT_KEYS:
         for descending in (False, True):
             figures[f"sort {key} {'desc' if descending else 'asc'}"] = p95(
-                lambda: store.account_page(empty, key, descending, None, 100), runs
+                lambda key=key, descending=descending: store.account_page(
+                    empty, key, descending, None, 100
+                ),
+                runs,
             )
     city = store.db.execute(
         "SELECT city FROM accounts GROUP BY city ORDER BY count(*) DESC LIMIT 1"
@@ -104,9 +107,11 @@ def measure_book(accounts: int, runs: int, ui: bool, sync: bool) -> dict[str, An
     for label, term in text_terms(store).items():
         filters[f"filter text {label} '{term}'"] = AccountFilter(text=term)
     for label, flt in filters.items():
-        figures[label] = p95(lambda: store.account_page(flt, "name", False, None, 100), runs)
+        figures[label] = p95(
+            lambda flt=flt: store.account_page(flt, "name", False, None, 100), runs
+        )
         figures[label + ", by MRR"] = p95(
-            lambda: store.account_page(flt, "mrr_cents", True, None, 100), runs
+            lambda flt=flt: store.account_page(flt, "mrr_cents", True, None, 100), runs
         )
     terms = search_terms(store, random.Random(3), runs)
     for kind, words in terms.items():
