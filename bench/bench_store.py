@@ -6,7 +6,7 @@ The store is built once from the demo generator (``desktop.demo``) and cached in
 ``bench/out/`` keyed by its size and seed, so a rerun starts measuring at once. Figures:
 
 - open: ``Store.open`` on the existing file, each in a new Python process (imports excluded);
-- account list first page: ``account_ids()`` sorted by name plus ``account_rows`` of the first 100;
+- account list first page: ``account_page()`` sorted by name plus ``account_rows`` of its 100;
 - filter by city: the same for one city;
 - search p50/p95 for rare terms (in a handful of records), common terms (in nearly every note)
   and prefixes (2-4 letters, as typed), through ``store.search``;
@@ -366,8 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"accounts {store.account_count()}")
 
     def first_page(flt: AccountFilter | None = None):
-        ids = store.account_ids(flt)
-        return store.account_rows(ids[:100])
+        page = store.account_page(flt or AccountFilter(), "name", False, None, 100)
+        return store.account_rows(page.ids)
 
     first = timed(first_page, 1)[0]
     page = timed(first_page, args.runs)
@@ -379,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         "SELECT city FROM accounts GROUP BY city ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()[0]
     flt = AccountFilter(city=city)
-    matched = len(store.account_ids(flt))
+    matched = store.account_match_count(flt)
     by_city = timed(lambda: first_page(flt), args.runs)
     print(
         f"filter by city ({city}, {matched} accounts): p50 {statistics.median(by_city):.1f} ms,"

@@ -46,11 +46,9 @@ def pipeline_by_stage(
     store, limit: int = MAX_PER_STAGE
 ) -> dict[str, tuple[list[dict[str, Any]], int, int]]:
     """Per open stage: (its first ``limit`` opportunities, how many, their open amount)."""
-    grouped = store.opportunities_by_stage()
-    return {
-        stage: (rows[:limit], len(rows), open_pipeline_cents(rows))
-        for stage, rows in grouped.items()
-    }
+    grouped = store.opportunities_by_stage(limit=limit)
+    totals = store.pipeline_totals()
+    return {stage: (rows, *totals[stage]) for stage, rows in grouped.items()}
 
 
 __all__ = [

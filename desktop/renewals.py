@@ -83,15 +83,15 @@ def with_notice(contract: dict[str, Any], today: dt.date) -> dict[str, Any]:
 
 def renewals_overview(store, limit: int = MAX_LISTED) -> tuple[list[dict[str, Any]], int, int]:
     """Active contracts, nearest notice deadline first: (the first ``limit``, total, urgent)."""
-    contracts = store.contracts_by_notice_deadline()
-    urgent = sum(1 for c in contracts if notice_is_urgent(c.get("days_to_notice")))
-    return contracts[:limit], len(contracts), urgent
+    today = dt.date.today()
+    total, urgent = store.renewal_counts(today, NOTICE_SOON_DAYS)
+    return store.contracts_by_notice_deadline(today=today, limit=limit), total, urgent
 
 
-def deadlines_due(store, today: dt.date) -> list[dict[str, Any]]:
+def deadlines_due(store, today: dt.date, limit: int | None = None) -> list[dict[str, Any]]:
     """Notice deadlines within 30 days, and those passed in the last week (Today shows them)."""
     return store.contracts_by_notice_deadline(
-        NOTICE_SOON_DAYS, today, passed_within_days=RECENTLY_PASSED_DAYS
+        NOTICE_SOON_DAYS, today, passed_within_days=RECENTLY_PASSED_DAYS, limit=limit
     )
 
 

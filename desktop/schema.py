@@ -205,6 +205,101 @@ def _v3_currency(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE {table} ADD COLUMN currency TEXT")
 
 
+_OPEN_STAGES_V4 = "('prospecting','qualification','discovery','proposal','negotiation')"
+_OPEN_PIPELINE_V4 = f"""(SELECT SUM(COALESCE(o.amount_cents, 0)) FROM opportunities o
+    WHERE o.account_id = accounts.id AND o.stage IN {_OPEN_STAGES_V4})"""
+
+
+def _v4_big_book_lists(db: sqlite3.Connection) -> None:
+    """Indexes so that every page of the accounts list is an index walk on a 150k-account book.
+
+    - one index per sort, over the sort key, name and id (the key expressions are those of
+      ``desktop.account_list.SORT_KEYS``, written out here because a released migration never
+      changes);
+    - one index per filter column, over the column, name and id (a filtered first page by name);
+    - ``accounts.open_pipeline_cents``, kept by triggers on opportunities, so sorting by open
+      pipeline no longer aggregates every opportunity of the book;
+    - a trigram index over name, city and industry, so the text filter finds a rare substring
+      without reading every account.
+    """
+    tiers = "CASE tier WHEN 'strategic' THEN 0 WHEN 'enterprise' THEN 1 WHEN 'growth' THEN 2 WHEN 'standard' THEN 3 END"
+    health = "CASE health WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 END"
+    churn = (
+        "CASE churn_risk WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2"
+        " WHEN 'none' THEN 3 END"
+    )
+    sorts = {
+        "city": "city COLLATE NOCASE",
+        "industry": "industry COLLATE NOCASE",
+        "owner": "owner COLLATE NOCASE",
+        "mrr_cents": "mrr_cents",
+        "tier": tiers,
+        "health": health,
+        "churn_risk": churn,
+        "next_review": "next_review",
+        "open_pipeline_cents": "open_pipeline_cents",
+        "nps": "nps",
+    }
+    script = f"""
+    ALTER TABLE accounts ADD COLUMN open_pipeline_cents INTEGER;
+    UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4};
+    CREATE TRIGGER opportunities_pipeline_insert AFTER INSERT ON opportunities
+    WHEN new.stage IN {_OPEN_STAGES_V4} BEGIN
+        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4} WHERE id = new.account_id;
+    END;
+    CREATE TRIGGER opportunities_pipeline_delete AFTER DELETE ON opportunities
+    WHEN old.stage IN {_OPEN_STAGES_V4} BEGIN
+        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4} WHERE id = old.account_id;
+    END;
+    CREATE TRIGGER opportunities_pipeline_update
+    AFTER UPDATE OF stage, amount_cents, account_id ON opportunities BEGIN
+        UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4}
+        WHERE id IN (old.account_id, new.account_id);
+    END;
+    DROP INDEX IF EXISTS accounts_name;
+    CREATE INDEX accounts_sort_name ON accounts(name COLLATE NOCASE, id, city, industry);
+    CREATE VIRTUAL TABLE accounts_trigram USING fts5(
+        name, city, industry, content='accounts', content_rowid='seq', tokenize='trigram'
+    );
+    INSERT INTO accounts_trigram(accounts_trigram) VALUES ('rebuild');
+    CREATE TRIGGER accounts_trigram_insert AFTER INSERT ON accounts BEGIN
+        INSERT INTO accounts_trigram(rowid, name, city, industry)
+        VALUES (new.seq, new.name, new.city, new.industry);
+    END;
+    CREATE TRIGGER accounts_trigram_delete AFTER DELETE ON accounts BEGIN
+        INSERT INTO accounts_trigram(accounts_trigram, rowid, name, city, industry)
+        VALUES ('delete', old.seq, old.name, old.city, old.industry);
+    END;
+    CREATE TRIGGER accounts_trigram_update AFTER UPDATE OF name, city, industry ON accounts BEGIN
+        INSERT INTO accounts_trigram(accounts_trigram, rowid, name, city, industry)
+        VALUES ('delete', old.seq, old.name, old.city, old.industry);
+        INSERT INTO accounts_trigram(rowid, name, city, industry)
+        VALUES (new.seq, new.name, new.city, new.industry);
+    END;
+    """
+    for key, expression in sorts.items():
+        script += f"CREATE INDEX accounts_sort_{key} ON accounts({expression}, name COLLATE NOCASE, id);\n"
+    for column in ("owner", "tier", "health", "churn_risk", "city", "industry", "type"):
+        script += (
+            f"CREATE INDEX accounts_by_{column} ON accounts({column}, name COLLATE NOCASE, id);\n"
+        )
+    # Open opportunities by stage and close date, with the amount: the pipeline's pages and
+    # per-stage totals read this index alone.
+    script += (
+        "CREATE INDEX opportunities_open ON opportunities(stage, close_date, name, amount_cents)"
+        f" WHERE stage IN {_OPEN_STAGES_V4};\n"
+    )
+    # Notice deadlines (end date minus notice period), for the renewals pages and Today.
+    script += (
+        "CREATE INDEX contracts_notice ON contracts("
+        "date(end_date, '-' || COALESCE(notice_days, 0) || ' days'), end_date);\n"
+    )
+    script += "CREATE INDEX accounts_review ON accounts(next_review, name COLLATE NOCASE, id);\n"
+    _run_script(db, script)
+    db.execute("PRAGMA analysis_limit = 400")
+    db.execute("ANALYZE")
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Run each statement of ``script`` inside the caller's transaction.
 
@@ -255,7 +350,7 @@ def add_index(db: sqlite3.Connection, table: str, columns: Sequence[str], name: 
     _tables(db).table(table).create_index(list(columns), index_name=name, if_not_exists=True)
 
 
-MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_currency)
+MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_currency, _v4_big_book_lists)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

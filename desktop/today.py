@@ -16,20 +16,15 @@ def agenda(store, today: dt.date) -> dict[str, Any]:
     """Tasks due (a meeting today is a meeting, not a task), this week's meetings, reviews in
     the next 30 days and notice deadlines within 30 days (or passed in the last week)."""
     week_end = end_of_week(today)
-    tasks = [
-        t
-        for t in store.tasks_due(until=today)
-        if not (t.get("kind") == "meeting" and t["due_date"] >= today.isoformat())
-    ]
     return {
         "today": today,
-        "tasks": tasks[:MAX_ROWS],
-        "tasks_total": len(tasks),
-        "meetings": store.tasks_due(until=max(week_end, today), kind="meeting", since=today)[
-            :MAX_ROWS
-        ],
-        "reviews": store.reviews_due(REVIEW_WINDOW_DAYS, today)[:MAX_ROWS],
-        "deadlines": deadlines_due(store, today)[:MAX_ROWS],
+        "tasks": store.tasks_due(until=today, limit=MAX_ROWS, skip_meetings_from=today),
+        "tasks_total": store.tasks_due_count(until=today, skip_meetings_from=today),
+        "meetings": store.tasks_due(
+            until=max(week_end, today), kind="meeting", since=today, limit=MAX_ROWS
+        ),
+        "reviews": store.reviews_due(REVIEW_WINDOW_DAYS, today, limit=MAX_ROWS),
+        "deadlines": deadlines_due(store, today, limit=MAX_ROWS),
     }
 
 

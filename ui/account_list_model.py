@@ -1,10 +1,10 @@
 """The accounts table's model: it holds ids, and reads rows only when the view shows them.
 
-Like Anki's browser model, sorting and filtering happen in SQL (``store.account_ids``), the
-model keeps the resulting id list, exposes it page by page through ``canFetchMore``/``fetchMore``
-and reads the rows on screen (``store.account_rows``) into a small cache. A 50,000-account book
-costs one id query and a hundred rows per screenful. The id query runs as a ``QueryOp`` on the
-reader thread (``ui.operations``), so typing in the filter never stalls the window.
+Like Anki's browser model, sorting and filtering happen in SQL: the model reads the ids a page
+at a time (``store.account_page``, an index walk that costs the same on 60 accounts or 150,000),
+more through ``canFetchMore``/``fetchMore``, and reads the rows on screen (``store.account_rows``)
+into a small cache. How many accounts match is counted separately, after the first page. Both
+run as a ``QueryOp`` on the reader thread (``ui.operations``), so typing in the filter never stalls the window.
 """
 
 from __future__ import annotations
@@ -66,9 +66,11 @@ class AccountListModel(QAbstractTableModel):
         self._filter = AccountFilter()
         self._sort_key = "name"
         self._descending = False
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # the rows read so far, in list order
+        self._next: Any = None  # where the next page starts; None: all rows are read
+        self._count: int | None = None
+        self._query: tuple = (self._filter, self._sort_key, self._descending)
         self._row_of: dict[str, int] | None = None
-        self._shown = 0
         self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._generation = 0
         self._reader: StoreReader | None = StoreReader(store, self, background)
@@ -93,20 +95,29 @@ class AccountListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Query the ids again (on the reader thread unless built with ``background=False``)."""
+        """Read the first page again, and count the matches, on the reader thread (inline when
+        built with ``background=False``). After a change, as many rows as are shown are read
+        again, so the view keeps its place."""
         self._generation += 1
         generation = self._generation
         flt, sort, descending = self._filter, self._sort_key, self._descending
         if self._reader is None:
             return
+        same_query = (flt, sort, descending) == self._query
+        rows = max(PAGE, len(self._ids)) if same_query else PAGE
         self._reader.run(
-            "ids",
-            lambda store: store.account_ids(flt, sort=sort, descending=descending),
-            lambda ids: self._take_ids(generation, ids),
+            "page",
+            lambda store: store.account_page(flt, sort, descending, None, rows),
+            lambda page: self._take_page(generation, (flt, sort, descending), page),
+        )
+        self._reader.run(
+            "count",
+            lambda store: store.account_match_count(flt),
+            lambda count: self._take_count(generation, count),
         )
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh after a commit: forget changed rows and query the ids again."""
+        """Refresh after a commit: forget changed rows and read the list again."""
         if changes.touches("opportunities"):
             self._cache.clear()  # open pipeline may have moved for any shown account
         for account_id in changes.tables.get("accounts", ()):
@@ -119,62 +130,83 @@ class AccountListModel(QAbstractTableModel):
             self._reader.shutdown()
             self._reader = None
 
-    def _take_ids(self, generation: int, ids: Any) -> None:
+    def _take_page(self, generation: int, query: tuple, page: Any) -> None:
         if generation != self._generation:
             return
-        if ids == self._ids:
-            if self._shown:  # same rows, maybe new values
+        if page.ids == self._ids and query == self._query:
+            self._next = page.next
+            if self._ids:  # same rows, maybe new values
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(self._shown - 1, len(COLUMNS) - 1)
+                    self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
                 )
-        else:
-            self.beginResetModel()
-            self._ids = ids
-            self._row_of = None
-            self._shown = min(len(ids), max(PAGE, self._shown))
-            self.endResetModel()
-        self.loaded.emit(len(ids))
+            return
+        self.beginResetModel()
+        if query != self._query:
+            self._count = None
+        self._query = query
+        self._ids = page.ids
+        self._next = page.next
+        self._row_of = None
+        self.endResetModel()
+
+    def _take_count(self, generation: int, count: Any) -> None:
+        if generation != self._generation:
+            return
+        self._count = count
+        self.loaded.emit(count)
+
+    def _read_more(self, rows: int) -> None:
+        if self._next is None or rows <= 0:
+            return
+        flt, sort, descending = self._query
+        page = self._store.account_page(flt, sort, descending, self._next, rows)
+        if not page.ids:
+            self._next = None
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(page.ids) - 1)
+        self._ids = self._ids + page.ids
+        self._next = page.next
+        self._row_of = None
+        self.endInsertRows()
 
     # -- lookups for the view -------------------------------------------------------------------
 
     def total(self) -> int:
-        """How many accounts match (all of them, not only the rows fetched so far)."""
-        return len(self._ids)
+        """How many accounts match (all of them, not only the rows read so far); until the
+        count is in, the rows read so far."""
+        return self._count if self._count is not None else len(self._ids)
 
     def account_id(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < self._shown else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, account_id: str) -> int:
-        """The row of ``account_id`` (fetching pages up to it), or -1 when it is filtered out."""
+        """The row of ``account_id`` (reading pages up to it), or -1 when it is filtered out."""
         if self._row_of is None:
             self._row_of = {account_id: row for row, account_id in enumerate(self._ids)}
-        row = self._row_of.get(account_id, -1)
-        if row >= self._shown:
-            self.beginInsertRows(QModelIndex(), self._shown, row)
-            self._shown = row + 1
-            self.endInsertRows()
-        return row
+        row = self._row_of.get(account_id)
+        if row is not None:
+            return row
+        flt, sort, descending = self._query
+        position = self._store.account_position(flt, sort, descending, account_id)
+        if position is None:
+            return -1
+        self._read_more(position + 1 - len(self._ids))
+        return position if position < len(self._ids) and self._ids[position] == account_id else -1
 
     # -- Qt model interface ----------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else self._shown
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and self._next is not None
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if parent.isValid():
-            return
-        more = min(PAGE, len(self._ids) - self._shown)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+        if not parent.isValid():
+            self._read_more(PAGE)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -195,7 +227,7 @@ class AccountListModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or index.row() >= self._shown:
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
         account_id = self._ids[index.row()]
         if role == ACCOUNT_ID_ROLE:
