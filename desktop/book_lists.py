@@ -24,7 +24,9 @@ _DEADLINE_SQL = "date(c.end_date, '-' || COALESCE(c.notice_days, 0) || ' days')"
 class BookLists:
     """Queries across the book. Needs ``self.db``."""
 
-    db: sqlite3.Connection
+    @property
+    def db(self) -> sqlite3.Connection:
+        raise NotImplementedError
 
     def open_opportunities(
         self, owner: str | None = None, stage: str | None = None, limit: int | None = None

@@ -15,7 +15,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from . import APP_NAME, __version__, credentials, paths
 
@@ -26,7 +26,13 @@ class CheckFailed(Exception):
     """A check ran and found something wrong (the message says what)."""
 
 
-def run_checks(checks: Iterable[Check], out: TextIO) -> int:
+class Writer(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+
+def run_checks(checks: Iterable[Check], out: Writer) -> int:
     """Run ``checks`` in order, one line each; the number of failures."""
     failures = 0
     for name, check in checks:
