@@ -88,7 +88,6 @@ def _check(field: E.Field, call) -> None:
     assert elapsed < 0.5, (field.name, elapsed)  # the bench holds it well under 100 ms
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 @pytest.mark.parametrize("entity", E.ENTITIES, ids=lambda e: e.table)
 def test_defect_6_hostile_values_are_stored_exactly_or_refused_naming_the_field(store, entity):
     PARENTS.clear()
@@ -116,14 +115,12 @@ def test_defect_6_hostile_values_are_stored_exactly_or_refused_naming_the_field(
             )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_6_a_name_of_zero_width_spaces_is_not_filled_in():
     with pytest.raises(ValidationError) as exc:
         validate(E.ACCOUNT, {"name": "\u200b\u200c\u2060\ufeff"})
     assert "name" in exc.value.errors
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_6_the_email_check_is_fast_and_short_fields_have_a_limit():
     started = time.perf_counter()
     with pytest.raises(ValidationError):
@@ -141,7 +138,6 @@ def test_an_accounts_filter_of_a_huge_text_answers(store, text):
     assert page.ids == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 @pytest.mark.parametrize("text", ["\ud800", "a\x00%_\\"])
 def test_defect_6_an_accounts_filter_of_any_text_answers(store, text):
     store.create("accounts", {"name": "Acme"})
@@ -162,7 +158,6 @@ text_or_number = st.one_of(
 )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     field=st.sampled_from([(e, f) for e in E.ENTITIES for f in e.fields]),
