@@ -35,7 +35,6 @@ def connector_for(canned) -> TrytonConnector:
     return c
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_5_retry_after_as_seconds_and_as_an_http_date(canned):
     rpc = R.TrytonRpc(canned.url, "db")
     canned.replies.append(Reply(429, headers={"Retry-After": "120"}))
@@ -57,7 +56,6 @@ def test_defect_5_retry_after_as_seconds_and_as_an_http_date(canned):
     assert nonsense.value.retry_after == 60.0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_5_a_captive_portal_page_is_transient_not_sign_in(canned):
     c = connector_for(canned)
     canned.replies.append(
@@ -70,7 +68,6 @@ def test_defect_5_a_captive_portal_page_is_transient_not_sign_in(canned):
     assert error.value.kind == ErrorKind.TRANSIENT
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_5_a_body_cut_short_is_transient_with_a_sentence(canned):
     c = connector_for(canned)
     canned.replies.append(
@@ -84,16 +81,20 @@ def test_defect_5_a_body_cut_short_is_transient_with_a_sentence(canned):
     assert "IncompleteRead" not in error.value.message
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_5_a_server_side_exception_is_transient_not_refused(canned):
-    rpc = R.TrytonRpc(canned.url, "db")
-    canned.replies.append(Reply(200, json.dumps({"id": 1, "error": ["KeyError", ["x"]]}).encode()))
-    with pytest.raises(R.RpcError) as error:
-        rpc.call("x")
-    assert isinstance(error.value, R.Unreachable)
+    c = connector_for(canned)
+    fault = Reply(200, json.dumps({"id": 1, "error": ["KeyError", ["x"]]}).encode())
+    canned.replies.append(fault)
+    with pytest.raises(ConnectorError) as error:
+        c.list_ids("accounts")
+    assert error.value.kind == ErrorKind.TRANSIENT
+    # In a push, the one change it failed on is tried again later, not parked as refused.
+    canned.replies += [ok([{"id": 3, "fieldbook_uuid": "uuid-1", "active": True}]), fault]
+    [result] = c.push([_mutation("delete")])
+    assert result.outcome == Outcome.RETRY
+    assert result.kind == ErrorKind.TRANSIENT
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 @pytest.mark.parametrize("result", ["abc", [1], {"a": 1}, [None, None], 42, [["x"]], [{"id": "7"}]])
 def test_defect_5_an_answer_of_the_wrong_shape_is_transient(canned, result):
     c = connector_for(canned)
@@ -105,7 +106,6 @@ def test_defect_5_an_answer_of_the_wrong_shape_is_transient(canned, result):
     assert "string indices" not in json.dumps(info.params)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 @pytest.mark.parametrize("answer", [[None, None], "ab", [1], [1, ""], ["1", 5], {"a": 1}])
 def test_defect_2_a_malformed_login_answer_is_never_stored_in_the_keyring(canned, answer):
     c = connector_for(canned)
@@ -123,7 +123,6 @@ def _mutation(op: str) -> Mutation:
     return Mutation("op1", "accounts", "uuid-1", op, values, "ts1", {"name": "Old"})
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 @pytest.mark.parametrize("op", ["delete", "update"])
 def test_defect_3_an_empty_lookup_before_a_write_is_retried_not_trusted(canned, op):
     c = connector_for(canned)

@@ -41,6 +41,8 @@ def _kind_of(exc: R.RpcError) -> ErrorKind:
         return ErrorKind.SIGN_IN  # the address or database needs the user's attention
     if isinstance(exc, R.Concurrency):
         return ErrorKind.CONFLICT
+    if isinstance(exc, R.ServerFault):
+        return ErrorKind.TRANSIENT  # a failure on the server: again later, parked if it stays
     return ErrorKind.INVALID
 
 
@@ -58,11 +60,20 @@ def _sign_in_cause(exc: R.RpcError) -> str:
         return "password"
     if isinstance(exc, R.TlsError):
         return "tls"
+    if isinstance(exc, R.Portal):
+        return "unreachable"
+    if isinstance(exc, R.Garbled):
+        return "address"
     if isinstance(exc, R.Unreachable):
         return "unreachable"
     if isinstance(exc, R.BadAddress):
         return "address"
     return "server"
+
+
+def garbled() -> ConnectorError:
+    """The error of an answer of the wrong shape: passing, like a connection that broke."""
+    return ConnectorError(ErrorKind.TRANSIENT, R.GARBLED)
 
 
 def _connector_error(exc: R.RpcError) -> ConnectorError:
@@ -121,8 +132,8 @@ class TrytonSession(Connector):
 
     def sign_in(self) -> None:
         stored = credentials.load_secret(self.session_key)
-        if stored and ":" in stored:
-            user_id, token = stored.split(":", 1)
+        user_id, _, token = (stored or "").partition(":")
+        if user_id.isdigit() and token:
             self.rpc.use_session(self.login, int(user_id), token)
             try:
                 self._after_sign_in()
@@ -185,6 +196,14 @@ class TrytonSession(Connector):
         except R.RpcError as exc:
             raise _connector_error(exc) from None
 
+    def _rows(self, rows: Any) -> list[dict]:
+        """``rows`` if they are what a read or search_read answers: records with integer ids."""
+        if not isinstance(rows, list) or not all(
+            isinstance(r, dict) and type(r.get("id")) is int for r in rows
+        ):
+            raise garbled()
+        return rows
+
     def _search_read(
         self,
         model: str,
@@ -196,7 +215,7 @@ class TrytonSession(Connector):
         order: list | None = None,
         context: dict | None = None,
     ) -> list[dict]:
-        return self._call(
+        rows = self._call(
             model,
             "search_read",
             domain,
@@ -206,6 +225,7 @@ class TrytonSession(Connector):
             fields,
             context if context is not None else self._context(),
         )
+        return self._rows(rows)
 
     # -- ids <-> client UUIDs ------------------------------------------------------------
 
@@ -224,10 +244,13 @@ class TrytonSession(Connector):
             if model == "party.party":
                 fields.append("active")
             for row in self._search_read(model, domain, fields):
+                uuid = row.get("fieldbook_uuid")
+                if not isinstance(uuid, str) or uuid not in uuids:
+                    raise garbled()  # an answer about records we did not ask for
                 if row.get("active") is False:
                     continue  # archived: deleted, as far as Fieldbook is concerned
-                self._remember(model, row["id"], row["fieldbook_uuid"])
-                found[row["fieldbook_uuid"]] = row["id"]
+                self._remember(model, row["id"], uuid)
+                found[uuid] = row["id"]
         return found
 
     def _uuids_for(self, model: str, ids: Iterable[int]) -> dict[int, str]:
@@ -235,8 +258,10 @@ class TrytonSession(Connector):
         found = {i: self._uuid_of[(model, i)] for i in ids if (model, i) in self._uuid_of}
         missing = sorted(ids - found.keys())
         if missing:
-            for row in self._call(model, "read", missing, ["fieldbook_uuid"], self._context()):
-                if row.get("fieldbook_uuid"):
+            context = self._context()
+            rows = self._rows(self._call(model, "read", missing, ["fieldbook_uuid"], context))
+            for row in rows:
+                if isinstance(row.get("fieldbook_uuid"), str) and row["fieldbook_uuid"]:
                     self._remember(model, row["id"], row["fieldbook_uuid"])
                     found[row["id"]] = row["fieldbook_uuid"]
         return found

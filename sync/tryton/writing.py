@@ -21,7 +21,7 @@ from sync.tryton import mapping as M
 from sync.tryton import rpc as R
 
 from .reading import TrytonReading
-from .session import ADDRESS_MODEL, MECHANISM_MODEL, _connector_error
+from .session import ADDRESS_MODEL, DELETION_MODEL, MECHANISM_MODEL, _connector_error
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,36 @@ class TrytonWriting(TrytonReading):
 
     def _reject(self, m: Mutation, exc: R.RpcError | str, kind=ErrorKind.INVALID):
         reason = exc if isinstance(exc, str) else exc.message
+        if isinstance(exc, R.ServerFault):
+            # A failure on the server is no refusal of the values: again later (the engine
+            # parks it with this reason when it keeps failing).
+            return MutationResult(
+                m.op_id, Outcome.RETRY, reason=reason, kind=ErrorKind.TRANSIENT, retry_after=None
+            )
         return MutationResult(m.op_id, Outcome.REJECTED, reason=reason, kind=kind)
+
+    def _find_again(self, tm: M.TableMap, m: Mutation) -> int | MutationResult | None:
+        """After a lookup by UUID found nothing: the record's id when a second look finds it,
+        None when the CRM's deletion log (or archive) says it is gone, or a RETRY result when
+        nothing confirms it either way (an answer lost or emptied on the way is not trusted)."""
+        logged = self._search_read(
+            DELETION_MODEL, [("record_uuid", "=", m.id)], ["model"], limit=1, context={}
+        )
+        if logged:
+            return None
+        fields = ["fieldbook_uuid"] + (["active"] if tm.archivable else [])
+        rows = self._search_read(tm.model, [("fieldbook_uuid", "=", m.id)], fields, limit=1)
+        if rows and rows[0].get("fieldbook_uuid") == m.id:
+            if rows[0].get("active") is False:
+                return None  # archived: deleted, as far as Fieldbook is concerned
+            self._remember(tm.model, rows[0]["id"], m.id)
+            return int(rows[0]["id"])
+        return MutationResult(
+            m.op_id,
+            Outcome.RETRY,
+            reason="The CRM could not find the record just now; Fieldbook asks again later.",
+            kind=ErrorKind.TRANSIENT,
+        )
 
     def seed(self, mutations: list[Mutation]) -> list[MutationResult]:
         """Creates without reading the records back: for loading a demo or bench book."""
@@ -272,7 +301,12 @@ class TrytonWriting(TrytonReading):
         tm = M.TABLE_MAPS[m.table]
         id_ = self._ids_for(tm.model, [m.id], fresh=True).get(m.id)
         if id_ is None:
-            return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+            again = self._find_again(tm, m)
+            if isinstance(again, MutationResult):
+                return again
+            if again is None:
+                return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+            id_ = again
         values, unresolved = self._values(tm, m.values, id_, False)
         if unresolved:
             return self._reject(
@@ -315,7 +349,12 @@ class TrytonWriting(TrytonReading):
         tm = M.TABLE_MAPS[m.table]
         id_ = self._ids_for(tm.model, [m.id], fresh=True).get(m.id)
         if id_ is None:
-            return MutationResult(m.op_id, Outcome.APPLIED)  # already gone: nothing to do
+            again = self._find_again(tm, m)
+            if isinstance(again, MutationResult):
+                return again
+            if again is None:
+                return MutationResult(m.op_id, Outcome.APPLIED)  # already gone: nothing to do
+            id_ = again
         refused = self._conditional(m, tm, id_, "delete", [id_])
         if refused is not None:
             return refused
