@@ -402,3 +402,28 @@ def validate(
     if errors:
         raise ValidationError(errors, entity)
     return clean
+
+
+def check_stored(entity: E.Entity, values: dict[str, Any]) -> dict[str, Any]:
+    """A whole record as another system sent it (every field), in its stored form, or
+    ValidationError naming each field that is wrong. Nothing is derived: what the CRM holds is
+    what is checked."""
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    normalizers = _normalizers(entity)
+    for f in entity.fields:
+        value = values.get(f.name)
+        try:
+            clean[f.name] = normalizers[f.name](value)
+        except ValueError as exc:
+            errors[f.name] = str(exc)
+        except (TypeError, OverflowError, ArithmeticError):
+            errors[f.name] = "expected " + _EXPECTED.get(f.kind, "a value")
+    for name in entity.required_fields:
+        if clean.get(name) is None:
+            errors.setdefault(name, "is required")
+    if not errors:
+        _cross_field(entity, clean, errors)
+    if errors:
+        raise ValidationError(errors, entity)
+    return clean

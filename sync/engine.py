@@ -98,7 +98,8 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
                 self._signed_in = True
             self._write(self._close_moot_conflicts)
             self._pull_all(report)
-            if not self.connector.has_deletion_log:
+            self._retry_held(report)
+            if self._reconcile_due():
                 self._reconcile(report)
             if self._push_all(report):
                 self._pull_all(report)

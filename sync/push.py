@@ -19,9 +19,10 @@ from desktop import outbox
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import ConnectorError, ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
-from .core import MAX_PUSH_ROUNDS, ORDER, EngineCore
+from .core import MAX_ATTEMPTS, MAX_PUSH_ROUNDS, ORDER, EngineCore
 from .merge import changed_elsewhere, same
 from .report import SyncProgress, SyncReport
+from .screening import screen_results
 
 
 @dataclass
@@ -184,7 +185,7 @@ class PushPart(EngineCore):
             )
         )
         try:
-            results = self._call(self.connector.push, mutations)
+            results = screen_results(mutations, self._call(self.connector.push, mutations))
         except ConnectorError as error:
             if error.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
                 ids = [i for p in batch for i in p.op_ids]
@@ -197,8 +198,6 @@ class PushPart(EngineCore):
                 report.rejected += 1
                 return False
             raise
-        if len(results) != len(mutations):
-            raise ConnectorError(ErrorKind.TRANSIENT, "the CRM answered a batch incompletely")
         return self._write(lambda: self._apply_results(batch, results, report))
 
     def _apply_results(
@@ -271,6 +270,7 @@ class PushPart(EngineCore):
             return
         keep = {n for o in self._ops(table, row_id) for n in o.changes}
         keep |= {name for name, _, _ in outbox.field_conflicts(self.db, table, row_id)}
+        keep |= self._refs_gone_here(table, theirs)
         take = {n: theirs[n] for n in theirs if n not in keep and not same(row.get(n), theirs[n])}
         if take:
             self._write_row(table, row_id, take, True, changes)
@@ -285,6 +285,11 @@ class PushPart(EngineCore):
             for op_id in op_ids:
                 attempts = outbox.attempts_of(self.db, op_id)
                 if attempts is None:
+                    continue
+                if attempts + 1 >= MAX_ATTEMPTS:
+                    # The same change failed again and again: park it with the reason, so the
+                    # rest keeps flowing and the rep sees it (retry or discard in the outbox).
+                    outbox.park(self.db, [op_id], reason)
                     continue
                 at = self.clock() + self._backoff(attempts + 1, retry_after)
                 outbox.back_off(self.db, op_id, attempts + 1, at, reason)
