@@ -19,10 +19,11 @@ from desktop import outbox
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import ConnectorError, ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
-from .core import MAX_ATTEMPTS, MAX_PUSH_ROUNDS, ORDER, EngineCore
+from .core import MAX_ATTEMPTS, MAX_PUSH_ROUNDS, ORDER
 from .merge import changed_elsewhere, same
 from .report import SyncProgress, SyncReport
 from .screening import screen_results
+from .subtree import SubtreePart
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Planned:
     echoes: dict[str, list[Any]]
 
 
-class PushPart(EngineCore):
+class PushPart(SubtreePart):
     """Planning, batches, applying the results, rebasing."""
 
     def _push_all(self, report: SyncReport) -> bool:
@@ -45,6 +46,8 @@ class PushPart(EngineCore):
             again = False
             attempted: set[tuple[str, str]] = set()  # each row once per round
             for phase in ("create", "update", "delete"):
+                if phase == "delete":
+                    self._check_subtrees(report)  # no delete goes before its subtree is safe
                 while True:
                     self._check_cancel(report)
                     batch: list[Planned] = self._write(partial(self._plan, phase, attempted))
@@ -65,7 +68,7 @@ class PushPart(EngineCore):
         for op in outbox.operations(db):
             by_row.setdefault((op.table, op.row_id), []).append(op)
         blocked_kinds = outbox.open_record_conflict_rows(db)
-        held_parents = self._parents_of_undecided_deletes() if phase == "delete" else set()
+        held_parents = self._waiting_deletes() if phase == "delete" else set()
         planned: list[Planned] = []
         finish_now: list[str] = []
         waits: list[tuple[list[str], str]] = []
@@ -150,18 +153,6 @@ class PushPart(EngineCore):
                     outbox.note_error(db, ids, reason)
                 changes.outbox = True
         return planned
-
-    def _parents_of_undecided_deletes(self) -> set[tuple[str, str]]:
-        """Rows whose delete would cascade onto a record with an open 'deleted_locally'."""
-        held = set()
-        for table, row_id in outbox.open_record_conflict_rows(self.db, "deleted_locally"):
-            base_row = self._base(table, row_id)
-            if not base_row:
-                continue
-            for ref in E.entity(table).refs():
-                if ref.on_delete == "cascade" and base_row[1].get(ref.name):
-                    held.add((ref.target, base_row[1][ref.name]))
-        return held
 
     def _waiting_for(self, table: str, values: dict, row_id: str) -> str | None:
         """Why a mutation must wait for a record it refers to, or None when it may go."""

@@ -143,7 +143,6 @@ def test_defect_3_a_record_a_pull_page_missed_is_found_by_reconciliation(
     assert store.get("accounts", missed)["name"] == "Missed by the page"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: fails before the fix")
 def test_defect_4_keeping_an_account_edited_elsewhere_brings_back_its_children(
     store, crm, connector, engine, clock
 ):
