@@ -11,6 +11,8 @@ until the rep decides ("keep" brings it back with everything of it; "delete" let
 
 from __future__ import annotations
 
+from functools import partial
+
 from desktop import entities as E
 from desktop import outbox
 from desktop.store import ORIGIN_SYNC
@@ -85,7 +87,7 @@ class SubtreePart(EngineCore):
         for members in groups.values():
             if len(members) < 2 or undecided.intersection(members):
                 continue
-            versions = self._write(lambda members=members: self._versions_of(members))
+            versions: dict[Key, str | None] = self._write(partial(self._versions_of, members))
             mark = frozenset(versions.items())
             if mark in self._checked_subtrees:
                 continue
@@ -103,12 +105,12 @@ class SubtreePart(EngineCore):
                     if screened.version == versions.get(key):
                         continue
                     fields = E.entity(table).field_names
-                    ops = self._write(lambda key=key: self._ops(*key))
+                    ops: list[outbox.Operation] = self._write(partial(self._ops, *key))
                     theirs = {n: screened.values.get(n) for n in fields}
                     if changed_elsewhere(fields, bases[key], theirs, outbox.echoes(ops)):
                         changed.append((key, screened.version, theirs))
             if changed:
-                self._write(lambda changed=changed: self._hold_subtree(changed, bases, report))
+                self._write(partial(self._hold_subtree, changed, bases, report))
             else:
                 self._checked_subtrees.add(mark)
 
