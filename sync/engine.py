@@ -41,6 +41,7 @@ All SQL on the sync tables is in ``desktop/outbox.py``, the writes of synced row
 
 from __future__ import annotations
 
+import logging
 import time
 
 from desktop import errors as problems
@@ -57,6 +58,8 @@ from .pull import PageContext, PullPart
 from .push import Planned, PushPart
 from .report import Stop, SyncProgress, SyncReport
 from .status import StatusPart, SyncStatus
+
+log = logging.getLogger(__name__)
 
 SyncError = ConnectorError  # the error kinds the engine acts on; see sync.connector.ErrorKind
 
@@ -112,6 +115,19 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
             info = ErrorInfo.of(error, crm=self.connector.name)
             report.add_problem(info)
             self._set_state(last_error=info.to_json())
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop every later cycle
+            # Logged with its traceback; the rep reads a sentence, and the watchdog backs off
+            # instead of meeting the same failure every few seconds.
+            log.exception("sync cycle failed")
+            report.ok = False
+            info = ErrorInfo.of(exc)
+            report.add_problem(info)
+            failures = int(self._state("failures") or 0) + 1
+            self._set_state(
+                failures=str(failures),
+                next_retry_at=str(self.clock() + self._backoff(failures, None)),
+                last_error=info.to_json(),
+            )
         report.duration = time.perf_counter() - started
         report.needs_sign_in = self._write(lambda: self._state("needs_sign_in")) == "1"
         if report.ok:

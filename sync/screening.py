@@ -24,6 +24,7 @@ from .connector import (
     MutationResult,
     Outcome,
     PullPage,
+    Reason,
     RemoteDeletion,
     RemoteRecord,
 )
@@ -37,7 +38,7 @@ MAX_VERSION = 200
 
 def unreadable(detail: str = "") -> ConnectorError:
     """The error for an answer of the wrong shape (a passing failure, like a broken line)."""
-    return ConnectorError(ErrorKind.TRANSIENT, UNREADABLE + (f" ({detail})" if detail else ""))
+    return ConnectorError(ErrorKind.TRANSIENT, detail, reason=Reason.BAD_ANSWER)
 
 
 def valid_id(value: Any) -> bool:

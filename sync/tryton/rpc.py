@@ -46,6 +46,14 @@ class RateLimited(RpcError):
 class Unreachable(RpcError):
     """No answer: connection refused or dropped, timeout, DNS, 5xx."""
 
+    reason = "unreachable"  # sync.connector.Reason
+
+
+class TimedOut(Unreachable):
+    """No answer in time."""
+
+    reason = "timeout"
+
 
 class TlsError(Unreachable):
     """The server's certificate could not be verified."""
@@ -69,11 +77,21 @@ class ServerFault(RpcError):
 
 
 class Garbled(Unreachable):
-    """An answer cut short or of a shape Tryton never sends: something on the way broke it."""
+    """An answer of a shape Tryton never sends: something on the way broke it."""
+
+    reason = "bad_answer"
+
+
+class CutShort(Garbled):
+    """The answer broke off in the middle."""
+
+    reason = "cut_short"
 
 
 class Portal(Garbled):
     """A web page answered instead of the CRM: a hotel or airport Wi-Fi sign-in page."""
+
+    reason = "portal"
 
 
 GARBLED = (
@@ -242,12 +260,20 @@ class TrytonRpc:
             ) from exc
         except requests.exceptions.InvalidURL as exc:
             raise BadAddress("This is not a server address.") from exc
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except requests.Timeout as exc:
+            raise TimedOut(
+                "The CRM did not answer in time. Fieldbook keeps your changes and retries."
+            ) from exc
+        except requests.ConnectionError as exc:
+            if "IncompleteRead" in str(exc) or "Connection broken" in str(exc):
+                raise CutShort(GARBLED) from exc
             raise Unreachable(
                 "The CRM server cannot be reached. Check your connection; Fieldbook keeps your "
                 "changes and retries."
             ) from exc
-        except requests.RequestException as exc:  # a body cut short, a broken encoding
+        except requests.exceptions.ChunkedEncodingError as exc:  # a body cut short
+            raise CutShort(GARBLED) from exc
+        except requests.RequestException as exc:  # a broken encoding, anything else on the way
             raise Garbled(GARBLED) from exc
         finally:
             self.calls += 1

@@ -15,6 +15,7 @@ from sync.connector import (
     Connector,
     ConnectorError,
     ErrorKind,
+    Reason,
 )
 from sync.tryton import rpc as R
 
@@ -60,7 +61,7 @@ def _sign_in_cause(exc: R.RpcError) -> str:
         return "password"
     if isinstance(exc, R.TlsError):
         return "tls"
-    if isinstance(exc, R.Portal):
+    if isinstance(exc, R.Portal | R.CutShort):
         return "unreachable"
     if isinstance(exc, R.Garbled):
         return "address"
@@ -73,11 +74,23 @@ def _sign_in_cause(exc: R.RpcError) -> str:
 
 def garbled() -> ConnectorError:
     """The error of an answer of the wrong shape: passing, like a connection that broke."""
-    return ConnectorError(ErrorKind.TRANSIENT, R.GARBLED)
+    return ConnectorError(ErrorKind.TRANSIENT, "", reason=Reason.BAD_ANSWER)
+
+
+def _reason_of(exc: R.RpcError) -> Reason | None:
+    if isinstance(exc, R.ServerFault):
+        return Reason.SERVER_FAULT
+    if isinstance(exc, R.RateLimited):
+        return Reason.RATE_LIMITED
+    name = getattr(exc, "reason", None)
+    return Reason(name) if isinstance(exc, R.Unreachable) and name else None
 
 
 def _connector_error(exc: R.RpcError) -> ConnectorError:
-    return ConnectorError(_kind_of(exc), exc.message, retry_after=exc.retry_after)
+    reason = _reason_of(exc)
+    # A failure we word ourselves carries no detail: the rep reads the reason's sentence.
+    message = "" if isinstance(exc, R.Garbled | R.TimedOut) else exc.message
+    return ConnectorError(_kind_of(exc), message, retry_after=exc.retry_after, reason=reason)
 
 
 class TrytonSession(Connector):

@@ -21,7 +21,7 @@ from sync.tryton import mapping as M
 from sync.tryton import rpc as R
 
 from .reading import TrytonReading
-from .session import ADDRESS_MODEL, DELETION_MODEL, MECHANISM_MODEL, _connector_error
+from .session import ADDRESS_MODEL, DELETION_MODEL, MECHANISM_MODEL, _connector_error, garbled
 
 log = logging.getLogger(__name__)
 
@@ -278,8 +278,10 @@ class TrytonWriting(TrytonReading):
             return {}
         try:
             ids = self.rpc.model(tm.model, "create", [v for _, v, _ in pending], self._context())
+            if not isinstance(ids, list) or any(type(i) is not int for i in ids):
+                raise garbled()
             if len(ids) != len(pending):  # never pair a UUID with another record's id
-                raise ConnectorError(ErrorKind.TRANSIENT, "the CRM answered a create incompletely")
+                raise garbled()  # an id list of the wrong length: never pair a UUID wrongly
             for (m, _, _), id_ in zip(pending, ids, strict=True):
                 self._remember(tm.model, id_, m.id)
             return {m.id: id_ for (m, _, _), id_ in zip(pending, ids, strict=True)}
