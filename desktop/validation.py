@@ -62,7 +62,7 @@ def _text_of(field: E.Field, value: Any) -> str | None:
         raise ValueError("expected text")
     limit = MAX_LONG_TEXT if field.kind == E.LONG_TEXT else LIMITS.get(field.kind, MAX_TEXT)
     if len(value) > limit:
-        raise ValueError(f"must be at most {limit:,} characters")
+        raise ValueError(f"must be at most {limit} characters")
     if BAD_CHARS.search(value):
         raise ValueError("contains a character that is not text (a control character)")
     if not value.strip(_BLANK):
@@ -125,7 +125,7 @@ def _normalize(field: E.Field, value: Any) -> Any:
         if (low is not None and number < low) or (high is not None and number > high):
             raise ValueError(f"expected a number from {low} to {high}")
         if abs(number) > MAX_INTEGER:
-            raise ValueError(f"expected a number from {-MAX_INTEGER:,} to {MAX_INTEGER:,}")
+            raise ValueError(f"expected a number from {-MAX_INTEGER} to {MAX_INTEGER}")
         return number
     if kind == E.CENTS:
         if isinstance(value, bool):
@@ -134,7 +134,7 @@ def _normalize(field: E.Field, value: Any) -> Any:
             cents = cents_from_text(value)
         elif isinstance(value, Decimal):
             if not value.is_finite() or abs(value) > MAX_CENTS:
-                raise ValueError("expected an amount below 1,000,000,000,000")
+                raise ValueError("expected an amount below 1000000000000")
             cents = int((value * 100).to_integral_value())
         elif isinstance(value, int):
             cents = value
@@ -143,7 +143,7 @@ def _normalize(field: E.Field, value: Any) -> Any:
         if cents < 0:
             raise ValueError("must not be negative")
         if cents > MAX_CENTS:
-            raise ValueError("expected an amount below 1,000,000,000,000")
+            raise ValueError("expected an amount below 1000000000000")
         return cents
     if kind == E.BOOL:
         if isinstance(value, str):
@@ -210,7 +210,7 @@ def _whole_number(value: Any) -> int:
         if not value.is_finite() or value != value.to_integral_value():
             raise ValueError("expected a whole number")
         if abs(value) > MAX_INTEGER:
-            raise ValueError(f"expected a number from {-MAX_INTEGER:,} to {MAX_INTEGER:,}")
+            raise ValueError(f"expected a number from {-MAX_INTEGER} to {MAX_INTEGER}")
         return int(value)
     if isinstance(value, str) and len(value) <= 20:
         try:

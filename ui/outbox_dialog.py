@@ -209,6 +209,9 @@ class OutboxDialog(QDialog):
         )
         self.discard_button.clicked.connect(self.discard_selected)
 
+        self.held_label = QLabel(self)
+        self.held_label.setWordWrap(True)
+        self.held_label.setTextFormat(Qt.TextFormat.PlainText)
         self.conflicts_label = QLabel(self)
         self.conflict_model = ConflictListModel(self)
         self.conflict_view = self._table(self.conflict_model)
@@ -239,6 +242,7 @@ class OutboxDialog(QDialog):
         layout.addWidget(outbox_title)
         layout.addWidget(self.outbox_view, 3)
         layout.addLayout(outbox_row)
+        layout.addWidget(self.held_label)
         layout.addSpacing(8)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflict_view, 2)
@@ -327,7 +331,37 @@ class OutboxDialog(QDialog):
         )
         self.conflict_view.setVisible(bool(conflicts))
         self.resolve_button.setVisible(bool(conflicts))
+        self._show_held(engine)
         self._enable()
+
+    def _show_held(self, engine) -> None:
+        """Records the CRM sent that failed validation: how many, which, and why."""
+        held = engine.held_back() if engine is not None and hasattr(engine, "held_back") else []
+        self.held_label.setVisible(bool(held))
+        if not held:
+            self.held_label.clear()
+            return
+        lines = [
+            self.tr(
+                "%n record(s) held back: the CRM sent values Fieldbook cannot take, so they are "
+                "not in your book yet. They are asked for again at every sync.",
+                "",
+                len(held),
+            )
+        ]
+        for h in held[:20]:
+            lines.append(
+                self.tr("{what} {id}: {reason}").format(
+                    what=entity_name(h.table), id=h.row_id[:13] or "?", reason=h.reason[:300]
+                )
+            )
+        if len(held) > 20:
+            lines.append(self.tr("… and %n more.", "", len(held) - 20))
+        self.held_label.setText("\n".join(lines))
+        # Word-wrapped text gets the height it needs at the dialog's width, not a clipped line.
+        self.held_label.setMinimumHeight(
+            self.held_label.heightForWidth(max(300, self.width() - 24))
+        )
 
     @staticmethod
     def _reselect(view: QTableView, flags: list[bool]) -> None:

@@ -7,6 +7,7 @@ The base of ``TrytonConnector`` (``sync/tryton/connector.py``); reading the CRM 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +19,8 @@ from sync.connector import (
     Reason,
 )
 from sync.tryton import rpc as R
+
+log = logging.getLogger(__name__)
 
 OVERLAP = dt.timedelta(seconds=2)
 CURSOR_VERSION = 1
@@ -89,7 +92,9 @@ def _reason_of(exc: R.RpcError) -> Reason | None:
 def _connector_error(exc: R.RpcError) -> ConnectorError:
     reason = _reason_of(exc)
     # A failure we word ourselves carries no detail: the rep reads the reason's sentence.
-    message = "" if isinstance(exc, R.Garbled | R.TimedOut) else exc.message
+    message = "" if isinstance(exc, R.Garbled | R.TimedOut | R.ServerFault) else exc.message
+    if isinstance(exc, R.ServerFault):
+        log.warning("the CRM failed on a request: %s", exc.message)  # for IT, not the screen
     return ConnectorError(_kind_of(exc), message, retry_after=exc.retry_after, reason=reason)
 
 
