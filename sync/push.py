@@ -218,6 +218,18 @@ class PushPart(SubtreePart):
                 elif result.outcome == Outcome.CONFLICT and result.record is not None:
                     conflicted = True
                     self._push_conflict(planned, result.record, changes, report)
+                elif (
+                    result.outcome == Outcome.REJECTED
+                    and kind == ErrorKind.NOT_FOUND
+                    and m.op == "create"
+                    and self._refs_all_synced(m)
+                ):
+                    # "Refers to a record not on the CRM" while each record it refers to is
+                    # synced here: a lookup that came back empty, not a refusal. Again later,
+                    # parked with the reason if it keeps failing.
+                    self._backoff_ops(
+                        planned.op_ids, result.reason or "retry later", result.retry_after
+                    )
                 elif kind == ErrorKind.NOT_FOUND or result.outcome == Outcome.CONFLICT:
                     # An update to a record deleted on the server meanwhile.
                     self._add_deleted_remotely(m.table, m.id, report)
@@ -230,6 +242,14 @@ class PushPart(SubtreePart):
                         planned.op_ids, result.reason or "retry later", result.retry_after
                     )
         return conflicted
+
+    def _refs_all_synced(self, m) -> bool:
+        targets = [
+            (ref.target, m.values[ref.name])
+            for ref in E.entity(m.table).refs()
+            if m.values.get(ref.name) and m.values[ref.name] != m.id
+        ]
+        return bool(targets) and all(outbox.is_synced(self.db, t, i) for t, i in targets)
 
     def _push_conflict(
         self, planned: Planned, record: RemoteRecord, changes: Changes, report: SyncReport

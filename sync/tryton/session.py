@@ -278,6 +278,8 @@ class TrytonSession(Connector):
         if missing:
             context = self._context()
             rows = self._rows(self._call(model, "read", missing, ["fieldbook_uuid"], context))
+            if sorted(r["id"] for r in rows) != missing:
+                raise garbled()  # Tryton reads every id asked for, or fails: not this
             for row in rows:
                 if isinstance(row.get("fieldbook_uuid"), str) and row["fieldbook_uuid"]:
                     self._remember(model, row["id"], row["fieldbook_uuid"])
@@ -296,9 +298,10 @@ class TrytonSession(Connector):
             if rows:
                 self._country_ids[name] = rows[0]["id"]
             else:
-                self._country_ids[name] = self._call(
-                    "country.country", "create", [{"name": name}], self._context()
-                )[0]
+                made = self._call("country.country", "create", [{"name": name}], self._context())
+                if not isinstance(made, list) or len(made) != 1 or type(made[0]) is not int:
+                    raise garbled()
+                self._country_ids[name] = made[0]
             self._country_names[self._country_ids[name]] = name
         return self._country_ids[name]
 

@@ -102,6 +102,8 @@ class TrytonWriting(TrytonReading):
             if f.kind in (M.REF, M.RESOURCE):
                 model = f.ref_model
                 target = self._ids_for(model, [value]).get(value) if value else None
+                if value and target is None:  # look once more: an answer emptied on the way
+                    target = self._ids_for(model, [value], fresh=True).get(value)
                 if value and target is None:
                     unresolved.append(name)
                     continue
@@ -248,6 +250,14 @@ class TrytonWriting(TrytonReading):
             values["fieldbook_uuid"] = m.id
             pending.append((m, values, deferred))
         created = self._create_many(tm, pending, results)
+        refused = [m for m, _, _ in pending if m.op_id in results]
+        if refused:
+            # A create refused because the UUID is already there (the lookup above came back
+            # empty on the way): it is ours, made by an earlier try. Read it back like one.
+            there = self._ids_for(tm.model, [m.id for m in refused], fresh=True)
+            for m in refused:
+                if m.id in there:
+                    del results[m.op_id]
         for m, _, deferred in pending:
             if deferred and m.id in created:
                 fix, unresolved = self._values(tm, deferred, created[m.id], False)
@@ -269,8 +279,13 @@ class TrytonWriting(TrytonReading):
             elif m.id in records:
                 out.append(MutationResult(m.op_id, Outcome.APPLIED, record=records[m.id]))
             else:
-                out.append(self._reject(m, "The CRM did not keep the record.", ErrorKind.NOT_FOUND))
+                # Created (or found), then not read back: an answer lost or emptied on the way.
+                out.append(self._again_later(m, "The CRM did not show the new record yet."))
         return out
+
+    @staticmethod
+    def _again_later(m: Mutation, reason: str) -> MutationResult:
+        return MutationResult(m.op_id, Outcome.RETRY, reason=reason, kind=ErrorKind.TRANSIENT)
 
     def _create_many(self, tm: M.TableMap, pending, results) -> dict[str, int]:
         """Create in one call; when the CRM refuses one, find which, one by one."""
@@ -310,19 +325,19 @@ class TrytonWriting(TrytonReading):
                 return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
             id_ = again
         values, unresolved = self._values(tm, m.values, id_, False)
-        if unresolved:
+        if unresolved:  # the record is there; what it refers to is not: a refusal, no deletion
             return self._reject(
                 m,
                 "It refers to a record that is not on the CRM: " + ", ".join(unresolved) + ".",
-                ErrorKind.NOT_FOUND,
+                ErrorKind.INVALID,
             )
         if values:
             refused = self._conditional(m, tm, id_, "write", [id_], values)
             if refused is not None:
                 return refused
         record = self._record_now(tm, m.id)
-        if record is None:
-            return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+        if record is None:  # written a moment ago: an empty read-back is not a deletion
+            return self._again_later(m, "The CRM did not show the record after the change.")
         return MutationResult(m.op_id, Outcome.APPLIED, record=record)
 
     def _conditional(self, m: Mutation, tm, id_: int, method: str, *args) -> MutationResult | None:
