@@ -368,6 +368,9 @@ def _v5_quarantine(db: sqlite3.Connection) -> None:
     ) WITHOUT ROWID;
     """,
     )
+    # Failures of one operation itself (the CRM answered, but not for it), apart from the
+    # attempts a whole call's failure also counts: past a limit it is parked with the reason.
+    add_column(db, "outbox", "own_failures", "INTEGER", not_null_default=0)
 
 
 MIGRATIONS = (

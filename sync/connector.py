@@ -112,6 +112,7 @@ class MutationResult:
     reason: str | None = None
     kind: ErrorKind | None = None
     retry_after: float | None = None
+    not_tried: bool = False  # RETRY because the call failed before this one was tried
 
 
 class Connector(ABC):

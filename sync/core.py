@@ -209,6 +209,9 @@ class EngineCore:
         base_row = self._base(table, row_id)
         base = base_row[1] if base_row else None
         create = next((o for o in ops if o.op == "create"), None)
+        # Against our own create (its answer was lost) a difference is the CRM's filling in
+        # (a default currency), not someone's edit: no reason to ask the rep about a delete.
+        ours = create is not None and base is None
         if create is not None:
             # The server holds our create (its answer was lost): finish it and merge against
             # what we sent.
@@ -221,7 +224,11 @@ class EngineCore:
         open_kinds = outbox.open_kinds(db, table, row_id)
         if row is None:
             deletes = [o for o in ops if o.op == "delete"]
-            if deletes and changed_elsewhere(entity.field_names, base, theirs, outbox.echoes(ops)):
+            if (
+                deletes
+                and not ours
+                and changed_elsewhere(entity.field_names, base, theirs, outbox.echoes(ops))
+            ):
                 self._finish([o.op_id for o in ops])
                 outbox.add_conflict(db, table, row_id, None, "deleted_locally", base, None, theirs)
                 report.conflicts += 1

@@ -228,7 +228,7 @@ class PushPart(SubtreePart):
                     # synced here: a lookup that came back empty, not a refusal. Again later,
                     # parked with the reason if it keeps failing.
                     self._backoff_ops(
-                        planned.op_ids, result.reason or "retry later", result.retry_after
+                        planned.op_ids, result.reason or "retry later", result.retry_after, True
                     )
                 elif kind == ErrorKind.NOT_FOUND or result.outcome == Outcome.CONFLICT:
                     # An update to a record deleted on the server meanwhile.
@@ -237,9 +237,12 @@ class PushPart(SubtreePart):
                     self._park(planned.op_ids, result.reason or "The CRM refused this change.")
                     report.rejected += 1
                     report.add_refused(result.reason)
-                else:  # RETRY
+                else:  # RETRY: its own failure, unless the call broke off before it
                     self._backoff_ops(
-                        planned.op_ids, result.reason or "retry later", result.retry_after
+                        planned.op_ids,
+                        result.reason or "retry later",
+                        result.retry_after,
+                        not result.not_tried,
                     )
         return conflicted
 
@@ -291,13 +294,18 @@ class PushPart(SubtreePart):
             outbox.park(self.db, op_ids, reason)
             changes.outbox = True
 
-    def _backoff_ops(self, op_ids: list[str], reason: str, retry_after: float | None) -> None:
+    def _backoff_ops(
+        self, op_ids: list[str], reason: str, retry_after: float | None, own: bool = False
+    ) -> None:
+        """Try again later; ``own``: the CRM answered, and this change itself failed (counted:
+        past ``MAX_ATTEMPTS`` such failures it is parked, so a poisoned change cannot hold the
+        watchdog forever; a network failure of the whole call never parks anything)."""
         with self.store.transaction(origin=ORIGIN_SYNC) as changes:
             for op_id in op_ids:
                 attempts = outbox.attempts_of(self.db, op_id)
                 if attempts is None:
                     continue
-                if attempts + 1 >= MAX_ATTEMPTS:
+                if own and outbox.own_failure(self.db, op_id) >= MAX_ATTEMPTS:
                     # The same change failed again and again: park it with the reason, so the
                     # rest keeps flowing and the rep sees it (retry or discard in the outbox).
                     outbox.park(self.db, [op_id], reason)

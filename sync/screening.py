@@ -163,7 +163,13 @@ def screen_results(mutations: list[Mutation], results: Any) -> list[MutationResu
             reason = BAD_CHARS.sub("", reason)[:1000]
         out.append(
             MutationResult(
-                m.op_id, r.outcome, record, reason, kind, _valid_retry_after(r.retry_after)
+                m.op_id,
+                r.outcome,
+                record,
+                reason,
+                kind,
+                _valid_retry_after(r.retry_after),
+                r.not_tried is True,
             )
         )
     return out

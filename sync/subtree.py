@@ -102,7 +102,8 @@ class SubtreePart(EngineCore):
                     if isinstance(screened, Refused) or (screened.table, screened.id) not in bases:
                         continue
                     key = (screened.table, screened.id)
-                    if screened.version == versions.get(key):
+                    if versions.get(key) is None or screened.version == versions.get(key):
+                        # Never seen on the CRM (our own create, answer lost) or unchanged.
                         continue
                     fields = E.entity(table).field_names
                     ops: list[outbox.Operation] = self._write(partial(self._ops, *key))

@@ -8,6 +8,7 @@ request (``Connection: close``), so every request is seen and can be targeted.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import socket
 import socketserver
@@ -130,6 +131,8 @@ class LoopbackProxy:
             return
         if fault and fault.mode == "rewrite" and fault.rewrite is not None:
             self.log.append(("rewritten", body))
+            if (reply.getheader("Content-Encoding") or "").lower() == "gzip":
+                payload = gzip.decompress(payload)
             self._answer(conn, 200, (("Content-Type", "application/json"),), fault.rewrite(payload))
             return
         if fault and fault.mode == "reset":

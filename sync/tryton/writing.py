@@ -76,6 +76,7 @@ class TrytonWriting(TrytonReading):
                     reason=exc.message,
                     kind=exc.kind,
                     retry_after=exc.retry_after,
+                    not_tried=True,
                 )
                 for m in mutations[len(results) :]
             ]
@@ -207,6 +208,12 @@ class TrytonWriting(TrytonReading):
                 return None  # archived: deleted, as far as Fieldbook is concerned
             self._remember(tm.model, rows[0]["id"], m.id)
             return int(rows[0]["id"])
+        if m.base_version is None:
+            # Never seen on the CRM (a create whose answer may have been lost): two lookups
+            # that agree it is not there are believed.
+            return None
+        # The CRM had it (the change names its version): only its deletion log or its archive
+        # says it is gone; an empty answer alone is asked again.
         return MutationResult(
             m.op_id,
             Outcome.RETRY,

@@ -1,0 +1,25 @@
+"""Issue 12: a storm of network and answer faults against the real Tryton, then convergence.
+
+Bounded for CI (every kind of fault at least ``FIELDBOOK_FAULTS_BUDGET`` times, default 20;
+``FIELDBOOK_FAULT_SEED`` repeats a run). ``bench/bench_faults.py`` runs the full storm.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+from tests.fault_storm import KINDS, storm
+
+
+def test_a_storm_of_faults_loses_duplicates_and_parks_nothing(tryton_server, tmp_path, capsys):
+    seed = int(os.environ.get("FIELDBOOK_FAULT_SEED") or random.randrange(1_000_000))
+    budget = int(os.environ.get("FIELDBOOK_FAULTS_BUDGET") or 20)
+    tally = storm(tmp_path, tryton_server, seed, budget, max_seconds=120.0)
+    with capsys.disabled():
+        print("\n" + "\n".join(tally.lines()))
+    assert all(tally.faults[k] >= budget for k in KINDS), tally.lines()
+    assert tally.problems == [], tally.lines()
+    assert (tally.lost, tally.duplicated, tally.false_conflicts) == (0, 0, 0), tally.lines()
+    assert (tally.wrongly_parked, tally.quarantined) == (0, 0), tally.lines()
+    assert tally.position_ok and tally.session_ok, tally.lines()
