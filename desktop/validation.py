@@ -95,6 +95,11 @@ def _normalize(field: E.Field, value: Any) -> Any:
     kind = field.kind
     if kind in (E.TEXT, E.URL, E.LONG_TEXT, E.REF):
         return _text_of(field, value)
+    if kind == E.EMAIL:
+        text = _text_of(field, value)
+        if text is not None and not _is_email(text):
+            raise ValueError("expected an e-mail address such as name@example.com")
+        return text
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
             raise ValueError(f"must be at most {MAX_TEXT} characters")
@@ -103,11 +108,6 @@ def _normalize(field: E.Field, value: Any) -> Any:
         value = value.strip()
         if not value.strip(_BLANK):
             return None
-    if kind == E.EMAIL:
-        text = _text_of(field, value)
-        if text is not None and not _is_email(text):
-            raise ValueError("expected an e-mail address such as name@example.com")
-        return text
     if kind == E.ENUM:
         if not isinstance(value, str):
             raise ValueError(

@@ -50,3 +50,15 @@ def store(tmp_path):
     s = Store.open(tmp_path / "store" / "book.sqlite")
     yield s
     s.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fault storm's tally (seed, faults per kind and call, what went wrong) near the end of
+    the log, where CI readers look (tests/e2e/test_fault_injection.py)."""
+    import sys
+
+    storm = sys.modules.get("tests.fault_storm")
+    for lines in getattr(storm, "TALLIES", []):
+        terminalreporter.write_sep("-", "fault storm")
+        for line in lines:
+            terminalreporter.write_line(line)

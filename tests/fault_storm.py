@@ -48,6 +48,7 @@ KINDS = (
 # records: UUID lookups, pulls, creates, the deletion log). A contact mechanism or an address is
 # a sub-record no single answer can prove complete.
 CHECKABLE = {"null_ids", "wrong_length", "empty_lookup"}
+TALLIES: list[list[str]] = []  # printed at the end of a pytest run (tests/conftest.py)
 READ_TIMEOUT = 0.5
 DELAY = 0.8
 
@@ -392,7 +393,7 @@ def storm(
                     fresh.close()
         finally:
             rep.close()
-    return Tally(
+    tally = Tally(
         seed,
         chaos.by_kind,
         chaos.by_call,
@@ -408,3 +409,5 @@ def storm(
         time.perf_counter() - started,
         problems,
     )
+    TALLIES.append(tally.lines())
+    return tally
