@@ -34,7 +34,10 @@ Every store transaction of the engine runs through ``write`` (the app passes the
 Where each job lives: the cycle is here; ``sync/core.py`` holds the connector call, error
 mapping, backoff and the merge of a server record into a busy row; ``sync/pull.py`` pages,
 orphans and reconciliation; ``sync/push.py`` planning, batches, results and rebase;
-``sync/decisions.py`` retry, discard and resolve; ``sync/status.py`` what the status bar asks.
+``sync/decisions.py`` retry, discard and resolve; ``sync/status.py`` what the status bar asks;
+``sync/screening.py`` checks every answer before anything of it is written or saved (a bad
+record is held back in ``desktop/quarantine.py`` and asked for again every cycle);
+``sync/subtree.py`` holds the deletes of a subtree until the whole subtree is known safe.
 All SQL on the sync tables is in ``desktop/outbox.py``, the writes of synced rows in
 ``desktop/replica.py``; nothing in ``sync/`` runs SQL.
 """

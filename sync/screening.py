@@ -10,6 +10,7 @@ untouched). One bad record does not stop its page: it is held back (``desktop.qu
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -86,7 +87,8 @@ def screen_record(record: Any) -> RemoteRecord | Refused:
     try:
         clean = check_stored(entity, values)
     except ValidationError as exc:
-        return Refused(table, shown_id, shown_version, str(exc), values)
+        # The reason as {field: message} (JSON): the outbox words each in the rep's language.
+        return Refused(table, shown_id, shown_version, json.dumps(exc.errors), values)
     return RemoteRecord(table, shown_id, str(version), clean)
 
 

@@ -43,6 +43,30 @@ def entity_name(table: str) -> str:
         return table
 
 
+def held_reason(h) -> str:
+    """Why a record is held back, in the rep's language: each field's message worded by
+    ``ui/validation_text.py`` (the quarantine keeps them as {field: message})."""
+    import json
+
+    from .validation_text import field_message
+
+    try:
+        errors = json.loads(h.reason)
+    except ValueError:
+        errors = None
+    if not isinstance(errors, dict):
+        return str(h.reason)[:300]
+    try:
+        entity = E.entity(h.table)
+    except KeyError:
+        entity = None
+    parts = []
+    for name, message in list(errors.items())[:5]:
+        field = entity.field(name) if entity and entity.has_field(name) else None
+        parts.append(field_message(field, str(message)))
+    return " ".join(parts)[:300]
+
+
 def op_text(op: str) -> str:
     return {
         "create": translate("outbox", "New"),
@@ -352,7 +376,7 @@ class OutboxDialog(QDialog):
         for h in held[:20]:
             lines.append(
                 self.tr("{what} {id}: {reason}").format(
-                    what=entity_name(h.table), id=h.row_id[:13] or "?", reason=h.reason[:300]
+                    what=entity_name(h.table), id=h.row_id[:13] or "?", reason=held_reason(h)
                 )
             )
         if len(held) > 20:
