@@ -5,7 +5,6 @@ documented shapes in ``shared/salesforce/shapes``."""
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import email.utils
 import hashlib
 import json

@@ -384,11 +384,13 @@ class Org:
                     ["ContentDocumentId"],
                 )
             for other in self.records.values():
-                if other["_type"] == "ContentVersion" and other["ContentDocumentId"] == doc_id:
-                    if other["IsLatest"]:
-                        other["IsLatest"] = False
-                        # The old version keeps its values; a query on IsLatest no longer sees it.
-                        self._touch(other)
+                if (
+                    other["_type"] == "ContentVersion"
+                    and other["ContentDocumentId"] == doc_id
+                    and other["IsLatest"]
+                ):
+                    other["IsLatest"] = False  # kept, but a query on IsLatest no longer sees it
+                    self._touch(other)
             # Values not given again are taken from the document's first version's location.
             row["FirstPublishLocationId"] = doc.get("_location")
         else:

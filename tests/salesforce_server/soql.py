@@ -81,9 +81,16 @@ def _tokens(text: str) -> list[tuple[str, Any]]:
                 out.append(("lit", upper == "TRUE"))
             elif upper == "NULL":
                 out.append(("lit", None))
-            elif upper in ("SELECT", "FROM", "WHERE", "ORDER", "BY", "LIMIT", "AND", "OR"):
-                out.append(("kw", upper))
-            elif upper in ("NOT", "IN", "ASC", "DESC"):
+            elif upper in (
+                "SELECT",
+                "FROM",
+                "WHERE",
+                "ORDER",
+                "BY",
+                "LIMIT",
+                "AND",
+                "OR",
+            ) or upper in ("NOT", "IN", "ASC", "DESC"):
                 out.append(("kw", upper))
             else:
                 out.append(("name", raw))
@@ -219,7 +226,9 @@ def matches(node: Any, row: dict[str, Any]) -> bool:
             ">=": value >= literal,
         }[op]
     except TypeError:
-        raise SoqlError(f"cannot compare {name} with {literal!r}", "INVALID_QUERY_FILTER_OPERATOR")
+        raise SoqlError(
+            f"cannot compare {name} with {literal!r}", "INVALID_QUERY_FILTER_OPERATOR"
+        ) from None
 
 
 def sort_key(order: list[tuple[str, bool]]):
