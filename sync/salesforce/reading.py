@@ -178,10 +178,10 @@ class SalesforceReading(SalesforceSession):
             if mark:
                 since = parse_time(mark["ts"]) - OVERLAP
                 where.append(f"SystemModstamp >= {soql_time(since)}")
-            soql = f"SELECT {', '.join(self.select_fields(tm))} FROM {tm.sobject}"
+            soql = f"select {', '.join(self.select_fields(tm))} from {tm.sobject}"
             if where:
-                soql += " WHERE " + " AND ".join(where)
-            soql += f" ORDER BY SystemModstamp, Id LIMIT {remaining + len(seen)}"
+                soql += " where " + " AND ".join(where)
+            soql += f" order by SystemModstamp, Id limit {remaining + len(seen)}"
             rows = self.query(soql, all_rows=True, limit=remaining + len(seen))
             fresh: list[dict] = []
             for row in rows:
@@ -234,9 +234,9 @@ class SalesforceReading(SalesforceSession):
     def list_ids(self, table: str) -> set[str]:
         tm = M.TABLE_MAPS[table]
         where = self.where_scope(tm)
-        soql = f"SELECT Id, {M.UUID_FIELD} FROM {tm.sobject}"
+        soql = f"select Id, {M.UUID_FIELD} from {tm.sobject}"
         if where:
-            soql += " WHERE " + " AND ".join(where)
+            soql += " where " + " AND ".join(where)
         out = set()
         for row in self.query(soql):
             uuid_ = row.get(M.UUID_FIELD) or self.claim_uuid(row.get("Id"))
@@ -258,8 +258,8 @@ class SalesforceReading(SalesforceSession):
                 where = [f"({where[0]} OR Id IN ({', '.join(quote(i) for i in org_made)}))"]
             where += self.where_scope(tm)
             rows += self.query(
-                f"SELECT {', '.join(self.select_fields(tm))} FROM {tm.sobject} "
-                f"WHERE {' AND '.join(where)}"
+                f"select {', '.join(self.select_fields(tm))} from {tm.sobject} "
+                f"where {' AND '.join(where)}"
             )
         return rows
 

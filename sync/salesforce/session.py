@@ -256,7 +256,7 @@ class SalesforceSession(Connector):
         """The statement that selects the rep's records of ``table`` (shown to the rep / IT)."""
         tm = M.TABLE_MAPS[table]
         where = " AND ".join(self.where_scope(tm))
-        return f"SELECT Id FROM {tm.sobject}" + (f" WHERE {where}" if where else "")
+        return f"select Id from {tm.sobject}" + (f" where {where}" if where else "")
 
     # -- ids <-> client UUIDs --------------------------------------------------------------
 
@@ -282,7 +282,7 @@ class SalesforceSession(Connector):
             where = [f"{M.UUID_FIELD} IN ({', '.join(quote(u) for u in chunk)})"]
             where += self.where_scope(tm)
             rows = self.query(
-                f"SELECT Id, {M.UUID_FIELD} FROM {tm.sobject} WHERE {' AND '.join(where)}"
+                f"select Id, {M.UUID_FIELD} from {tm.sobject} where {' AND '.join(where)}"
             )
             for row in rows:
                 if isinstance(row.get("Id"), str) and row.get(M.UUID_FIELD) in wanted:
@@ -302,7 +302,7 @@ class SalesforceSession(Connector):
         for start in range(0, len(missing), 200):
             chunk = missing[start : start + 200]
             rows = self.query(
-                f"SELECT Id, {M.UUID_FIELD} FROM {tm.sobject} "
+                f"select Id, {M.UUID_FIELD} from {tm.sobject} "
                 f"WHERE Id IN ({', '.join(quote(i) for i in chunk)})"
             )
             for row in rows:

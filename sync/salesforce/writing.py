@@ -466,7 +466,7 @@ class SalesforceWriting(SalesforceReading):
             targets.append((m, target))
         if targets:
             body = self.api.call(
-                "DELETE",
+                "delete",
                 "/composite/sobjects",
                 params={"ids": ",".join(t for _, t in targets), "allOrNone": "false"},
             )
