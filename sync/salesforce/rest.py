@@ -77,6 +77,22 @@ def error_code(body: Any) -> tuple[str, str]:
     return "", ""
 
 
+def api_limits(body: Any) -> Limits:
+    """The daily API calls from a ``/limits`` answer (``DailyApiRequests``)."""
+    daily = body.get("DailyApiRequests") if isinstance(body, dict) else None
+    if not isinstance(daily, dict) or not all(
+        isinstance(daily.get(k), int) for k in ("Max", "Remaining")
+    ):
+        raise BadAnswer("limits without DailyApiRequests")
+    return Limits(daily["Max"] - daily["Remaining"], daily["Max"])
+
+
+def limit_info(header: str) -> Limits | None:
+    """``Sforce-Limit-Info: api-usage=USED/MAX``."""
+    m = _LIMIT.search(header or "")
+    return Limits(int(m.group(1)), int(m.group(2))) if m else None
+
+
 class Rest:
     """Calls to one org's instance with one access token; ``on_expired`` refreshes it."""
 
@@ -158,9 +174,9 @@ class Rest:
             return self._answer(response, raw)
 
     def _read_limits(self, response: requests.Response) -> None:
-        m = _LIMIT.search(response.headers.get("Sforce-Limit-Info", ""))
-        if m:
-            self.limits = Limits(int(m.group(1)), int(m.group(2)))
+        limits = limit_info(response.headers.get("Sforce-Limit-Info", ""))
+        if limits is not None:
+            self.limits = limits
 
     def _answer(self, response: requests.Response, raw: bool) -> Any:
         status = response.status_code

@@ -59,6 +59,20 @@ def check_page(body: Any) -> list[dict]:
     return body["records"]
 
 
+def describe_fields(body: Any, sobject: str) -> dict[str, dict]:
+    """The fields of a ``describe`` answer by name, validated."""
+    if not isinstance(body, dict) or not isinstance(body.get("fields"), list):
+        raise BadAnswer(f"describe of {sobject}")
+    fields: dict[str, dict] = {}
+    for f in body["fields"]:
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+            raise BadAnswer(f"a field of {sobject} without a name")
+        if not isinstance(f.get("picklistValues", []), list):
+            raise BadAnswer(f"{sobject}.{f['name']}: picklist values that are not a list")
+        fields[f["name"]] = f
+    return fields
+
+
 class SalesforceSession(Connector):
     """Signing in, tokens in the keyring, describe, queries and id <-> client UUID lookups."""
 
@@ -188,12 +202,7 @@ class SalesforceSession(Connector):
             if tm.sobject in self._describe:
                 continue
             body = self.api.call("GET", f"/sobjects/{tm.sobject}/describe")
-            if not isinstance(body, dict) or not isinstance(body.get("fields"), list):
-                raise BadAnswer(f"describe of {tm.sobject}")
-            fields = {}
-            for f in body["fields"]:
-                if isinstance(f, dict) and isinstance(f.get("name"), str):
-                    fields[f["name"]] = f
+            fields = describe_fields(body, tm.sobject)
             if M.UUID_FIELD not in fields or "SystemModstamp" not in fields:
                 raise ConnectorError(
                     ErrorKind.INVALID,
