@@ -64,7 +64,8 @@ class Api:
             params["state"] = query["state"]
         return 302, {"Location": redirect + "?" + urlencode(params)}, ""
 
-    def token(self, form: dict[str, str]) -> Reply:
+    def token(self, form: dict[str, str], base: str | None = None) -> Reply:
+        """The token endpoint; ``base``: the address the client reached us at (the instance)."""
         org = self.org
         grant = form.get("grant_type")
 
@@ -84,11 +85,11 @@ class Api:
                 digest = hashlib.sha256(verifier.encode()).digest()
                 if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != issued["challenge"]:
                     return refused("invalid code verifier")
-                return 200, {}, org.issue_tokens()
+                return 200, {}, org.issue_tokens(base=base)
             if grant == "refresh_token":
                 if form.get("refresh_token") not in org.refresh:
                     return refused("expired access/refresh token")
-                return 200, {}, org.issue_tokens(with_refresh=False)
+                return 200, {}, org.issue_tokens(with_refresh=False, base=base)
         return refused("unsupported grant type", "unsupported_grant_type")
 
     def revoke(self, form: dict[str, str]) -> Reply:

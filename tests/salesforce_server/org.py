@@ -117,15 +117,15 @@ class Org:
         n = next(self._seq)
         return f"{PREFIX[sobject]}{n:012d}AAA"[:18].ljust(18, "A")
 
-    def issue_tokens(self, with_refresh: bool = True) -> dict:
+    def issue_tokens(self, with_refresh: bool = True, base: str | None = None) -> dict:
         token = f"{ORG_ID}!{secrets.token_urlsafe(24)}"
         self.access[token] = self.now().timestamp()
         out = {
             "access_token": token,
             "signature": base64.b64encode(secrets.token_bytes(32)).decode(),
             "scope": "api refresh_token",
-            "instance_url": self.base_url,
-            "id": f"{self.base_url}/id/{ORG_ID}/{USER_ID}",
+            "instance_url": base or self.base_url,
+            "id": f"{base or self.base_url}/id/{ORG_ID}/{USER_ID}",
             "token_type": "Bearer",
             "issued_at": str(int(self.now().timestamp() * 1000)),
         }
@@ -429,6 +429,7 @@ class Org:
                 for other in self.records.values():
                     if (
                         other["_type"] == spec.name
+                        and not other["IsDeleted"]
                         and other["Id"] != own_id
                         and other.get(f.name) == values[f.name]
                     ):

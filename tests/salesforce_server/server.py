@@ -8,6 +8,7 @@ switches (faults, the clock, another user's edits); a real org has no such door.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,6 +26,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # quiet: tests read the org, not the log
         pass
+
+    def setup(self):
+        super().setup()
+        self.server.connections.add(self.connection)
+
+    def finish(self):
+        self.server.connections.discard(self.connection)
+        super().finish()
 
     def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
@@ -66,7 +75,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(*api.authorize(query))
             return
         if path == "/services/oauth2/token" and method == "POST":
-            self._send(*api.token(form_of(raw)))
+            host = self.headers.get("Host")
+            self._send(*api.token(form_of(raw), f"http://{host}" if host else None))
             return
         if path == "/services/oauth2/revoke" and method == "POST":
             self._send(*api.revoke(form_of(raw)))
@@ -136,6 +146,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    connections: set
     org: Org
     api: Api
 
@@ -181,17 +192,28 @@ class SalesforceServer:
 
     def __init__(self, port: int = 0, callbacks: tuple[str, ...] = ()):
         self.org = Org(callbacks=set(callbacks))
-        self._httpd = _Server(("127.0.0.1", port), _Handler)
-        self._httpd.org = self.org
-        self._httpd.api = Api(self.org)
+        self._httpd = self._bind(port)
         self.port = self._httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.org.base_url = self.url
         self._thread: threading.Thread | None = None
+        self.running = False
+
+    def _bind(self, port: int) -> _Server:
+        _Server.allow_reuse_address = True
+        httpd = _Server(("127.0.0.1", port), _Handler)
+        httpd.connections = set()
+        httpd.org = self.org
+        httpd.api = Api(self.org)
+        return httpd
 
     def start(self) -> SalesforceServer:
+        """Serve (again, after ``stop``: the same org on the same port)."""
+        if self._thread is not None:
+            self._httpd = self._bind(self.port)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
+        self.running = True
         return self
 
     def serve_forever(self) -> None:
@@ -202,7 +224,41 @@ class SalesforceServer:
         return self._httpd.switch(name, args)
 
     def stop(self) -> None:
+        if not self.running:
+            return
+        self.running = False
         self._httpd.shutdown()
         self._httpd.server_close()
+        for conn in list(self._httpd.connections):  # kept-alive connections end too
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         if self._thread is not None:
             self._thread.join(5)
+
+    def sfid(self, sobject: str, uuid: str) -> str:
+        """The Salesforce Id of the live record carrying client UUID ``uuid``."""
+        with self.org.lock:
+            [found] = [
+                r["Id"]
+                for r in self.org.records.values()
+                if r["_type"] == sobject
+                and not r["IsDeleted"]
+                and r.get("Fieldbook_UUID__c") == uuid
+                and r.get("IsLatest", True) is not False
+            ]
+        return found
+
+    def count(self, sobject: str, uuid: str) -> int:
+        """Live records of ``sobject`` with client UUID ``uuid`` (notes: documents)."""
+        with self.org.lock:
+            return len(
+                {
+                    r.get("ContentDocumentId") or r["Id"]
+                    for r in self.org.records.values()
+                    if r["_type"] == sobject
+                    and not r["IsDeleted"]
+                    and r.get("Fieldbook_UUID__c") == uuid
+                }
+            )
