@@ -40,11 +40,15 @@ def browser(authorize_url: str) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(urlsplit(reply.headers["Location"]).query).items()}
 
 
-def sign_in(server: SalesforceServer, port: int | None = None) -> None:
-    """The OAuth PKCE flow against ``server``; tokens go to the (test) keyring."""
+def sign_in(server, port: int | None = None) -> None:
+    """The OAuth PKCE flow against ``server`` (in a thread, or a process); tokens go to the
+    (test) keyring."""
     port = port or 1717
     flow = AuthFlow(server.url, CONSUMER_KEY, port)
-    server.org.callbacks.add(flow.redirect_uri)
+    if hasattr(server, "org"):
+        server.org.callbacks.add(flow.redirect_uri)
+    else:
+        server.switch("callback", url=flow.redirect_uri)
     flow.finish(browser(flow.authorize_url()))
 
 
