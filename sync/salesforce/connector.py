@@ -7,10 +7,15 @@ errors), ``session.py`` (describe, queries, ids), ``reading.py`` (pull), ``writi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from desktop import credentials
 
 from .auth import DEFAULT_PORT, AuthFlow, LoopbackReceiver, SignInFailed, login_host, secret_key
 from .writing import SalesforceWriting
+
+SIGN_IN_TIMEOUT = 300.0  # seconds the browser has to come back
 
 KIND = "salesforce"
 DISPLAY_NAME = "Salesforce"
@@ -30,6 +35,46 @@ def from_settings(settings: dict[str, Any]) -> SalesforceConnector | None:
     return SalesforceConnector(str(login), str(key))
 
 
+def settings_of(connector: SalesforceConnector, port: int = DEFAULT_PORT) -> dict[str, str]:
+    """What to save (never a secret) so ``from_settings`` makes this connector again."""
+    return {
+        "salesforce_login_url": connector.login_url,
+        "salesforce_consumer_key": connector.consumer_key,
+        "salesforce_port": str(port),
+    }
+
+
+def sign_in_with_browser(
+    login_url: str,
+    consumer_key: str,
+    port: int,
+    open_browser: Callable[[str], None],
+    cancelled: Callable[[], bool] = lambda: False,
+    timeout: float = SIGN_IN_TIMEOUT,
+) -> SalesforceConnector:
+    """The whole sign-in: listen on the loopback port, have the browser open the authorize
+    page, take the redirect, exchange the code (PKCE), keep the tokens in the keyring, read
+    describe. ``open_browser`` is called once the port listens. SignInFailed says why not."""
+    flow = AuthFlow(login_url, consumer_key, port)
+    receiver = LoopbackReceiver(port)
+    try:
+        open_browser(flow.authorize_url())
+        redirect = receiver.wait(timeout, cancelled)
+    finally:
+        receiver.close()
+    try:
+        flow.finish(redirect)
+    except credentials.KeyringUnavailable as exc:
+        raise SignInFailed(str(exc), "keyring") from None
+    connector = SalesforceConnector(flow.login_url, flow.consumer_key)
+    try:
+        connector.sign_in()
+    except Exception:
+        connector.close()
+        raise
+    return connector
+
+
 __all__ = [
     "DEFAULT_PORT",
     "DISPLAY_NAME",
@@ -40,6 +85,8 @@ __all__ = [
     "SalesforceConnector",
     "SignInFailed",
     "from_settings",
+    "settings_of",
+    "sign_in_with_browser",
     "login_host",
     "secret_key",
 ]
