@@ -124,8 +124,11 @@ def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
 class Session:
     """One open profile: its store, window, sync controller and CRM connection."""
 
-    def __init__(self, app: QApplication, data_dir: Path, real_keyring: bool):
+    def __init__(
+        self, app: QApplication, data_dir: Path, real_keyring: bool, salesforce: bool = False
+    ):
         self.app = app
+        self.salesforce = salesforce  # the demo syncs with the Salesforce-dialect org
         self.data_dir = data_dir
         self.real_keyring = real_keyring
         self.context: OpContext | None = None
@@ -220,6 +223,11 @@ class Session:
     # -- the CRM -------------------------------------------------------------------------------
 
     def _remembered_connector(self, store: Store):
+        from sync.salesforce.connector import SETTINGS, from_settings
+
+        salesforce = from_settings({k: store.preference(k) for k in SETTINGS})
+        if salesforce is not None:
+            return salesforce
         url, database, user = (store.preference(k) for k in CRM_PREFERENCES)
         if not (url and database and user) or not tryton_available():
             return None
@@ -233,7 +241,7 @@ class Session:
 
     def _start_demo_crm(self) -> None:
         window = self.window
-        if not tryton_available():
+        if not tryton_available() and not self.salesforce:
             if getattr(sys, "frozen", False):  # the installed app ships the client only
                 text = QCoreApplication.translate(
                     "app",
@@ -254,7 +262,7 @@ class Session:
             )
         )
         self._starter = (
-            start_demo_crm_task(self.data_dir)
+            start_demo_crm_task(self.data_dir, salesforce=self.salesforce)
             .success(self._demo_crm_ready)
             .failure(self._demo_crm_failed)
             .run_in_background()
@@ -365,7 +373,12 @@ def run(args: argparse.Namespace) -> int:
     logs.setup_logging()  # the rotating file in the OS log folder (desktop/logs.py)
     app = create_application()
     install_excepthook()
-    session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())
+    session = Session(
+        app,
+        paths.data_dir(getattr(args, "data_dir", None)),
+        ensure_keyring(),
+        salesforce=bool(getattr(args, "salesforce", False)),
+    )
     try:
         session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))
     except Exception as exc:  # noqa: BLE001 - a locked or unreadable file: say so in words, then stop

@@ -134,6 +134,9 @@ class SalesforceReading(SalesforceSession):
         return values
 
     def note_body(self, row: dict) -> str | None:
+        """A version's text: a ContentVersion never changes, so each is read once."""
+        if row["Id"] in self.bodies:
+            return self.bodies[row["Id"]]
         url = row.get("VersionData")
         if not isinstance(url, str) or not url.startswith("/services/data/"):
             return None
@@ -142,6 +145,7 @@ class SalesforceReading(SalesforceSession):
             text = bytes(data).decode("utf-8")
         except UnicodeDecodeError:
             raise BadAnswer("a note whose text is not UTF-8") from None
+        self.bodies[row["Id"]] = text or None
         return text or None
 
     def write_claims(self, tm: M.TableMap, claims: list[tuple[str, str]]) -> None:

@@ -100,6 +100,7 @@ class SalesforceSession(Connector):
         self._sfid: dict[tuple[str, str], str] = {}  # (table, uuid) -> Salesforce Id
         self._uuid: dict[str, str] = {}  # Salesforce Id -> uuid
         self._stale_deletions = False
+        self.bodies: dict[str, str | None] = {}  # ContentVersion Id -> text (versions never change)
 
     # -- sign-in ---------------------------------------------------------------------------
 

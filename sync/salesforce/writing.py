@@ -311,6 +311,7 @@ class SalesforceWriting(SalesforceReading):
             for (m, _), item in zip(pending, check_results(body, len(pending)), strict=True):
                 if item["success"]:
                     self.remember("notes", m.id, item["id"])
+                    self.bodies[item["id"]] = m.values.get("body") or None
                 else:
                     results[m.op_id] = outcome_of_errors(m, item.get("errors") or [])
         return self._applied(tm, group, results)
@@ -440,6 +441,7 @@ class SalesforceWriting(SalesforceReading):
         if not item["success"]:
             return {m.op_id: outcome_of_errors(m, item.get("errors") or [])}
         self.remember("notes", m.id, item["id"])
+        self.bodies[item["id"]] = {**record.values, **m.values}.get("body") or None
         return {}
 
     # -- deletes ---------------------------------------------------------------------------
