@@ -34,6 +34,7 @@ TEXT, CENTS, DATE, DATETIME, BOOL, ENUM, INT, REF, PERCENT, CURRENCY = (
     "currency",
 )
 UUID_FIELD = "Fieldbook_UUID__c"
+BODY_FIELD = "Fieldbook_Body__c"  # a note's text inline (optional; else read from VersionData)
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,7 @@ NOTES = TableMap(
         F("occurred_at", "Fieldbook_Occurred_At__c", DATETIME),
         F("author", "Fieldbook_Author__c", TEXT),
     ),
-    extra_read=("ContentDocumentId", "IsLatest", "FileType"),
+    extra_read=("ContentDocumentId", "IsLatest", "FileType", "Fieldbook_Body__c"),
     upsert=False,
 )
 TASKS = TableMap(

@@ -137,6 +137,9 @@ class SalesforceReading(SalesforceSession):
         """A version's text: a ContentVersion never changes, so each is read once."""
         if row["Id"] in self.bodies:
             return self.bodies[row["Id"]]
+        inline = row.get(M.BODY_FIELD)
+        if isinstance(inline, str) and inline:
+            return inline  # written by Fieldbook with the version: the same text, no extra call
         url = row.get("VersionData")
         if not isinstance(url, str) or not url.startswith("/services/data/"):
             return None

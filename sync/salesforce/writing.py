@@ -298,6 +298,8 @@ class SalesforceWriting(SalesforceReading):
                     "VersionData": encode_body(m.values.get("body")),
                 }
             )
+            if self.has(tm, M.BODY_FIELD):
+                fields[M.BODY_FIELD] = m.values.get("body") or None
             pending.append((m, fields))
         if pending:
             body = self.api.call(
@@ -429,6 +431,8 @@ class SalesforceWriting(SalesforceReading):
                 "ReasonForChange": "Fieldbook",
             }
         )
+        if self.has(tm, M.BODY_FIELD):
+            merged_fields[M.BODY_FIELD] = {**record.values, **m.values}.get("body") or None
         body = self.api.call(
             "POST",
             "/composite/sobjects",

@@ -255,6 +255,7 @@ class Api:
             results = [_record_result(c) for c in calls]
             if all_or_none and any(not r["success"] for r in results):
                 org.records = saved  # type: ignore[assignment]
+                org.reindex()
                 rolled = {
                     "statusCode": "ALL_OR_NONE_OPERATION_ROLLED_BACK",
                     "message": "Record rolled back because not all records were valid and the "

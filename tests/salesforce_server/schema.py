@@ -369,6 +369,8 @@ ORG = {
                 _c("Fieldbook_Opportunity__c", "reference", reference_to=("Opportunity",)),
                 _c("Fieldbook_Occurred_At__c", "datetime"),
                 _c("Fieldbook_Author__c", "string"),
+                # The note's text again, so a pull reads it inline (VersionData is a blob URL).
+                _c("Fieldbook_Body__c", "textarea", length=131072),
             ],
             upsertable=False,
         ),

@@ -10,6 +10,7 @@ Anything else is refused as Salesforce refuses it: ``MALFORMED_QUERY``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,7 @@ class SoqlError(ValueError):
         self.code = code
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_datetime(text: str) -> dt.datetime:
     text = text.replace("Z", "+00:00")
     if re.search(r"[+-]\d{4}$", text):
@@ -174,7 +176,7 @@ class _Parser:
             while self.accept("op", ","):
                 values.append(self.take("lit"))
             self.take("op", ")")
-            node = ("in", name, values)
+            node = ("in", name, values, frozenset(_hashable(_comparable(v)) for v in values))
             return ("not", node) if negate else node
         if negate:
             raise SoqlError("NOT must be followed by IN here")
@@ -196,6 +198,10 @@ def _comparable(value: Any) -> Any:
     return value
 
 
+def _hashable(value: Any) -> Any:
+    return value if not isinstance(value, (list, dict)) else repr(value)
+
+
 def matches(node: Any, row: dict[str, Any]) -> bool:
     """Whether ``row`` satisfies the WHERE tree (NULL compares as SQL's unknown: false)."""
     if node is None:
@@ -208,7 +214,7 @@ def matches(node: Any, row: dict[str, Any]) -> bool:
     if kind == "not":
         return not matches(node[1], row)
     if kind == "in":
-        return _comparable(row.get(node[1])) in [_comparable(v) for v in node[2]]
+        return _hashable(_comparable(row.get(node[1]))) in node[3]
     _, op, name, literal = node
     value = _comparable(row.get(name))
     literal = _comparable(literal)
