@@ -1582,6 +1582,10 @@
             <translation>Letzter Fehler: {}</translation>
         </message>
         <message>
+            <source>API calls today: {} of {}</source>
+            <translation>API-Aufrufe heute: {} von {}</translation>
+        </message>
+        <message>
             <source>Click to see what is waiting to be sent.</source>
             <translation>Klicken, um zu sehen, was auf das Senden wartet.</translation>
         </message>

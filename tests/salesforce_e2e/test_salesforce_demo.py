@@ -7,6 +7,7 @@ from desktop.__main__ import build_parser
 from sync.salesforce.demo import start_demo_org
 from ui import sync_controller as sc
 from ui.app import Session
+from ui.sync_status import SyncStatusWidget
 
 
 def test_the_demo_flag_is_parsed():
@@ -34,6 +35,11 @@ def test_the_app_syncs_with_the_salesforce_demo_org(qtbot, qapp, tmp_path):
         assert session.connector.name == "Salesforce"
         session.controller.sync_now()
         qtbot.waitUntil(lambda: session.controller.state.mode == sc.UP_TO_DATE, timeout=60_000)
+        status = session.window.findChild(SyncStatusWidget)
+        session.controller.refresh_status()
+        qtbot.waitUntil(lambda: "API calls today: " in status.button.toolTip())
+        used, most = session.controller.state.api_usage
+        assert f"API calls today: {used} of {most}" in status.button.toolTip() and used > 0
         session.window.grab().save("/tmp/h15-salesforce-demo.png")
     finally:
         session.close()
