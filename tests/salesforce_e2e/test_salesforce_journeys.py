@@ -334,3 +334,38 @@ def test_sign_out_revokes_and_no_secret_is_left_on_disk_or_in_logs(
         credentials.load_secret(auth.secret_key(a.connector.login_url, CONSUMER_KEY, "refresh"))
         is None
     )
+
+
+def test_a_change_between_the_read_and_the_write_is_caught_by_if_unmodified_since(
+    profiles, sf_server
+):
+    a = profiles("rep-a")
+    account = a.store.create("accounts", {"name": "Racy", "city": "Oslo"})
+    assert a.sync().ok
+    a.store.update("accounts", account, {"phone": "+47 1"})
+    sfid = sf_server.sfid("Account", account)
+    composite = []
+
+    statuses = []
+
+    def another_user_after_our_read(response, *args, **kwargs):
+        url = response.request.url
+        if url.endswith("/composite"):
+            statuses.extend(r["httpStatusCode"] for r in response.json()["compositeResponse"])
+        if "/query" in url and sfid not in composite and "Fieldbook_UUID__c+IN" in url:
+            if any(r.get("Id") == sfid for r in response.json().get("records", [])):
+                composite.append(sfid)
+                sf_server.switch("advance", seconds=2)  # a later second than our base
+                sf_server.switch("edit", id=sfid, values={"BillingCity": "Bergen"})
+        return response
+
+    a.connector.http.hooks["response"].append(another_user_after_our_read)
+    a.sync()
+    a.connector.http.hooks["response"].clear()
+    assert composite  # the edit came between our read and our conditional write
+    assert 412 in statuses  # and Salesforce refused the write: If-Unmodified-Since
+    assert a.engine.conflicts() == []  # different fields: merged, not a conflict
+    assert a.sync().ok
+    crm = crm_values(a.connector, "accounts", account)
+    assert (crm["city"], crm["phone"]) == ("Bergen", "+47 1")
+    assert a.store.get("accounts", account)["city"] == "Bergen"
