@@ -352,11 +352,11 @@ def test_a_change_between_the_read_and_the_write_is_caught_by_if_unmodified_sinc
         url = response.request.url
         if url.endswith("/composite"):
             statuses.extend(r["httpStatusCode"] for r in response.json()["compositeResponse"])
-        if "/query" in url and sfid not in composite and "Fieldbook_UUID__c+IN" in url:
-            if any(r.get("Id") == sfid for r in response.json().get("records", [])):
-                composite.append(sfid)
-                sf_server.switch("advance", seconds=2)  # a later second than our base
-                sf_server.switch("edit", id=sfid, values={"BillingCity": "Bergen"})
+        ours = "/query" in url and sfid not in composite and "Fieldbook_UUID__c+IN" in url
+        if ours and any(r.get("Id") == sfid for r in response.json().get("records", [])):
+            composite.append(sfid)
+            sf_server.switch("advance", seconds=2)  # a later second than our base
+            sf_server.switch("edit", id=sfid, values={"BillingCity": "Bergen"})
         return response
 
     a.connector.http.hooks["response"].append(another_user_after_our_read)
