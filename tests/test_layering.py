@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import pkgutil
 import re
 from pathlib import Path
@@ -126,6 +127,30 @@ def test_sync_runs_no_sql():
         if found:
             offenders[str(p.relative_to(ROOT))] = found
     assert offenders == {}
+
+
+# Imports made late (inside a function) are not run by test_every_module_imports; a package
+# split can leave one pointing at a module that is no longer there (``from .errors`` in
+# ui/account/view.py meant ui.errors and failed only when a task tick failed).
+_NOT_YET_HERE = {"sync.salesforce.demo"}  # the Salesforce demo org: issue 15's branch adds it
+
+
+@pytest.mark.parametrize("package", ["desktop", "sync", "ui"])
+def test_every_import_of_our_modules_resolves(package):
+    missing = []
+    for p in _sources(package):
+        parts = p.relative_to(ROOT).with_suffix("").parts
+        here = ".".join(parts[:-1])  # the package a relative import starts from
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            name = "." * node.level + (node.module or "")
+            full = importlib.util.resolve_name(name, here) if node.level else name
+            if full.split(".")[0] not in {"desktop", "sync", "ui"} or full in _NOT_YET_HERE:
+                continue
+            if importlib.util.find_spec(full) is None:
+                missing.append(f"{p.relative_to(ROOT)}:{node.lineno}: {name}")
+    assert missing == []
 
 
 @pytest.mark.parametrize("package", ["desktop", "sync", "ui"])

@@ -394,7 +394,7 @@ class AccountView(QWidget):
         )
 
     def _toggle_failed(self, exc: BaseException) -> None:
-        from .errors import show_error
+        from ..errors import show_error
 
         self.tasks_model.refresh()
         show_error(self, exc)
