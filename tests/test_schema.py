@@ -85,7 +85,7 @@ def test_the_stored_open_pipeline_is_the_rule_of_desktop_opportunities(store):
     from desktop import opportunities
     from desktop.schema import _OPEN_STAGES_V4
 
-    assert _OPEN_STAGES_V4 == "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")"
+    assert "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")" == _OPEN_STAGES_V4
     account = store.create("accounts", {"name": "Quarry Holdings"})
     ids = [
         store.create(
