@@ -2693,6 +2693,22 @@
             <translation>Es gibt nichts mehr rückgängig zu machen: Die Datensätze haben sich seitdem geändert.</translation>
         </message>
         <message>
+            <source>Waiting for your decision on a conflict.</source>
+            <translation>Wartet auf Ihre Entscheidung zu einem Konflikt.</translation>
+        </message>
+        <message>
+            <source>Waiting for a record it refers to ({record}) to reach {crm}.</source>
+            <translation>Wartet, bis ein Datensatz, auf den es verweist ({record}), {crm} erreicht hat.</translation>
+        </message>
+        <message>
+            <source>The CRM refused this change.</source>
+            <translation>Das CRM hat diese Änderung abgelehnt.</translation>
+        </message>
+        <message>
+            <source>The CRM asked to send this again later.</source>
+            <translation>Das CRM hat gebeten, dies später erneut zu senden.</translation>
+        </message>
+        <message>
             <source>Something went wrong ({type}). Your data is safe; try again.</source>
             <translation>Etwas ist schiefgegangen ({type}). Ihre Daten sind sicher; versuchen Sie es erneut.</translation>
         </message>
