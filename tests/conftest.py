@@ -53,6 +53,16 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def context(store):
+    """An operation context on the test's store, current for the widgets (fresh undo history)."""
+    from ui.operations import OpContext
+
+    ctx = OpContext(store).make_current()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
 def demo_context(tmp_path):
     """The demo book in a temporary store, as the app opens it (the current operation context)."""
     from desktop.demo import ensure_demo_store

@@ -9,16 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.clock import utc_now
 from ui.account import AccountView
-from ui.operations import OpContext
-from ui.record_dialog import can_undo, forget_edits, undo_last_edit
-
-
-@pytest.fixture
-def context(store):
-    forget_edits()
-    ctx = OpContext(store).make_current()
-    yield ctx
-    ctx.close()
+from ui.record_dialog import can_undo, undo_last_edit
 
 
 @pytest.fixture
