@@ -54,6 +54,21 @@ def test_ui_never_runs_sql_or_http():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_ui_never_reaches_for_the_connection():
+    """Not through an import, and not through the store either: no ``.db``, no ``.execute``."""
+    offenders = {}
+    for p in _sources("ui"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {
+                "db",
+                "execute",
+                "executemany",
+                "executescript",
+            }:
+                offenders.setdefault(str(p.relative_to(ROOT)), []).append(node.lineno)
+    assert offenders == {}
+
+
 def test_sync_never_imports_ui():
     assert all("ui" not in _imports(p) for p in _sources("sync"))
 
