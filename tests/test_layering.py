@@ -188,7 +188,7 @@ _THREAD_HOMES = {
 }
 
 
-def test_threads_start_only_in_the_writer_and_ui_operations():
+def test_threads_start_only_in_the_writer_the_pull_lookahead_and_ui_operations():
     offenders = []
     for package in ("desktop", "sync", "ui"):
         for p in _sources(package):
