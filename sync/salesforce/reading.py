@@ -234,7 +234,7 @@ class SalesforceReading(SalesforceSession):
             if not isinstance(body, dict) or not isinstance(body.get("earliestDateAvailable"), str):
                 raise BadAnswer("getDeleted without earliestDateAvailable")
             if parse_time(body["earliestDateAvailable"]) > since:
-                self._stale_deletions = True
+                self.has_deletion_log = False
 
     # -- list_ids / fetch ------------------------------------------------------------------
 
@@ -250,7 +250,7 @@ class SalesforceReading(SalesforceSession):
             if uuid_:
                 out.add(uuid_)
         if table == "accounts":  # the last table a reconciliation lists
-            self._stale_deletions = False
+            self.has_deletion_log = True
         return out
 
     def fetch_rows(self, table: str, ids: list[str]) -> list[dict]:

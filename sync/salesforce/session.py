@@ -99,15 +99,12 @@ class SalesforceSession(Connector):
         self._describe: dict[str, dict[str, dict]] = {}
         self._sfid: dict[tuple[str, str], str] = {}  # (table, uuid) -> Salesforce Id
         self._uuid: dict[str, str] = {}  # Salesforce Id -> uuid
-        self._stale_deletions = False
+        # False for one sync when the recycle bin no longer covers a cursor: the engine then
+        # reconciles ids (list_ids of every table, accounts last, sets it back).
+        self.has_deletion_log = True
         self.bodies: dict[str, str | None] = {}  # ContentVersion Id -> text (versions never change)
 
     # -- sign-in ---------------------------------------------------------------------------
-
-    @property
-    def has_deletion_log(self) -> bool:  # type: ignore[override]
-        """False for one sync when the recycle bin no longer covers our cursor: reconcile."""
-        return not self._stale_deletions
 
     def sign_in(self) -> None:
         tokens = auth.load_tokens(self.login_url, self.consumer_key)

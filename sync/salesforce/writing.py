@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+from collections.abc import Collection
 from typing import Any
 
 from desktop import money
@@ -135,7 +136,7 @@ class SalesforceWriting(SalesforceReading):
         values: dict[str, Any],
         current: dict[str, Any] | None,
         creating: bool,
-        deferred: set[str] = frozenset(),  # type: ignore[assignment]
+        deferred: Collection[str] = (),
     ) -> tuple[dict[str, Any], str | None]:
         """Salesforce fields for ours, or the reason they cannot be written."""
         out: dict[str, Any] = {}
