@@ -38,11 +38,13 @@ def advance(mark: dict, rows: list[dict]) -> dict:
     """The new mark: the newest stamp and the rows seen within the overlap before it."""
     seen = dict(mark.get("seen", {}))
     stamps = [parse_time(mark["ts"])] if mark else []
-    for row in rows:
-        seen[row["Id"]] = [row_digest(row), row["SystemModstamp"]]
-        stamps.append(parse_time(row["SystemModstamp"]))
+    stamps += [parse_time(row["SystemModstamp"]) for row in rows]
     newest = max(stamps)
-    kept = {i: v for i, v in seen.items() if parse_time(v[1]) >= newest - OVERLAP}
+    floor = newest - OVERLAP
+    for row, stamp in zip(rows, stamps[-len(rows) :], strict=True):
+        if stamp >= floor:  # only the overlap second is re-read: only it needs a digest
+            seen[row["Id"]] = [row_digest(row), row["SystemModstamp"]]
+    kept = {i: v for i, v in seen.items() if parse_time(v[1]) >= floor}
     return {"ts": newest.isoformat(), "seen": kept}
 
 
@@ -198,7 +200,8 @@ class SalesforceReading(SalesforceSession):
                     row.get("Id"), str
                 ):
                     raise BadAnswer("a row without Id or SystemModstamp")
-                if seen.get(row["Id"], [None])[0] != row_digest(row):
+                before = seen.get(row["Id"])
+                if before is None or before[0] != row_digest(row):
                     fresh.append(row)
             if fresh:
                 state["t"][tm.table] = advance(mark, fresh)

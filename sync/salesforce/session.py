@@ -7,6 +7,7 @@ The base of ``SalesforceConnector`` (``connector.py``); reading is in ``reading.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -31,6 +32,7 @@ def soql_time(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_time(text: str) -> dt.datetime:
     """Salesforce's ``2026-01-01T10:00:00.000+0000``."""
     if not isinstance(text, str):
