@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -224,6 +225,29 @@ class SalesforceSignInForm(QWidget):
         return self.tr("Salesforce could not sign you in ({}). Try again later, or ask IT.").format(
             getattr(exc, "message", str(exc))
         )
+
+
+class SalesforceSignInDialog(QDialog):
+    """The form in a dialog (the Sync menu, or when Salesforce asks to sign in again)."""
+
+    signed_in = Signal(object, dict)
+
+    def __init__(self, parent: QWidget | None = None, **form_args):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Connect to Salesforce"))
+        self.form = SalesforceSignInForm(self, **form_args)
+        self.form.signed_in.connect(self._signed_in)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.setMinimumWidth(480)
+
+    def _signed_in(self, connector, settings: dict) -> None:
+        self.signed_in.emit(connector, settings)
+        self.accept()
+
+    def reject(self) -> None:
+        self.form.cancel()
+        super().reject()
 
 
 def display_name() -> str:

@@ -1265,6 +1265,13 @@
         </message>
     </context>
     <context>
+        <name>SalesforceSignInDialog</name>
+        <message>
+            <source>Connect to Salesforce</source>
+            <translation>Mit Salesforce verbinden</translation>
+        </message>
+    </context>
+    <context>
         <name>SalesforceSignInForm</name>
         <message>
             <source>Fieldbook opens Salesforce's sign-in page in your browser. Your password goes to Salesforce only; Fieldbook keeps its access in the system keyring.</source>
@@ -3348,6 +3355,10 @@
         <message>
             <source>Sign Out…</source>
             <translation>Abmelden…</translation>
+        </message>
+        <message>
+            <source>Connect to Salesforce…</source>
+            <translation>Mit Salesforce verbinden …</translation>
         </message>
     </context>
 </TS>

@@ -189,6 +189,19 @@ def token_request(login_url: str, form: dict[str, str], timeout, verify) -> Any:
     return body
 
 
+def revoke(login_url: str, token: str, timeout=DEFAULT_TIMEOUT, verify: bool | str = True) -> None:
+    """``POST /services/oauth2/revoke`` (best effort: a failure leaves the token to expire)."""
+    try:
+        requests.post(
+            f"{login_url}/services/oauth2/revoke",
+            data={"token": token},
+            timeout=timeout,
+            verify=verify,
+        )
+    except requests.RequestException:
+        pass
+
+
 def save_tokens(login_url: str, consumer_key: str, tokens: Tokens) -> None:
     session = json.dumps(
         {

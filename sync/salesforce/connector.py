@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop import credentials
 
+from . import auth
 from .auth import DEFAULT_PORT, AuthFlow, LoopbackReceiver, SignInFailed, login_host, secret_key
 from .writing import SalesforceWriting
 
@@ -24,6 +25,26 @@ SETTINGS = ("salesforce_login_url", "salesforce_consumer_key", "salesforce_port"
 
 class SalesforceConnector(SalesforceWriting):
     """A Salesforce org with Fieldbook's fields, as the sync engine sees it."""
+
+    @property
+    def user_id(self) -> str:
+        """The signed-in user's Salesforce Id (from the identity URL), for the profile name."""
+        tokens = self.tokens or auth.load_tokens(self.login_url, self.consumer_key)
+        return tokens.user_id if tokens else "salesforce"
+
+    def forget_secrets(self) -> None:
+        """Remove the tokens from the keyring (the refresh token stays in memory for
+        ``end_session``)."""
+        if self.tokens is None:
+            self.tokens = auth.load_tokens(self.login_url, self.consumer_key)
+        auth.forget_tokens(self.login_url, self.consumer_key)
+
+    def end_session(self) -> None:
+        """Revoke the refresh token on Salesforce (best effort; off the GUI thread)."""
+        token = self.tokens.refresh_token if self.tokens else None
+        if token:
+            auth.revoke(self.login_url, token, self.timeout, self.verify)
+        self.tokens = None
 
 
 def from_settings(settings: dict[str, Any]) -> SalesforceConnector | None:

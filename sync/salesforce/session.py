@@ -167,15 +167,7 @@ class SalesforceSession(Connector):
         stored = auth.load_tokens(self.login_url, self.consumer_key)
         token = stored.refresh_token if stored else None
         if token:
-            try:
-                self.http.post(
-                    f"{self.login_url}/services/oauth2/revoke",
-                    data={"token": token},
-                    timeout=self.timeout,
-                    verify=self.verify,
-                )
-            except requests.RequestException:
-                pass
+            auth.revoke(self.login_url, token, self.timeout, self.verify)
         auth.forget_tokens(self.login_url, self.consumer_key)
         self.tokens = None
 

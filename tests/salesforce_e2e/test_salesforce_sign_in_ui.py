@@ -79,3 +79,42 @@ def test_cancel_while_waiting_for_the_browser(qtbot, sf_server):
     form.cancel()
     qtbot.waitUntil(lambda: form.connect_button.isEnabled(), timeout=5000)
     assert form.connector is None
+
+
+def test_connect_from_the_window_opens_a_salesforce_profile_that_syncs_and_signs_out(
+    qtbot, qapp, sf_server, tmp_path, monkeypatch
+):
+    from ui import sync_controller as sc
+    from ui.app import Session
+    from ui.sign_in_dialog import SignOut
+
+    port = free_port()
+    sf_server.org.callbacks.add(f"http://localhost:{port}/OauthRedirect")
+    session = Session(qapp, tmp_path / "data", real_keyring=False)
+    session.open(None, demo=False)
+    try:
+        session.sign_in_salesforce()
+        form = session.sign_in_dialog.form
+        form.environment.setCurrentIndex(2)
+        form.domain_edit.setText(sf_server.url)
+        form.key_edit.setText(CONSUMER_KEY)
+        form.port_edit.setValue(port)
+        form.open_browser = follow_in_a_browser
+        form.connect_button.click()
+        qtbot.waitUntil(
+            lambda: session.context is not None and "salesforce" in session.context.profile,
+            timeout=30_000,
+        )
+        qtbot.waitUntil(lambda: session.controller.state.mode == sc.UP_TO_DATE, timeout=30_000)
+        store = session.context.store
+        assert store.preference("salesforce_consumer_key") == CONSUMER_KEY
+        login = store.preference("salesforce_login_url")
+        assert auth.load_tokens(login, CONSUMER_KEY) is not None
+
+        refresh = auth.load_tokens(login, CONSUMER_KEY).refresh_token
+        monkeypatch.setattr(SignOut, "ask_sign_out", lambda self: (True, False))
+        session.sign_out()
+        assert auth.load_tokens(login, CONSUMER_KEY) is None
+        qtbot.waitUntil(lambda: refresh not in sf_server.org.refresh, timeout=10_000)
+    finally:
+        session.close()
