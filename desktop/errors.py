@@ -28,6 +28,11 @@ SYNC_RUNNING = "sync_running"  # a cycle is running already
 SYNC_CANCELLED = "sync_cancelled"  # the rep (or closing the window) stopped the cycle
 SCHEMA_TOO_NEW = "schema_too_new"  # found, known: the data file is from a newer Fieldbook
 NOTHING_TO_UNDO = "nothing_to_undo"  # what an undo would bring back is gone or changed
+STORE_KEY_MISSING = "store_key_missing"  # path: the encrypted copy's key is not in the keyring
+STORE_ENCRYPTION_UNAVAILABLE = "store_encryption_unavailable"  # IT requires it; no keyring here
+STORE_LOCKED = "store_locked"  # reason (revoked / offline), days: the copy is locked (issue 16)
+ACCESS_REVOKED = "access_revoked"  # crm: the CRM refused the sign-in for good (a deactivated
+#                                    user, a dead refresh token); not a network or password slip
 MESSAGE = "message"  # text: an older file's plain-text error, shown as it was stored
 UNEXPECTED = "unexpected"  # type, detail: a bug; the UI offers the details
 
