@@ -83,9 +83,12 @@ class ErrorInfo:
             retry_after = getattr(exc, "retry_after", None)
             if retry_after is not None:
                 params["retry_after"] = retry_after
-            reason = getattr(getattr(exc, "reason", None), "value", None)
+            reason = getattr(exc, "reason", None)
+            reason = getattr(reason, "value", reason)
             if isinstance(reason, str):  # how the call failed, more precisely than the kind
                 params["reason"] = reason
+            if kind == "sign_in" and reason == "revoked":  # refused for good (issue 16)
+                return cls(ACCESS_REVOKED, params)
             return cls(_CONNECTOR_KINDS[kind], params)
         return cls(UNEXPECTED, {**extra, "type": type(exc).__name__, "detail": str(exc)})
 
