@@ -30,6 +30,7 @@ SCHEMA_TOO_NEW = "schema_too_new"  # found, known: the data file is from a newer
 NOTHING_TO_UNDO = "nothing_to_undo"  # what an undo would bring back is gone or changed
 STORE_KEY_MISSING = "store_key_missing"  # path: the encrypted copy's key is not in the keyring
 STORE_ENCRYPTION_UNAVAILABLE = "store_encryption_unavailable"  # IT requires it; no keyring here
+STORE_PLAIN = "store_plain"  # a warning: no keyring keeps a key here, so the copy is not encrypted
 STORE_LOCKED = "store_locked"  # reason (revoked / offline), days: the copy is locked (issue 16)
 ACCESS_REVOKED = "access_revoked"  # crm: the CRM refused the sign-in for good (a deactivated
 #                                    user, a dead refresh token); not a network or password slip
