@@ -78,20 +78,25 @@ def ask_missing_key(parent: QWidget | None, path: Path) -> str:
     """RETRY (the keyring was locked), FRESH (set the file aside, sync anew) or QUIT."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    tr = QCoreApplication.translate
-    box.setWindowTitle(tr("lock_dialog", "Fieldbook"))
+
+    box.setWindowTitle(QCoreApplication.translate("lock_dialog", "Fieldbook"))
     box.setText(describe(ErrorInfo(STORE_KEY_MISSING, {"path": str(path)})))
     box.setInformativeText(
-        tr(
+        QCoreApplication.translate(
             "lock_dialog",
             "If your keyring is only locked, unlock it and choose Try Again. The file: {}",
         ).format(path)
     )
     fresh = box.addButton(
-        tr("lock_dialog", "Set Aside and Sync Afresh"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("lock_dialog", "Set Aside and Sync Afresh"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
-    retry = box.addButton(tr("lock_dialog", "Try Again"), QMessageBox.ButtonRole.ResetRole)
-    box.addButton(tr("lock_dialog", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    retry = box.addButton(
+        QCoreApplication.translate("lock_dialog", "Try Again"), QMessageBox.ButtonRole.ResetRole
+    )
+    box.addButton(
+        QCoreApplication.translate("lock_dialog", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()

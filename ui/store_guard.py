@@ -152,10 +152,12 @@ class StoreGuard:
         except access.WipeRefused:
             log.warning("no wipe: the unsynced changes could not be exported encrypted")
             return None
-        tr = QCoreApplication.translate
+
         if exported is None:
-            return tr("store_guard", "As your company requires, the local copy was removed.")
-        return tr(
+            return QCoreApplication.translate(
+                "store_guard", "As your company requires, the local copy was removed."
+            )
+        return QCoreApplication.translate(
             "store_guard",
             "As your company requires, the local copy was removed. Your unsynced changes were "
             "saved first, encrypted, in the file {} beside it.",
