@@ -9,8 +9,9 @@ call and sqlite-utils itself would have to change.
 
 The store's connections come from one place (``desktop.transaction.connect``); with a key it
 asks here for an encrypted one. A raw 256-bit key (``x'…'``) means no key derivation on every
-open. Temporary tables and indices stay in memory (``temp_store = MEMORY``) and SQLCipher wipes
-freed memory (``cipher_memory_security``); the WAL is written through the same cipher.
+open. Temporary tables and indices stay in memory (``temp_store = MEMORY``), so no temporary
+file is ever written plain; the WAL is written through the same cipher. (Why
+``cipher_memory_security`` is off: ``apply_key``.)
 
 SQLCipher's error classes are made subclasses of ``sqlite3``'s (``_share_error_classes``), so
 every ``except sqlite3.IntegrityError`` in the core and the engine catches them unchanged.
@@ -105,9 +106,16 @@ def connect_encrypted(path: Path | str, key: bytes, **options: Any) -> sqlite3.C
 
 
 def apply_key(db: Any, key: bytes) -> None:
-    """The key and the cipher settings, before anything else touches the file."""
+    """The key and the cipher settings, before anything else touches the file.
+
+    ``cipher_memory_security`` stays OFF (SQLCipher 4's default), on purpose: ON wipes and locks
+    every allocation SQLite makes, which measured 5-9x slower searches and a 4x slower open on
+    the bench book (bench/bench_store.py --encryption), against the issue's 1.4x. What it guards
+    is a dump of a running process's freed memory, not the lost laptop this is for (data at
+    rest); SQLCipher wipes its own key material regardless of the setting.
+    """
     db.execute(f"PRAGMA key = {key_pragma(key)}")
-    db.execute("PRAGMA cipher_memory_security = ON")
+    db.execute("PRAGMA cipher_memory_security = OFF")
     db.execute("PRAGMA temp_store = MEMORY")
 
 

@@ -136,16 +136,21 @@ def needs_encrypting(path: Path | str, protection: Protection) -> bool:
 
 
 def prepare(
-    path: Path | str, protection: Protection, progress: cipher.Progress | None = None
+    path: Path | str,
+    protection: Protection,
+    progress: cipher.Progress | None = None,
+    verify_key: bool = False,
 ) -> Prepared:
     """The key to open ``path`` with, after encrypting a plain file where ``protection`` asks.
 
     Raises ``StoreKeyMissing`` or ``EncryptionUnavailable`` (see the module's docstring).
+    A key that does not fit is found by the store's first connection (``Store.open``), or here
+    with ``verify_key`` (one extra connection: for the window, which asks before it opens).
     """
     path = Path(path)
     if is_encrypted(path):
         key = load_key(path)
-        if key is None or not cipher.key_fits(path, key):
+        if key is None or (verify_key and not cipher.key_fits(path, key)):
             raise StoreKeyMissing(path=str(path))
         _drop_leftover(path)
         return Prepared(key)

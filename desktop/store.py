@@ -22,7 +22,7 @@ from . import integrity, outbox, replica
 from .clock import now_iso
 from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
-from .protection import Progress, Protection, prepare
+from .protection import Progress, Protection, StoreKeyMissing, prepare
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
 from .transaction import ORIGIN_LOCAL, ORIGIN_SYNC, Changes, Listener, Transaction, connect
@@ -67,7 +67,13 @@ class Store(BookQueries):
         prepared = prepare(path, protection or Protection.default(), progress)
         store = cls(path, prepared.key)
         store.protection_note = prepared.note
-        migrate(store.db)
+        try:
+            db = store.db
+        except sqlite3.DatabaseError:
+            if prepared.key is None:
+                raise
+            raise StoreKeyMissing(path=str(path)) from None  # a key that does not fit
+        migrate(db)
         return store
 
     @property

@@ -68,7 +68,7 @@ class StoreGuard:
             return False
         while True:
             try:
-                protection.prepare(path, wanted)
+                protection.prepare(path, wanted, verify_key=True)
                 return True
             except StoreKeyMissing:
                 choice = self.ask_missing_key(path)
