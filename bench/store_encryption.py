@@ -116,7 +116,9 @@ def _edit_rate(store: Store, count: int, rounds: int, note_values) -> float:
     return count / best
 
 
-def _first_sync_rate(folder: Path, wanted: Protection, accounts: int) -> float:
+def _first_sync_rates(folder: Path, accounts: int, rounds: int = 3) -> dict[str, float]:
+    """Records/s of a first sync into a new store, plain and encrypted alternately; the best
+    of ``rounds`` each (a write-heavy figure: the one most sensitive to a busy neighbour)."""
     from desktop.demo import generate_book
     from sync.engine import SyncEngine
     from sync.memory import MemoryConnector, MemoryCRM
@@ -127,15 +129,18 @@ def _first_sync_rate(folder: Path, wanted: Protection, accounts: int) -> float:
         for row in book.get(entity.table) or []:
             crm.put(entity.table, row["id"], row)
     total = sum(len(rows) for rows in book.values())
-    name = "sync-encrypted.sqlite" if wanted.encrypt else "sync-plain.sqlite"
-    store = Store.open(folder / name, wanted)
-    assert store.encrypted == wanted.encrypt
-    started = time.perf_counter()
-    report = SyncEngine(store, MemoryConnector(crm)).sync()
-    elapsed = time.perf_counter() - started
-    assert report.ok and report.pulled == total, report.errors
-    store.close()
-    return total / elapsed
+    best = {"plain": 0.0, "encrypted": 0.0}
+    for n in range(rounds):
+        for variant, wanted in (("plain", PLAIN), ("encrypted", ENCRYPTED)):
+            store = Store.open(folder / f"sync-{variant}-{n}.sqlite", wanted)
+            assert store.encrypted == wanted.encrypt
+            started = time.perf_counter()
+            report = SyncEngine(store, MemoryConnector(crm)).sync()
+            elapsed = time.perf_counter() - started
+            assert report.ok and report.pulled == total, report.errors
+            store.close()
+            best[variant] = max(best[variant], total / elapsed)
+    return best
 
 
 def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, note_values) -> bool:
@@ -177,8 +182,8 @@ def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, not
     for store in stores.values():
         store.close()
     with tempfile.TemporaryDirectory(dir=plain_path.parent) as tmp:
-        for variant, wanted in (("plain", PLAIN), ("encrypted", ENCRYPTED)):
-            rate = _first_sync_rate(Path(tmp), wanted, args.sync_accounts)
+        rates = _first_sync_rates(Path(tmp), args.sync_accounts)
+        for variant, rate in rates.items():
             figures[variant]["first sync apply /s"] = rate
 
     print(f"\nencryption on vs off ({args.sync_accounts} accounts for the first sync):")

@@ -34,20 +34,22 @@ PLAIN = Protection(encrypt=False)
 
 def _plain_store(path: Path, accounts: int = 3) -> list[str]:
     store = Store.open(path, PLAIN)
-    ids = []
-    for n in range(accounts):
-        account = store.create("accounts", {"name": f"{ACCOUNT} {n}", "city": "Zwickau"})
-        store.create(
-            "notes",
+    ids = store.create_many(
+        "accounts", [{"name": f"{ACCOUNT} {n}", "city": "Zwickau"} for n in range(accounts)]
+    )
+    store.create_many(
+        "notes",
+        [
             {
                 "account_id": account,
                 "title": "Visit",
                 "body": NOTE,
                 "kind": "meeting",
                 "occurred_at": "2026-11-30T10:00",
-            },
-        )
-        ids.append(account)
+            }
+            for account in ids
+        ],
+    )
     store.close()
     return ids
 
@@ -156,41 +158,81 @@ def test_a_plain_store_is_encrypted_on_first_open_and_loses_nothing(file_keyring
     store.close()
 
 
-def _encrypt_child(path: str) -> None:
+def _encrypt_child(path: str, phase: str) -> None:
+    """Encrypt the store at ``path`` and SIGKILL this process at ``phase`` of it."""
+
+    def die(*_args, **_kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if phase == "export":  # in the middle of sqlcipher_export, from its progress handler
+        ticks = [0]
+
+        def progress(_share: float) -> None:
+            ticks[0] += 1
+            if ticks[0] == 3:
+                die()
+
+        Store.open(path, progress=progress).close()
+        return
+    if phase == "verify":
+        protection.cipher.verify_copy = die  # type: ignore[assignment]
+    elif phase == "swap":  # verified, the plain WAL gone, the rename not yet done
+        protection.os.replace = die  # type: ignore[assignment]
+    elif phase == "after-swap":
+        protection.cipher.fsync_folder = die  # type: ignore[assignment]
     Store.open(path).close()
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_killing_the_encryption_midway_loses_nothing(file_keyring, tmp_path):
     path = tmp_path / "p" / "book.sqlite"
-    ids = _plain_store(path, accounts=400)
+    ids = _plain_store(path, accounts=600)
     ctx = multiprocessing.get_context("fork")
-    rng = random.Random(16)
-    killed = 0
-    for _attempt in range(12):
-        if not cipher.is_plain(path):
-            break
-        child = ctx.Process(target=_encrypt_child, args=(str(path),))
+    for phase in ("export", "verify", "swap", "export", "after-swap"):
+        child = ctx.Process(target=_encrypt_child, args=(str(path), phase))
         child.start()
-        time.sleep(rng.uniform(0.0, 0.25))
-        if child.is_alive():
-            os.kill(child.pid, signal.SIGKILL)
-            killed += 1
-        child.join(10)
-        store = Store.open(path, PLAIN) if cipher.is_plain(path) else None
-        if store is not None:  # still plain after the kill: every row still there
-            assert store.account_count() == 400
+        child.join(60)
+        assert child.exitcode == -signal.SIGKILL, f"{phase}: ended with {child.exitcode}"
+        if cipher.is_plain(path):  # killed before the swap: the plain file is whole
+            assert phase != "after-swap"
+            store = Store.open(path, PLAIN)
+            assert store.account_count() == 600
+            assert store.pending_count() == 1200
             store.close()
-    assert killed, "no child was killed midway"
-    store = Store.open(path)
+        else:
+            assert phase == "after-swap"
+    store = Store.open(path)  # the next start: encrypted already, or encrypted now
     assert store.encrypted
-    assert store.account_count() == 400
+    assert store.account_count() == 600
     assert [store.get("accounts", i)["name"] for i in ids[:3]] == [
         f"{ACCOUNT} {n}" for n in range(3)
     ]
-    assert store.pending_count() == 800
+    assert store.pending_count() == 1200
+    assert len(store.search("turbine")) >= 1
     assert store.integrity_ok()
     store.close()
+    assert not Path(str(path) + protection.ENCRYPTING_SUFFIX).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_killing_the_encryption_at_random_instants_loses_nothing(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    _plain_store(path, accounts=600)
+    ctx = multiprocessing.get_context("fork")
+    rng = random.Random(16)
+    for _attempt in range(6):
+        if not cipher.is_plain(path):
+            break
+        child = ctx.Process(target=Store.open, args=(str(path),))
+        child.start()
+        time.sleep(rng.uniform(0.0, 0.3))
+        if child.is_alive():
+            os.kill(child.pid, signal.SIGKILL)
+        child.join(30)
+        protect = PLAIN if cipher.is_plain(path) else Protection()
+        store = Store.open(path, protect)
+        assert store.account_count() == 600 and store.pending_count() == 1200
+        store.close()
 
 
 def test_a_missing_key_is_said_plainly_and_the_file_is_kept_aside(file_keyring, tmp_path):
