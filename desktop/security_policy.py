@@ -8,6 +8,7 @@ A value of the wrong type is refused with the field's name, never guessed.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 from collections.abc import Callable, Mapping
@@ -60,11 +61,20 @@ class SecurityPolicy:
         return cls.from_mapping(section())
 
 
+@functools.cache
+def _provisioning_module() -> Any:
+    """``desktop.provisioning`` (issue 13), or None where this build has none (looked up once:
+    every ``Store.open`` asks for the policy)."""
+    try:
+        return importlib.import_module("desktop.provisioning")
+    except ImportError:
+        return None
+
+
 def _provisioned_section() -> Callable[[], Mapping[str, Any] | None] | None:
     """The adapter to the provisioning module (issue 13): ``policy_section("security")``."""
-    try:
-        provisioning = importlib.import_module("desktop.provisioning")
-    except ImportError:
+    provisioning = _provisioning_module()
+    if provisioning is None:
         return None
     accessor = getattr(provisioning, "policy_section", None)
     if accessor is None:

@@ -335,3 +335,28 @@ def test_the_strings_check_does_find_text_in_a_plain_store(tmp_path):
     path = tmp_path / "book.sqlite"
     _plain_store(path, accounts=1)
     assert "Zebrafinch" in _strings(path)
+
+
+def test_the_policy_is_read_through_the_provisioning_accessor(monkeypatch):
+    """The adapter to issue 13's ``desktop.provisioning.policy_section("security")``."""
+    import types
+
+    from desktop import security_policy
+
+    fake = types.ModuleType("desktop.provisioning")
+    asked = []
+
+    def policy_section(name):
+        asked.append(name)
+        return {"require_encryption": True, "lock_after_days": 30}
+
+    fake.policy_section = policy_section  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "desktop.provisioning", fake)
+    security_policy._provisioning_module.cache_clear()
+    try:
+        policy = SecurityPolicy.current()
+    finally:
+        security_policy._provisioning_module.cache_clear()
+    assert asked == ["security"]
+    assert policy == SecurityPolicy(require_encryption=True, lock_after_days=30)
+    assert Protection.default(policy) == Protection(encrypt=True, require=True)
