@@ -129,3 +129,18 @@ def test_a_revoked_sign_in_mid_session_locks_and_wipes_where_policy_says(
     assert len(exports) == 1 and not cipher.is_plain(exports[0])
     assert "removed" in session.guard.lock_dialog.status.text()
     session.guard.lock_dialog.grab().save("/tmp/h16-lock-revoked.png")
+
+
+def test_the_missing_key_question_offers_try_again_fresh_and_quit(qtbot, tmp_path):
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.lock_dialog import RETRY, missing_key_box
+
+    box = missing_key_box(None, tmp_path / "book.sqlite")
+    qtbot.addWidget(box)
+    names = {b.objectName() for b in box.findChildren(QPushButton) if b.objectName()}
+    assert {FRESH, RETRY, QUIT} <= names
+    assert "cannot be opened" in box.text()
+    assert str(tmp_path / "book.sqlite") in box.informativeText()
+    box.show()
+    box.grab().save("/tmp/h16-missing-key.png")

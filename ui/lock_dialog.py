@@ -74,11 +74,11 @@ class LockDialog(QDialog):
         self.adjustSize()
 
 
-def ask_missing_key(parent: QWidget | None, path: Path) -> str:
-    """RETRY (the keyring was locked), FRESH (set the file aside, sync anew) or QUIT."""
+def missing_key_box(parent: QWidget | None, path: Path) -> QMessageBox:
+    """The question when the store's key is missing, not yet shown; its buttons are named
+    ``fresh``, ``retry`` and ``quit`` (objectName)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-
     box.setWindowTitle(QCoreApplication.translate("lock_dialog", "Fieldbook"))
     box.setText(describe(ErrorInfo(STORE_KEY_MISSING, {"path": str(path)})))
     box.setInformativeText(
@@ -94,17 +94,22 @@ def ask_missing_key(parent: QWidget | None, path: Path) -> str:
     retry = box.addButton(
         QCoreApplication.translate("lock_dialog", "Try Again"), QMessageBox.ButtonRole.ResetRole
     )
-    box.addButton(
+    quit_button = box.addButton(
         QCoreApplication.translate("lock_dialog", "Quit"), QMessageBox.ButtonRole.RejectRole
     )
+    fresh.setObjectName(FRESH)
+    retry.setObjectName(RETRY)
+    quit_button.setObjectName(QUIT)
     box.setDefaultButton(retry)
+    return box
+
+
+def ask_missing_key(parent: QWidget | None, path: Path) -> str:
+    """RETRY (the keyring was locked), FRESH (set the file aside, sync anew) or QUIT."""
+    box = missing_key_box(parent, path)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is fresh:
-        return FRESH
-    if clicked is retry:
-        return RETRY
-    return QUIT
+    return clicked.objectName() if clicked is not None and clicked.objectName() else QUIT
 
 
 def encrypt_task(parent: QWidget | None, path: Path, wanted: protection.Protection) -> Task:
