@@ -34,6 +34,11 @@ STORE_PLAIN = "store_plain"  # a warning: no keyring keeps a key here, so the co
 STORE_LOCKED = "store_locked"  # reason (revoked / offline), days: the copy is locked (issue 16)
 ACCESS_REVOKED = "access_revoked"  # crm: the CRM refused the sign-in for good (a deactivated
 #                                    user, a dead refresh token); not a network or password slip
+# Why one outbox operation waits or was refused (``outbox.last_error``, as JSON):
+OP_WAITS_FOR_CONFLICT = "op_waits_for_conflict"  # a conflict on a record it would take along
+OP_WAITS_FOR_RECORD = "op_waits_for_record"  # table, crm: a record it refers to is not there yet
+OP_REFUSED = "op_refused"  # the CRM refused this record's change and gave no reason
+OP_RETRY_LATER = "op_retry_later"  # detail: the CRM asked for this record again later
 MESSAGE = "message"  # text: an older file's plain-text error, shown as it was stored
 UNEXPECTED = "unexpected"  # type, detail: a bug; the UI offers the details
 
