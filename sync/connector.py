@@ -37,6 +37,7 @@ class Reason(str, enum.Enum):
     PORTAL = "portal"  # a web page answered (a captive portal)
     SERVER_FAULT = "server_fault"  # an exception on the CRM's side
     RATE_LIMITED = "rate_limited"
+    REVOKED = "revoked"  # the saved password is refused: access was taken away (issue 16)
 
 
 class ConnectorError(Exception):
