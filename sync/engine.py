@@ -103,9 +103,13 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
                 self._call_or_stop(self.connector.sign_in)
                 self._signed_in = True
             self._write(self._close_moot_conflicts)
+            from_start = self._write(lambda: self._state("cursor")) is None
             self._pull_all(report)
             self._retry_held(report)
-            if self._reconcile_due():
+            if from_start and self.connector.has_deletion_log:
+                # A pull of everything missed nothing: the next look-up is due in an hour.
+                self._set_state(reconciled_at=str(self.clock()))
+            elif self._reconcile_due():
                 self._reconcile(report)
             if self._push_all(report):
                 self._pull_all(report)

@@ -15,7 +15,7 @@ from tests.fault_storm import KINDS, storm
 def test_a_storm_of_faults_loses_duplicates_and_parks_nothing(tryton_server, tmp_path, capsys):
     seed = int(os.environ.get("FIELDBOOK_FAULT_SEED") or random.randrange(1_000_000))
     budget = int(os.environ.get("FIELDBOOK_FAULTS_BUDGET") or 20)
-    tally = storm(tmp_path, tryton_server, seed, budget, max_seconds=120.0)
+    tally = storm(tmp_path, tryton_server, seed, budget, max_seconds=160.0)
     with capsys.disabled():
         print("\n" + "\n".join(tally.lines()))
     assert all(tally.faults[k] >= budget for k in KINDS), tally.lines()
