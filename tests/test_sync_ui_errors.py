@@ -29,7 +29,13 @@ class Failing(MemoryConnector):
     def __init__(self, crm):
         super().__init__(crm)
         self.error: BaseException | None = None
+        self.push_error: BaseException | None = None
         self.spoil = None
+
+    def push(self, mutations):
+        if self.push_error is not None:
+            raise self.push_error
+        return super().push(mutations)
 
     def pull(self, cursor, limit=500):
         if self.error is not None:
@@ -117,7 +123,18 @@ def test_each_failure_reads_as_a_sentence_in_the_status_bar_and_the_outbox(
     dialog = status_bar.open_outbox()
     qtbot.addWidget(dialog)
     assert "1 change waiting to be sent." in dialog.summary.text()
-    connector.error = None
+    # The same failure while sending: the waiting change says it in the outbox's own words.
+    connector.error, connector.push_error = None, error
+    controller.engine.clock.advance(86_400)  # past the backoff
+    assert not sync_and_wait(qtbot, controller).ok
+    assert sentence in status_bar.toolTip()
+    dialog.refresh()
+    model = dialog.outbox_model
+    last_error = model.index(0, 6).data()
+    assert sentence in last_error, last_error
+    assert not any(word in last_error for word in PYTHON_WORDS), last_error
+    connector.push_error = None
+    controller.engine.clock.advance(86_400)
     assert sync_and_wait(qtbot, controller).ok
     assert store.pending_count() == 0
 
