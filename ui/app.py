@@ -237,9 +237,16 @@ class Session:
         try:
             self.close()
             self.demo_crm = keep_crm
-            store = Store.open(
-                paths.store_path(self.data_dir, profile), self.guard.protection_for(False)
+            path, wanted = (
+                paths.store_path(self.data_dir, profile),
+                self.guard.protection_for(False),
             )
+            try:
+                self.guard.openable(path, wanted)  # the missing-key question, if it comes to it
+            except StartStopped:
+                self.open(LOCAL_PROFILE, demo=False)
+                return
+            store = Store.open(path, wanted)
             for key, value in (remember or {}).items():
                 store.set_preference(key, value)
             # The CRM has just accepted the rep: that confirms access (and lifts a lock).

@@ -66,10 +66,16 @@ class StoreGuard:
                     .run_in_background()
                 )
             return False
+        self.openable(path, wanted)
+        return True
+
+    def openable(self, path: Path, wanted: Protection) -> None:
+        """Return once ``Store.open(path, wanted)`` will open (a plain file is encrypted here,
+        without progress); a missing key is asked about; ``StartStopped`` when the rep quits."""
         while True:
             try:
                 protection.prepare(path, wanted, verify_key=True)
-                return True
+                return
             except StoreKeyMissing:
                 choice = self.ask_missing_key(path)
                 if choice == QUIT:
