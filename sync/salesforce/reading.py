@@ -61,10 +61,6 @@ def version_of(modified: str, values: dict[str, Any]) -> str:
     return f"{modified}|{digest[:12]}"
 
 
-def modified_of(version: str | None) -> str | None:
-    return version.split("|", 1)[0] if version else None
-
-
 class SalesforceReading(SalesforceSession):
     """Pull, list_ids and fetch."""
 
