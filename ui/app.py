@@ -20,12 +20,14 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, credentials, logs, money, paths
+from desktop import APP_NAME, __version__, access, credentials, logs, money, paths
+from desktop.protection import Protection
 from desktop.store import Store
 
 from . import i18n
 from .errors import install_excepthook, show_error
 from .operations import OpContext, Task
+from .store_guard import StartStopped, StoreGuard
 from .style import apply_style, icon
 
 log = logging.getLogger(__name__)
@@ -45,11 +47,14 @@ def choose_profile(profile: str | None, demo: bool) -> str:
     return str(last) if last else LOCAL_PROFILE
 
 
-def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpContext:
+def open_profile(
+    data_dir: str | None, profile: str | None, demo: bool, protection: Protection | None = None
+) -> OpContext:
     """Open (creating if needed) the profile's store and wrap it in an OpContext.
 
     The demo profile is filled with the demo book of business on first use, so the window has
-    something to show while the demo CRM starts.
+    something to show while the demo CRM starts. ``protection``: see ``desktop.protection``
+    (the default encrypts every profile but the demo).
     """
     base = paths.data_dir(data_dir)
     name = choose_profile(profile, demo)
@@ -59,7 +64,7 @@ def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpCon
 
         store = ensure_demo_store(path)
     else:
-        store = Store.open(path)
+        store = Store.open(path, protection)
     _use_company_currency(store)
     log.info("opened profile %s (schema %d, %s)", name, store.schema_version, path)
     context = OpContext(store)
@@ -137,17 +142,41 @@ class Session:
         self.connector = None
         self.demo_crm = None
         self._starter: Task | None = None
+        self.guard = StoreGuard()  # encryption, the missing key, the lock screen (issue 16)
         app.aboutToQuit.connect(self.close)
 
     # -- opening and closing a profile ------------------------------------------------------------
 
     def open(self, profile: str | None, demo: bool) -> None:
+        """Open the profile's window, after what its store's protection needs first (encrypting
+        a plain copy, the missing-key question); a locked copy shows the lock screen instead."""
+        name = choose_profile(profile, demo)
+        path = paths.store_path(self.data_dir, name)
+        is_demo = name == DEMO_PROFILE
+        if not self.guard.ready(path, is_demo, lambda: self._open_after_encrypting(profile, demo)):
+            return
+        wanted = self.guard.protection_for(is_demo, path)
+        context = open_profile(str(self.data_dir), profile, demo, wanted)
+        state = self.guard.check_lock(context.store)
+        if state.locked and not is_demo:
+            self._show_lock(context, state)
+            return
+        self._open_window(context, demo)
+
+    def _open_after_encrypting(self, profile: str | None, demo: bool) -> None:
+        try:
+            self.open(profile, demo)
+        except StartStopped:
+            self.app.quit()
+        except Exception as exc:  # noqa: BLE001 - said in words; the window cannot open
+            show_error(None, exc)
+
+    def _open_window(self, context: OpContext, demo: bool) -> None:
         from sync.engine import SyncEngine
 
         from .main_window import MainWindow
         from .sync_controller import SyncController
 
-        context = open_profile(str(self.data_dir), profile, demo)
         context.make_current()
         self.context = context
         QSettings().setValue("profile/last", context.profile)  # type: ignore[attr-defined]
@@ -162,9 +191,13 @@ class Session:
         self.controller = SyncController(context, engine_factory, self.window)
         self.window.attach_sync(self.controller)
         self.controller.sign_in_needed.connect(self.sign_in)
+        self.controller.finished.connect(self._after_sync)
         self._add_account_actions()
         self.window.show()
-        if not self.real_keyring:
+        plain = self.guard.warning(context.store)
+        if plain:  # no keyring: the copy is not encrypted, and the rep is told
+            self.window.statusBar().showMessage(plain)
+        elif not self.real_keyring:
             self.window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "app",
@@ -207,9 +240,14 @@ class Session:
         try:
             self.close()
             self.demo_crm = keep_crm
-            store = Store.open(paths.store_path(self.data_dir, profile))
+            store = Store.open(
+                paths.store_path(self.data_dir, profile), self.guard.protection_for(False)
+            )
             for key, value in (remember or {}).items():
                 store.set_preference(key, value)
+            # The CRM has just accepted the rep: that confirms access (and lifts a lock).
+            access.unlock(store)
+            access.record_confirmed_sync(store, getattr(connector, "server_time", None))
             if getattr(connector, "company_currency", None):  # what records without one are in
                 store.set_preference(COMPANY_CURRENCY, connector.company_currency)
             store.close()
@@ -219,6 +257,69 @@ class Session:
         self.connector = connector
         log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
         self.controller.reset_engine()
+
+    # -- a locked copy (issue 16) -----------------------------------------------------------------
+
+    def _show_lock(self, context: OpContext, state: access.AccessState, said: str = "") -> None:
+        """Close the copy and show the lock screen; a sign-in the CRM accepts reopens it."""
+        store = context.store
+        self._locked_crm = tuple(store.preference(k) or "" for k in CRM_PREFERENCES)
+        context.close()
+        dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
+        if said:
+            dialog.say(said)
+
+    def _sign_in_to_unlock(self) -> None:
+        from .sign_in_dialog import SignInDialog
+
+        url, database, user = getattr(self, "_locked_crm", ("", "", ""))
+        dialog = SignInDialog(self.guard.lock_dialog, url=url, database=database, user=user)
+        dialog.signed_in.connect(self._unlocked)
+        dialog.open()
+        self.sign_in_dialog = dialog
+
+    def _unlocked(self, connector) -> None:
+        lock = self.guard.lock_dialog
+        self.guard.lock_dialog = None
+        self._signed_in(connector)  # switch_to: unlocks the store the CRM accepted
+        if lock is not None:
+            lock.accept()
+            lock.deleteLater()
+
+    def _after_sync(self, report) -> None:
+        if self.context is None or self.connector is None:
+            return
+        self.guard.after_sync(self.context, self.connector, report, self._revoked)
+
+    def _revoked(self, state: access.AccessState) -> None:
+        """The CRM refused the sign-in for good: hide the book, wipe where IT says, lock."""
+        if not state.locked or self.context is None:
+            return
+        context = self.context
+        path = context.store.path
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.context = None
+            if self.controller is not None:
+                self.controller.shutdown()
+                self.controller = None
+            if self.window is not None:
+                self.window.close()
+                self.window.deleteLater()
+                self.window = None
+            self._locked_crm = tuple(context.store.preference(k) or "" for k in CRM_PREFERENCES)
+            context.close()
+            said = ""
+            if access.may_wipe(self.guard.policy, state):
+                store = Store.open(path, self.guard.protection_for(False))
+                said = self.guard.wipe_if_policy(store, state) or ""
+                store.close()
+            dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
+            if said:
+                dialog.say(said)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
 
     # -- the CRM -------------------------------------------------------------------------------
 
@@ -416,8 +517,12 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))
+    except StartStopped:  # the rep chose Quit (the missing-key question)
+        return 1
     except Exception as exc:  # noqa: BLE001 - a locked or unreadable file: say so in words, then stop
-        show_error(None, exc)
+        box = show_error(None, exc)
+        if box is not None:
+            box.exec()  # no event loop runs yet: wait until the rep has read it
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return 1
     # Quit cleanly on Ctrl+C or a polite kill, so the demo CRM and the writer stop with us.

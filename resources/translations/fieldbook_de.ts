@@ -769,6 +769,25 @@
         </message>
     </context>
     <context>
+        <name>LockDialog</name>
+        <message>
+            <source>Fieldbook is locked</source>
+            <translation>Fieldbook ist gesperrt</translation>
+        </message>
+        <message>
+            <source>Sign In…</source>
+            <translation>Anmelden…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>This copy is locked</source>
+            <translation>Diese Kopie ist gesperrt</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Today</source>
@@ -2795,6 +2814,26 @@
             <translation>Es gibt nichts mehr rückgängig zu machen: Die Datensätze haben sich seitdem geändert.</translation>
         </message>
         <message>
+            <source>The copy of your book of business on this computer is encrypted, and its key is not in this computer's keyring (a new computer, or a reset keyring), so it cannot be opened. Fieldbook can set the file aside, unchanged, and sync a fresh copy from your CRM.</source>
+            <translation>Die Kopie Ihres Kundenbestands auf diesem Computer ist verschlüsselt, und ihr Schlüssel ist nicht im Schlüsselbund dieses Computers (ein neuer Computer oder ein zurückgesetzter Schlüsselbund). Deshalb kann sie nicht geöffnet werden. Fieldbook kann die Datei unverändert beiseitelegen und eine frische Kopie aus Ihrem CRM synchronisieren.</translation>
+        </message>
+        <message>
+            <source>Your company requires the local copy to be encrypted, and this computer has no system keyring to keep its key. Ask IT to enable the keyring (GNOME Keyring or KWallet), then start Fieldbook again.</source>
+            <translation>Ihr Unternehmen verlangt, dass die lokale Kopie verschlüsselt ist, und dieser Computer hat keinen System-Schlüsselbund für ihren Schlüssel. Bitten Sie die IT, den Schlüsselbund einzurichten (GNOME Keyring oder KWallet), und starten Sie Fieldbook dann erneut.</translation>
+        </message>
+        <message>
+            <source>This computer has no system keyring, so your local copy is not encrypted. Anyone with this computer's disk could read it.</source>
+            <translation>Dieser Computer hat keinen System-Schlüsselbund, deshalb ist Ihre lokale Kopie nicht verschlüsselt. Wer die Festplatte dieses Computers hat, könnte sie lesen.</translation>
+        </message>
+        <message>
+            <source>The CRM no longer accepts your sign-in: your access may have been ended. This copy is locked; sign in again, or ask IT.</source>
+            <translation>Das CRM nimmt Ihre Anmeldung nicht mehr an: Ihr Zugang wurde möglicherweise beendet. Diese Kopie ist gesperrt; melden Sie sich erneut an oder fragen Sie die IT.</translation>
+        </message>
+        <message>
+            <source>This copy of your book of business is locked. Sign in to your CRM to open it.</source>
+            <translation>Diese Kopie Ihres Kundenbestands ist gesperrt. Melden Sie sich bei Ihrem CRM an, um sie zu öffnen.</translation>
+        </message>
+        <message>
             <source>Waiting for your decision on a conflict.</source>
             <translation>Wartet auf Ihre Entscheidung zu einem Konflikt.</translation>
         </message>
@@ -2841,6 +2880,14 @@
         <message>
             <source>The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly.</source>
             <translation>Das CRM bittet Fieldbook, langsamer zu machen. Ihre Änderungen bleiben erhalten und werden in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>The CRM no longer accepts your sign-in, so this copy of your book of business is locked. Sign in again to open it; if that is refused, ask IT.</source>
+            <translation>Das CRM nimmt Ihre Anmeldung nicht mehr an, deshalb ist diese Kopie Ihres Kundenbestands gesperrt. Melden Sie sich erneut an, um sie zu öffnen; wird das abgelehnt, fragen Sie die IT.</translation>
+        </message>
+        <message>
+            <source>This copy of your book of business has not been synced with your CRM for {days} days, longer than your company allows, so it is locked. Sign in to your CRM to open it; nothing you changed is lost.</source>
+            <translation>Diese Kopie Ihres Kundenbestands wurde seit {days} Tagen nicht mit Ihrem CRM synchronisiert, länger als Ihr Unternehmen erlaubt, deshalb ist sie gesperrt. Melden Sie sich bei Ihrem CRM an, um sie zu öffnen; nichts, was Sie geändert haben, geht verloren.</translation>
         </message>
         <message>
             <source>Fieldbook is not allowed to write to {}. Check the folder's permissions.</source>
@@ -2935,6 +2982,33 @@
         <message>
             <source>German</source>
             <translation>Deutsch</translation>
+        </message>
+    </context>
+    <context>
+        <name>lock_dialog</name>
+        <message>
+            <source>Fieldbook</source>
+            <translation>Fieldbook</translation>
+        </message>
+        <message>
+            <source>If your keyring is only locked, unlock it and choose Try Again. The file: {}</source>
+            <translation>Ist Ihr Schlüsselbund nur gesperrt, entsperren Sie ihn und wählen Sie „Erneut versuchen“. Die Datei: {}</translation>
+        </message>
+        <message>
+            <source>Set Aside and Sync Afresh</source>
+            <translation>Beiseitelegen und neu synchronisieren</translation>
+        </message>
+        <message>
+            <source>Try Again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>Encrypting the copy of your book of business on this computer…</source>
+            <translation>Die Kopie Ihres Kundenbestands auf diesem Computer wird verschlüsselt…</translation>
         </message>
     </context>
     <context>
@@ -3254,6 +3328,17 @@
         <message>
             <source>Fieldbook self-test</source>
             <translation>Fieldbook-Selbsttest</translation>
+        </message>
+    </context>
+    <context>
+        <name>store_guard</name>
+        <message>
+            <source>As your company requires, the local copy was removed.</source>
+            <translation>Wie von Ihrem Unternehmen vorgeschrieben, wurde die lokale Kopie entfernt.</translation>
+        </message>
+        <message>
+            <source>As your company requires, the local copy was removed. Your unsynced changes were saved first, encrypted, in the file {} beside it.</source>
+            <translation>Wie von Ihrem Unternehmen vorgeschrieben, wurde die lokale Kopie entfernt. Ihre nicht synchronisierten Änderungen wurden vorher verschlüsselt in der Datei {} daneben gesichert.</translation>
         </message>
     </context>
     <context>
