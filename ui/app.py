@@ -129,8 +129,11 @@ def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
 class Session:
     """One open profile: its store, window, sync controller and CRM connection."""
 
-    def __init__(self, app: QApplication, data_dir: Path, real_keyring: bool):
+    def __init__(
+        self, app: QApplication, data_dir: Path, real_keyring: bool, salesforce: bool = False
+    ):
         self.app = app
+        self.salesforce = salesforce  # the demo syncs with the Salesforce-dialect org
         self.data_dir = data_dir
         self.real_keyring = real_keyring
         self.context: OpContext | None = None
@@ -328,6 +331,11 @@ class Session:
     # -- the CRM -------------------------------------------------------------------------------
 
     def _remembered_connector(self, store: Store):
+        from sync.salesforce.connector import SETTINGS, from_settings
+
+        salesforce = from_settings({k: store.preference(k) for k in SETTINGS})
+        if salesforce is not None:
+            return salesforce
         url, database, user = (store.preference(k) for k in CRM_PREFERENCES)
         if not (url and database and user) or not tryton_available():
             return None
@@ -341,7 +349,7 @@ class Session:
 
     def _start_demo_crm(self) -> None:
         window = self.window
-        if not tryton_available():
+        if not tryton_available() and not self.salesforce:
             if getattr(sys, "frozen", False):  # the installed app ships the client only
                 text = QCoreApplication.translate(
                     "app",
@@ -362,7 +370,7 @@ class Session:
             )
         )
         self._starter = (
-            start_demo_crm_task(self.data_dir)
+            start_demo_crm_task(self.data_dir, salesforce=self.salesforce)
             .success(self._demo_crm_ready)
             .failure(self._demo_crm_failed)
             .run_in_background()
@@ -399,11 +407,17 @@ class Session:
         self.sign_in_action.triggered.connect(self.sign_in)
         self.sign_out_action = QAction(window.tr("Sign Out…"), window)
         self.sign_out_action.triggered.connect(self.sign_out)
+        self.salesforce_action = QAction(window.tr("Connect to Salesforce…"), window)
+        self.salesforce_action.triggered.connect(self.sign_in_salesforce)
         menu.addAction(self.sign_in_action)
+        menu.addAction(self.salesforce_action)
         menu.addAction(self.sign_out_action)
 
     def sign_in(self) -> None:
         """Ask for the CRM sign-in; on success open (or create) that user's profile."""
+        if getattr(self.connector, "name", None) == "Salesforce":
+            self.sign_in_salesforce()
+            return
         if not tryton_available() or self.window is None:
             return
         from .sign_in_dialog import SignInDialog
@@ -429,6 +443,13 @@ class Session:
             self.controller.reset_engine()
             return
         self.switch_to(profile, connector, remember)
+
+    def sign_in_salesforce(self) -> None:
+        """Connect to Salesforce in the browser; on success open that user's profile."""
+        from .salesforce_sign_in import open_sign_in_dialog
+
+        if self.window is not None:
+            self.sign_in_dialog = open_sign_in_dialog(self)
 
     def sign_out(self) -> None:
         if self.connector is None or self.window is None:
@@ -473,7 +494,12 @@ def run(args: argparse.Namespace) -> int:
     logs.setup_logging()  # the rotating file in the OS log folder (desktop/logs.py)
     app = create_application()
     install_excepthook()
-    session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())
+    session = Session(
+        app,
+        paths.data_dir(getattr(args, "data_dir", None)),
+        ensure_keyring(),
+        salesforce=bool(getattr(args, "salesforce", False)),
+    )
     try:
         session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))
     except StartStopped:  # the rep chose Quit (the missing-key question)

@@ -1284,6 +1284,104 @@
         </message>
     </context>
     <context>
+        <name>SalesforceSignInDialog</name>
+        <message>
+            <source>Connect to Salesforce</source>
+            <translation>Mit Salesforce verbinden</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesforceSignInForm</name>
+        <message>
+            <source>Fieldbook opens Salesforce's sign-in page in your browser. Your password goes to Salesforce only; Fieldbook keeps its access in the system keyring.</source>
+            <translation>Fieldbook öffnet die Anmeldeseite von Salesforce in Ihrem Browser. Ihr Passwort geht nur an Salesforce; Fieldbook bewahrt seinen Zugang im Schlüsselbund des Systems auf.</translation>
+        </message>
+        <message>
+            <source>Production (login.salesforce.com)</source>
+            <translation>Produktion (login.salesforce.com)</translation>
+        </message>
+        <message>
+            <source>Sandbox (test.salesforce.com)</source>
+            <translation>Sandbox (test.salesforce.com)</translation>
+        </message>
+        <message>
+            <source>My Domain</source>
+            <translation>My Domain</translation>
+        </message>
+        <message>
+            <source>https://yourcompany.my.salesforce.com</source>
+            <translation>https://ihrefirma.my.salesforce.com</translation>
+        </message>
+        <message>
+            <source>Consumer key, from your Salesforce admin</source>
+            <translation>Consumer Key, von Ihrem Salesforce-Admin</translation>
+        </message>
+        <message>
+            <source>Salesforce</source>
+            <translation>Salesforce</translation>
+        </message>
+        <message>
+            <source>My Domain address</source>
+            <translation>My-Domain-Adresse</translation>
+        </message>
+        <message>
+            <source>Consumer key</source>
+            <translation>Consumer Key</translation>
+        </message>
+        <message>
+            <source>Callback port</source>
+            <translation>Callback-Port</translation>
+        </message>
+        <message>
+            <source>Connect to Salesforce</source>
+            <translation>Mit Salesforce verbinden</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Please enter your My Domain address.</source>
+            <translation>Bitte geben Sie Ihre My-Domain-Adresse ein.</translation>
+        </message>
+        <message>
+            <source>Please enter the consumer key of your connected app.</source>
+            <translation>Bitte geben Sie den Consumer Key Ihrer verbundenen App ein.</translation>
+        </message>
+        <message>
+            <source>Sign in to Salesforce in your browser, then come back here.</source>
+            <translation>Melden Sie sich im Browser bei Salesforce an und kehren Sie dann hierher zurück.</translation>
+        </message>
+        <message>
+            <source>Waiting for the browser…</source>
+            <translation>Warte auf den Browser …</translation>
+        </message>
+        <message>
+            <source>Port {} on this computer is in use. Close the program using it, or ask IT which callback port your connected app has.</source>
+            <translation>Port {} ist auf diesem Computer belegt. Schließen Sie das Programm, das ihn nutzt, oder fragen Sie die IT, welchen Callback-Port Ihre verbundene App hat.</translation>
+        </message>
+        <message>
+            <source>Salesforce cannot be reached. Check your network connection and try again.</source>
+            <translation>Salesforce ist nicht erreichbar. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Salesforce did not let Fieldbook in. Check the consumer key, or ask your Salesforce admin to allow the connected app for you.</source>
+            <translation>Salesforce hat Fieldbook nicht zugelassen. Prüfen Sie den Consumer Key oder bitten Sie Ihren Salesforce-Admin, die verbundene App für Sie freizugeben.</translation>
+        </message>
+        <message>
+            <source>This is not a Salesforce address. Enter it like https://yourcompany.my.salesforce.com.</source>
+            <translation>Das ist keine Salesforce-Adresse. Geben Sie sie so ein: https://ihrefirma.my.salesforce.com.</translation>
+        </message>
+        <message>
+            <source>Sign-in was cancelled or took too long. Try again.</source>
+            <translation>Die Anmeldung wurde abgebrochen oder hat zu lange gedauert. Versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Salesforce could not sign you in ({}). Try again later, or ask IT.</source>
+            <translation>Salesforce konnte Sie nicht anmelden ({}). Versuchen Sie es später erneut oder fragen Sie die IT.</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPopup</name>
         <message>
             <source>Accounts</source>
@@ -1508,6 +1606,10 @@
         <message>
             <source>Last error: {}</source>
             <translation>Letzter Fehler: {}</translation>
+        </message>
+        <message>
+            <source>API calls today: {} of {}</source>
+            <translation>API-Aufrufe heute: {} von {}</translation>
         </message>
         <message>
             <source>Click to see what is waiting to be sent.</source>
@@ -3215,6 +3317,13 @@
         </message>
     </context>
     <context>
+        <name>salesforce</name>
+        <message>
+            <source>Salesforce</source>
+            <translation>Salesforce</translation>
+        </message>
+    </context>
+    <context>
         <name>self_test</name>
         <message>
             <source>Fieldbook self-test</source>
@@ -3331,6 +3440,10 @@
         <message>
             <source>Sign Out…</source>
             <translation>Abmelden…</translation>
+        </message>
+        <message>
+            <source>Connect to Salesforce…</source>
+            <translation>Mit Salesforce verbinden …</translation>
         </message>
     </context>
 </TS>
