@@ -15,7 +15,17 @@ import pytest
 from desktop import self_test
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECK_NAMES = ["store", "keyring", "resources", "tls", "qt-offscreen", "icons", "style", "pdf"]
+CHECK_NAMES = [
+    "store",
+    "keyring",
+    "resources",
+    "tls",
+    "qt-offscreen",
+    "icons",
+    "style",
+    "pdf",
+    "connectors",
+]
 
 
 def test_from_source_without_a_screen_every_check_passes(tmp_path):
@@ -103,3 +113,11 @@ def test_pdf_check_writes_a_real_pdf(qapp):
 
     assert "starts with %PDF" in qt_checks.check_pdf()
     assert "rendered" in qt_checks.check_qt()
+
+
+def test_connectors_line_names_every_crm_kind():
+    from ui.self_test import check_connectors
+
+    detail = check_connectors()
+    assert detail.startswith("connectors importable")
+    assert "Tryton (sync.tryton.connector)" in detail

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__, credentials, logs, money, paths
 from desktop.store import Store
+from sync import kinds
 
 from . import i18n
 from .errors import install_excepthook, show_error
@@ -30,9 +31,9 @@ from .style import apply_style, icon
 
 log = logging.getLogger(__name__)
 
-LOCAL_PROFILE = "local"
-DEMO_PROFILE = "demo"
-CRM_PREFERENCES = ("crm_url", "crm_database", "crm_user")
+LOCAL_PROFILE = paths.LOCAL_PROFILE
+DEMO_PROFILE = paths.DEMO_PROFILE
+CRM_PREFERENCES = kinds.CONNECTION_PREFERENCES
 
 
 def choose_profile(profile: str | None, demo: bool) -> str:
@@ -42,7 +43,7 @@ def choose_profile(profile: str | None, demo: bool) -> str:
     if profile:
         return profile
     last = QSettings().value("profile/last") if QCoreApplication.instance() else None
-    return str(last) if last else LOCAL_PROFILE
+    return str(last) if last else (paths.last_profile(paths.data_dir()) or LOCAL_PROFILE)
 
 
 def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpContext:
@@ -102,7 +103,9 @@ def ensure_keyring() -> bool:
     return False
 
 
-def tryton_available() -> bool:
+def demo_crm_available() -> bool:
+    """Whether the demo CRM can run here: it needs the Tryton *server* (trytond), which the
+    installed app leaves out. Connecting to a real CRM never depends on this."""
     return importlib.util.find_spec("trytond") is not None
 
 
@@ -148,6 +151,7 @@ class Session:
         context.make_current()
         self.context = context
         QSettings().setValue("profile/last", context.profile)  # type: ignore[attr-defined]
+        paths.remember_profile(self.data_dir, context.profile)  # type: ignore[attr-defined]
         self.connector = None if demo else self._remembered_connector(context.store)
 
         def engine_factory():
@@ -220,20 +224,15 @@ class Session:
     # -- the CRM -------------------------------------------------------------------------------
 
     def _remembered_connector(self, store: Store):
-        url, database, user = (store.preference(k) for k in CRM_PREFERENCES)
-        if not (url and database and user) or not tryton_available():
-            return None
-        from sync.tryton.connector import TrytonConnector
-
         try:
-            return TrytonConnector(url, database, user)
+            return kinds.remembered_connection(store.preference)
         except Exception:
             log.exception("remembered CRM address is not usable")
             return None
 
     def _start_demo_crm(self) -> None:
         window = self.window
-        if not tryton_available():
+        if not demo_crm_available():
             if getattr(sys, "frozen", False):  # the installed app ships the client only
                 text = QCoreApplication.translate(
                     "app",
@@ -296,7 +295,7 @@ class Session:
 
     def sign_in(self) -> None:
         """Ask for the CRM sign-in; on success open (or create) that user's profile."""
-        if not tryton_available() or self.window is None:
+        if self.window is None:
             return
         from .sign_in_dialog import SignInDialog
 
@@ -311,11 +310,7 @@ class Session:
 
     def _signed_in(self, connector) -> None:
         profile = paths.profile_slug(connector.login, connector.url, connector.database)
-        remember = {
-            "crm_url": connector.url,
-            "crm_database": connector.database,
-            "crm_user": connector.login,
-        }
+        remember = kinds.connection_preferences(kinds.DEFAULT_KIND, connector)
         if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
             self.connector = connector
             self.controller.reset_engine()

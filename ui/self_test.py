@@ -104,11 +104,20 @@ def check_pdf() -> str:
     return f"{len(data)} bytes, starts with %PDF"
 
 
+def check_connectors() -> str:
+    """Every CRM connector imports (the client needs only requests, never a CRM server)."""
+    from sync import kinds
+
+    names = [f"{kind.label} ({kind.importable()})" for kind in kinds.KINDS.values()]
+    return f"connectors importable: {', '.join(names)}"
+
+
 QT_CHECKS: list[core.Check] = [
     ("qt-offscreen", check_qt),
     ("icons", check_icons),
     ("style", check_style),
     ("pdf", check_pdf),
+    ("connectors", check_connectors),
 ]
 
 

@@ -195,6 +195,16 @@ class SignInDialog(QDialog):
                 "server address (like https://crm.example.com) and the database "
                 "name."
             )
+        if cause == "database":
+            return self.tr(
+                "The server answers, but it has no database with this name. Check the "
+                "database name (your IT team knows it)."
+            )
+        if cause == "module":
+            return self.tr(
+                "This CRM database does not have the Fieldbook module activated. Ask "
+                'your CRM administrator to activate the module "fieldbook".'
+            )
         if cause == "keyring":
             return str(exc)
         return self.tr("The CRM could not sign you in ({}). Try again later, or ask IT.").format(

@@ -1374,6 +1374,14 @@
             <translation>Unter dieser Adresse antwortet kein CRM mit dieser Datenbank. Prüfen Sie die Serveradresse (etwa https://crm.example.com) und den Datenbanknamen.</translation>
         </message>
         <message>
+            <source>The server answers, but it has no database with this name. Check the database name (your IT team knows it).</source>
+            <translation>Der Server antwortet, hat aber keine Datenbank mit diesem Namen. Prüfen Sie den Datenbanknamen (Ihr IT-Team kennt ihn).</translation>
+        </message>
+        <message>
+            <source>This CRM database does not have the Fieldbook module activated. Ask your CRM administrator to activate the module "fieldbook".</source>
+            <translation>In dieser CRM-Datenbank ist das Fieldbook-Modul nicht aktiviert. Bitten Sie Ihre CRM-Administration, das Modul „fieldbook“ zu aktivieren.</translation>
+        </message>
+        <message>
             <source>The CRM could not sign you in ({}). Try again later, or ask IT.</source>
             <translation>Das CRM konnte Sie nicht anmelden ({}). Versuchen Sie es später erneut oder fragen Sie die IT.</translation>
         </message>

@@ -1,0 +1,80 @@
+"""The installed app connects to a CRM without the CRM *server* packages (issue 13).
+
+The bundle leaves ``trytond`` out; only the demo CRM needs it. Here it is hidden from imports the
+way the bundle lacks it, and Sync ▸ Sign In still opens the dialog, and a saved connection is
+still used.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from desktop import paths
+from desktop.store import Store
+from sync import kinds
+from ui.app import Session, demo_crm_available
+
+
+@pytest.fixture
+def no_trytond(monkeypatch):
+    """``import trytond`` fails and find_spec finds nothing, as in the frozen bundle."""
+    for name in [m for m in sys.modules if m == "trytond" or m.startswith("trytond.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "trytond", None)
+    assert importlib.util.find_spec("trytond") is None
+    with pytest.raises(ImportError):
+        import trytond  # noqa: F401
+
+
+def test_sign_in_menu_opens_the_dialog_without_the_tryton_server(qtbot, qapp, tmp_path, no_trytond):
+    assert not demo_crm_available()
+    session = Session(qapp, tmp_path / "data", real_keyring=False)
+    session.open(None, demo=False)
+    try:
+        assert session.context.profile == paths.LOCAL_PROFILE
+        session.sign_in_action.trigger()
+        dialog = session.sign_in_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.url_edit.isEnabled()
+    finally:
+        session.close()
+
+
+def test_a_saved_connection_is_used_without_the_tryton_server(qtbot, qapp, tmp_path, no_trytond):
+    data = tmp_path / "data"
+    profile = paths.profile_slug("alex", "http://127.0.0.1:9", "fieldbook")
+    store = Store.open(paths.store_path(data, profile))
+    for key, value in {
+        kinds.KIND_PREFERENCE: "tryton",
+        kinds.URL_PREFERENCE: "http://127.0.0.1:9",
+        kinds.DATABASE_PREFERENCE: "fieldbook",
+        kinds.USER_PREFERENCE: "alex",
+    }.items():
+        store.set_preference(key, value)
+    store.close()
+
+    session = Session(qapp, data, real_keyring=False)
+    session.open(profile, demo=False)
+    try:
+        connector = session.connector
+        assert connector is not None
+        assert (connector.url, connector.database, connector.login) == (
+            "http://127.0.0.1:9",
+            "fieldbook",
+            "alex",
+        )
+        assert session.controller.engine is not None
+        session.sign_in()
+        dialog = session.sign_in_dialog
+        assert dialog.url_edit.text() == "http://127.0.0.1:9"
+        assert dialog.user_edit.text() == "alex"
+    finally:
+        session.close()
+
+
+def test_every_registered_connector_imports_without_server_packages(no_trytond):
+    for kind in kinds.KINDS.values():
+        assert kind.importable()
