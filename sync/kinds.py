@@ -16,8 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .connector import Connector
-
 DEFAULT_KIND = "tryton"
 
 # Store preferences of a connected profile (nothing secret).
@@ -41,11 +39,11 @@ class CrmKind:
     def _module(self) -> Any:
         return importlib.import_module(self.module)
 
-    def sign_in(self, url: str, database: str, user: str, password: str) -> Connector:
+    def sign_in(self, url: str, database: str, user: str, password: str) -> Any:
         """A signed-in connector; the password and session go to the keyring only."""
         return self._module().sign_in(url, database, user, password)
 
-    def connect(self, url: str, database: str, user: str) -> Connector:
+    def connect(self, url: str, database: str, user: str) -> Any:
         """The remembered connection (signs in from the keyring when the engine first syncs)."""
         return self._module().connect(url, database, user)
 
@@ -70,7 +68,7 @@ def kind(key: str | None) -> CrmKind:
     return KINDS[key or DEFAULT_KIND]
 
 
-def remembered_connection(preference: Callable[[str], str | None]) -> Connector | None:
+def remembered_connection(preference: Callable[[str], str | None]) -> Any:
     """The connector a profile's saved preferences describe, or None (not connected)."""
     url, database, user = (preference(k) for k in CONNECTION_PREFERENCES)
     if not (url and user):
