@@ -220,3 +220,15 @@ def test_workflow_covers_windows_and_macos_and_uploads_installers():
         "Fieldbook-*.dmg",
     ):
         assert needed in text
+
+
+def test_babel_keeps_the_supported_locales_and_their_parents_only():
+    from desktop.money import SUPPORTED_LOCALES
+
+    for name in SUPPORTED_LOCALES:
+        assert cfg.keep_file(f"babel/locale-data/{name}.dat")
+    for parent in ("root", "en", "en_001", "de", "pt"):
+        assert cfg.keep_file(f"babel/locale-data/{parent}.dat")
+    assert not cfg.keep_file("babel/locale-data/nl_NL.dat")
+    assert not cfg.keep_file("babel\\locale-data\\ff_Adlm.dat")
+    assert cfg.keep_file("babel/global.dat")
