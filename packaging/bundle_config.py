@@ -78,7 +78,8 @@ _DROP_PATTERNS = [
     # one there are simply no printers, and PDF export still works.
     (
         r"^(lib/)?lib(atk-1\.0|cairo|cairo-gobject|pango-1\.0|pangocairo-1\.0|pangoft2-1\.0"
-        r"|gdk_pixbuf-2\.0|datrie|fribidi|graphite2|harfbuzz|thai|pixman-1|gtk-3|gdk-3|epoxy)\.so"
+        r"|gdk_pixbuf-2\.0|datrie|fribidi|graphite2|harfbuzz|thai|pixman-1|gtk-3|gdk-3|epoxy"
+        r"|jpeg|Xrender|Xext)\.so"
     ),
     (
         r"^(lib/)?lib(cups|gnutls|avahi-client|avahi-common|gssapi_krb5|krb5|krb5support|k5crypto"

@@ -232,3 +232,39 @@ def test_babel_keeps_the_supported_locales_and_their_parents_only():
     assert not cfg.keep_file("babel/locale-data/nl_NL.dat")
     assert not cfg.keep_file("babel\\locale-data\\ff_Adlm.dat")
     assert cfg.keep_file("babel/global.dat")
+
+
+def test_icu_keeps_core_tables_and_shipped_languages_only():
+    import icu_filter as icu
+
+    kept = [
+        ("uprops.icu", 140_000),
+        ("nfc.nrm", 35_000),
+        ("zoneinfo64.res", 150_000),
+        ("supplementalData.res", 240_000),
+        ("de_CH.res", 4_000),
+        ("root.res", 50_000),
+        ("coll/de.res", 1_000),
+        ("coll/ucadata.icu", 570_000),
+        ("brkitr/word.brk", 90_000),
+        ("ibm-5348_P100-1997.cnv", 1_500),  # windows-1252: single byte
+        ("zone/pool.res", 1_000),
+    ]
+    dropped = [
+        ("nl.res", 20_000),
+        ("coll/zh.res", 712_000),
+        ("brkitr/cjdict.dict", 2_000_000),
+        ("translit/root.res", 1_000_000),
+        ("gb18030.cnv", 232_000),
+        ("lang/sv.res", 20_000),
+    ]
+    assert all(icu.keep_item(name, size) for name, size in kept)
+    assert not any(icu.keep_item(name, size) for name, size in dropped)
+
+
+def test_build_explains_every_big_part_and_has_a_size_limit():
+    import build
+
+    assert build.SIZE_LIMIT == 130 * 2**20
+    labels = [label for label, _, why in build.PARTS if why]
+    assert {"Qt", "ICU", "cryptography", "Python", "Babel"} <= set(labels)

@@ -24,6 +24,7 @@ CHECK_NAMES = [
     "icons",
     "style",
     "pdf",
+    "collation",
     "connectors",
 ]
 
