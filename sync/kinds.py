@@ -43,6 +43,10 @@ class CrmKind:
         """A signed-in connector; the password and session go to the keyring only."""
         return self._module().sign_in(url, database, user, password)
 
+    def test(self, url: str, database: str, user: str, password: str) -> None:
+        """Sign in once and out again, keeping nothing; raises what ``sign_in`` would."""
+        self._module().sign_in(url, database, user, password, remember=False).close()
+
     def connect(self, url: str, database: str, user: str) -> Any:
         """The remembered connection (signs in from the keyring when the engine first syncs)."""
         return self._module().connect(url, database, user)

@@ -11,6 +11,7 @@ import importlib.util
 import sys
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from desktop import paths
 from desktop.store import Store
@@ -78,3 +79,44 @@ def test_a_saved_connection_is_used_without_the_tryton_server(qtbot, qapp, tmp_p
 def test_every_registered_connector_imports_without_server_packages(no_trytond):
     for kind in kinds.KINDS.values():
         assert kind.importable()
+
+
+def test_an_empty_profile_opens_on_the_welcome_page(qtbot, qapp, tmp_path, no_trytond):
+    session = Session(qapp, tmp_path / "data", real_keyring=False)
+    session.open(None, demo=False)
+    try:
+        qtbot.waitUntil(lambda: session.welcome is not None and session.welcome.isVisible())
+        session.window.resize(1200, 760)
+        session.window.grab().save("/tmp/h13-window-welcome.png")
+        session.welcome.local_button.click()
+        assert not session.welcome.isVisible()
+        store = session.context.store
+        qtbot.waitUntil(lambda: store.preference("welcome_done") == "1")
+        session.welcome = None
+        # "Local only" in the status bar brings the page back.
+        qtbot.waitUntil(lambda: session.controller.state.mode == "local_only")
+        session.window.sync_status.clicked.emit()
+        assert session.welcome is not None and session.welcome.isVisible()
+        session.welcome.reject()
+    finally:
+        session.close()
+    # Chosen once: the next start opens on the book, not on the page.
+    session = Session(qapp, tmp_path / "data", real_keyring=False)
+    session.open(None, demo=False)
+    try:
+        assert session.welcome is None
+    finally:
+        session.close()
+
+
+def test_the_welcome_page_opens_the_demo_book(qtbot, qapp, tmp_path, no_trytond):
+    session = Session(qapp, tmp_path / "data", real_keyring=False)
+    session.open(None, demo=False)
+    try:
+        qtbot.waitUntil(lambda: session.welcome is not None)
+        session.welcome.demo_button.click()
+        qtbot.waitUntil(lambda: session.context is not None and session.context.profile == "demo")
+        assert session.context.store.account_count() > 0
+    finally:
+        session.close()
+        QSettings().remove("profile/last")  # Qt keeps settings per process: not for the next test

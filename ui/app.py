@@ -26,11 +26,13 @@ from sync import kinds
 
 from . import i18n
 from .errors import install_excepthook, show_error
-from .operations import OpContext, Task
+from .operations import OpContext, StoreOp, Task
 from .style import apply_style, icon
 
 log = logging.getLogger(__name__)
 
+WELCOME_DONE = "welcome_done"  # store preference: the rep chose to work locally for now
+LOCAL_ONLY_MODE = "local_only"  # ui.sync_controller.LOCAL_ONLY, without importing it early
 LOCAL_PROFILE = paths.LOCAL_PROFILE
 DEMO_PROFILE = paths.DEMO_PROFILE
 CRM_PREFERENCES = kinds.CONNECTION_PREFERENCES
@@ -137,6 +139,7 @@ class Session:
         self.connector = None
         self.demo_crm = None
         self._starter: Task | None = None
+        self.welcome = None
         app.aboutToQuit.connect(self.close)
 
     # -- opening and closing a profile ------------------------------------------------------------
@@ -163,6 +166,7 @@ class Session:
         self.controller = SyncController(context, engine_factory, self.window)
         self.window.attach_sync(self.controller)
         self.controller.sign_in_needed.connect(self.sign_in)
+        self.window.sync_status.clicked.connect(self._status_clicked)
         self._add_account_actions()
         self.window.show()
         if not self.real_keyring:
@@ -177,6 +181,51 @@ class Session:
             self._start_demo_crm()
         else:
             self.controller.start()
+            if self._is_empty_profile(context.store):
+                self.show_welcome()
+
+    # -- the welcome page ----------------------------------------------------------------------
+
+    @staticmethod
+    def _is_empty_profile(store: Store) -> bool:
+        """No CRM, no accounts, and the rep has not chosen "Work locally for now" before."""
+        return (
+            store.preference(kinds.URL_PREFERENCE) is None
+            and store.preference(WELCOME_DONE) is None
+            and store.account_count() == 0
+        )
+
+    def show_welcome(self) -> None:
+        """The welcome page: connect to a CRM, open the demo book, or work locally for now."""
+        from .welcome import WelcomeDialog
+
+        if self.window is None:
+            return
+        dialog = WelcomeDialog(self.window)
+        dialog.connected.connect(self._signed_in)
+        dialog.demo_requested.connect(self.open_demo)
+        dialog.local_requested.connect(self._work_locally)
+        dialog.rejected.connect(self._work_locally)
+        dialog.open()
+        self.welcome = dialog
+
+    def _status_clicked(self) -> None:
+        if self.controller is not None and self.controller.state.mode == LOCAL_ONLY_MODE:
+            self.show_welcome()
+
+    def _work_locally(self) -> None:
+        if self.context is not None:
+            StoreOp(self.window, lambda s: s.set_preference(WELCOME_DONE, "1")).run_in_background()
+
+    def open_demo(self) -> None:
+        """Close this profile and open the demo book (its demo CRM starts where it can)."""
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.close()
+            self.open(DEMO_PROFILE, demo=True)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
 
     def close(self) -> None:
         """Stop syncing, close the window's store and stop the demo CRM (idempotent)."""
@@ -308,9 +357,13 @@ class Session:
         dialog.open()
         self.sign_in_dialog = dialog
 
-    def _signed_in(self, connector) -> None:
-        profile = paths.profile_slug(connector.login, connector.url, connector.database)
-        remember = kinds.connection_preferences(kinds.DEFAULT_KIND, connector)
+    def _signed_in(self, kind_or_connector, connector=None) -> None:
+        """Signed in (from the sign-in dialog: a connector; the welcome page: kind, connector)."""
+        kind = kind_or_connector if connector is not None else kinds.DEFAULT_KIND
+        connector = connector if connector is not None else kind_or_connector
+        database = getattr(connector, "database", "")
+        profile = paths.profile_slug(connector.login, connector.url, database)
+        remember = kinds.connection_preferences(kind, connector)
         if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
             self.connector = connector
             self.controller.reset_engine()

@@ -1669,6 +1669,124 @@
         </message>
     </context>
     <context>
+        <name>TrytonForm</name>
+        <message>
+            <source>https://crm.example.com</source>
+            <translation>https://crm.example.com</translation>
+        </message>
+        <message>
+            <source>Database name, from your IT team</source>
+            <translation>Datenbankname, von Ihrer IT</translation>
+        </message>
+        <message>
+            <source>Set by your IT department</source>
+            <translation>Von Ihrer IT-Abteilung festgelegt</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Datenbank</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>database</source>
+            <translation>Datenbank</translation>
+        </message>
+        <message>
+            <source>user name</source>
+            <translation>Benutzernamen</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>Passwort</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Fieldbook</source>
+            <translation>Willkommen bei Fieldbook</translation>
+        </message>
+        <message>
+            <source>Fieldbook keeps your book of business on this computer, so it works on a plane or in a customer's lobby, and syncs it with your company's CRM when the network is there.</source>
+            <translation>Fieldbook hält Ihren Kundenbestand auf diesem Computer bereit, damit er auch im Flugzeug oder beim Kunden im Foyer funktioniert, und gleicht ihn mit dem CRM Ihres Unternehmens ab, sobald ein Netz da ist.</translation>
+        </message>
+        <message>
+            <source>Connect to your CRM</source>
+            <translation>Mit Ihrem CRM verbinden</translation>
+        </message>
+        <message>
+            <source>Set by your IT department</source>
+            <translation>Von Ihrer IT-Abteilung festgelegt</translation>
+        </message>
+        <message>
+            <source>CRM</source>
+            <translation>CRM</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>Your password is kept in the system keyring, never in Fieldbook's files.</source>
+            <translation>Ihr Passwort wird im Schlüsselbund des Systems gespeichert, nie in Fieldbooks Dateien.</translation>
+        </message>
+        <message>
+            <source>Open the demo book</source>
+            <translation>Demo-Bestand öffnen</translation>
+        </message>
+        <message>
+            <source>A sample book of business to try Fieldbook with; nothing leaves this computer</source>
+            <translation>Ein Beispielbestand zum Ausprobieren; nichts verlässt diesen Computer</translation>
+        </message>
+        <message>
+            <source>Work locally for now</source>
+            <translation>Vorerst lokal arbeiten</translation>
+        </message>
+        <message>
+            <source>Start an empty book on this computer; connect it to your CRM later</source>
+            <translation>Mit einem leeren Bestand auf diesem Computer beginnen und ihn später mit Ihrem CRM verbinden</translation>
+        </message>
+        <message>
+            <source>You can connect later: click "Local only" in the status bar.</source>
+            <translation>Sie können sich später verbinden: Klicken Sie in der Statusleiste auf „Nur lokal“.</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Wird getestet…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Wird verbunden…</translation>
+        </message>
+        <message>
+            <source>Please enter the {}.</source>
+            <translation>Bitte geben Sie {} ein.</translation>
+        </message>
+        <message>
+            <source>The connection works: Fieldbook can sign in and sync.</source>
+            <translation>Die Verbindung funktioniert: Fieldbook kann sich anmelden und synchronisieren.</translation>
+        </message>
+    </context>
+    <context>
         <name>_Section</name>
         <message>
             <source>changed here and in the CRM</source>
@@ -2330,6 +2448,13 @@
         <message>
             <source>(a record no longer here)</source>
             <translation>(ein Datensatz, der nicht mehr hier ist)</translation>
+        </message>
+    </context>
+    <context>
+        <name>crm_kinds</name>
+        <message>
+            <source>Tryton</source>
+            <translation>Tryton</translation>
         </message>
     </context>
     <context>
