@@ -4,8 +4,11 @@
 
 Each book is seeded once into a cached Tryton database (slow the first time: it goes through
 the connector's batched creates), then copied for every run. Prints time, records/s and the
-share of the time spent waiting on the server (HTTP round trips) versus in Fieldbook (mapping,
-engine, SQLite).
+share of the wall time with a request to the server in flight versus none (the sync waiting on
+Fieldbook alone: mapping, engine, SQLite; the engine asks for the next page while it writes
+the current one, see sync/lookahead.py), and Fieldbook's own CPU time (its process, HTTP client
+work included) as a share of the wall time. The issue's targets: < 20 % of the time in
+Fieldbook, >= 2,450 records/s.
 """
 
 from __future__ import annotations
@@ -35,17 +38,20 @@ def book_factory(seed: int, accounts: int) -> dict:
 
 def measure(label: str, engine: SyncEngine, connector: TrytonConnector) -> None:
     calls, waited = connector.rpc.calls, connector.rpc.seconds_waiting
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = engine.sync()
     total = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     waited = connector.rpc.seconds_waiting - waited
     calls = connector.rpc.calls - calls
     records = report.pulled + report.pushed
     rate = records / total if total else 0.0
     print(
         f"  {label:<12} {total:8.2f} s  {records:7d} records  {rate:8.0f} records/s  "
-        f"{calls:5d} calls  server {100 * waited / total:5.1f} %  "
-        f"Fieldbook {100 * (total - waited) / total:5.1f} %  ok={report.ok}"
+        f"{calls:5d} calls  a request in flight {100 * waited / total:5.1f} %  "
+        f"none in flight (Fieldbook on the critical path) {100 * (total - waited) / total:5.1f} % "
+        f"(target < 20 %)  Fieldbook CPU {100 * cpu / total:5.1f} % of the wall time  "
+        f"ok={report.ok}"
     )
 
 

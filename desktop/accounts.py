@@ -1,4 +1,4 @@
-"""Rules about an account as a whole: its tier."""
+"""Rules about an account as a whole: its tier, when its business review is coming up."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ from __future__ import annotations
 STRATEGIC_MRR_CENTS = 5_000_000  # over $50k MRR
 ENTERPRISE_MRR_CENTS = 1_500_000
 GROWTH_MRR_CENTS = 300_000
+
+# A business review this many days ahead (or fewer) is coming up: Today lists it, and the brief
+# counts it as booked instead of suggesting one.
+REVIEW_SOON_DAYS = 30
 
 
 def tier_for(mrr_cents: int | None) -> str:
@@ -20,4 +24,9 @@ def tier_for(mrr_cents: int | None) -> str:
     return "standard"
 
 
-__all__ = ["tier_for"]
+def review_is_soon(days_to_review: int | None) -> bool:
+    """The next business review is today or within ``REVIEW_SOON_DAYS``."""
+    return days_to_review is not None and 0 <= days_to_review <= REVIEW_SOON_DAYS
+
+
+__all__ = ["REVIEW_SOON_DAYS", "review_is_soon", "tier_for"]

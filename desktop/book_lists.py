@@ -11,7 +11,8 @@ import sqlite3
 from typing import Any
 
 from . import entities as E
-from .renewals import with_notice
+from .accounts import REVIEW_SOON_DAYS
+from .renewals import NOTICE_SOON_DAYS, with_notice
 
 OPEN_STAGES_SQL = "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")"
 _STAGE_ORDER_SQL = (
@@ -163,7 +164,9 @@ class BookLists:
         found = found[:limit] if limit is not None else found
         return [with_deadline(c, today) for c in found]
 
-    def renewal_counts(self, today: dt.date | None = None, soon_days: int = 30) -> tuple[int, int]:
+    def renewal_counts(
+        self, today: dt.date | None = None, soon_days: int = NOTICE_SOON_DAYS
+    ) -> tuple[int, int]:
         """(active contracts still running, those whose notice is due within ``soon_days`` or
         passed): the renewals summary, counted in SQL."""
         today = today or dt.date.today()
@@ -223,7 +226,7 @@ class BookLists:
         return sql, params
 
     def reviews_due(
-        self, within_days: int = 30, today: dt.date | None = None, limit: int = -1
+        self, within_days: int = REVIEW_SOON_DAYS, today: dt.date | None = None, limit: int = -1
     ) -> list[dict[str, Any]]:
         """Accounts whose next business review falls between today and ``within_days`` ahead
         (the first ``limit``; all when negative), read from the review-date index."""

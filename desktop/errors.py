@@ -28,6 +28,11 @@ SYNC_RUNNING = "sync_running"  # a cycle is running already
 SYNC_CANCELLED = "sync_cancelled"  # the rep (or closing the window) stopped the cycle
 SCHEMA_TOO_NEW = "schema_too_new"  # found, known: the data file is from a newer Fieldbook
 NOTHING_TO_UNDO = "nothing_to_undo"  # what an undo would bring back is gone or changed
+# Why one outbox operation waits or was refused (``outbox.last_error``, as JSON):
+OP_WAITS_FOR_CONFLICT = "op_waits_for_conflict"  # a conflict on a record it would take along
+OP_WAITS_FOR_RECORD = "op_waits_for_record"  # table, crm: a record it refers to is not there yet
+OP_REFUSED = "op_refused"  # the CRM refused this record's change and gave no reason
+OP_RETRY_LATER = "op_retry_later"  # detail: the CRM asked for this record again later
 MESSAGE = "message"  # text: an older file's plain-text error, shown as it was stored
 UNEXPECTED = "unexpected"  # type, detail: a bug; the UI offers the details
 

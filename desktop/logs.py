@@ -119,7 +119,7 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
             console = logging.StreamHandler()
             console.setLevel(logging.WARNING)
             console.addFilter(_Scrubber())
-            console._fieldbook_console = True  # type: ignore[attr-defined]
+            console._fieldbook_console = True  # type: ignore[attr-defined]  # a marker on a stdlib handler, read back with getattr
             root.addHandler(console)
     root.setLevel(level)
     # Request-level chatter (URLs with ids, headers) stays out even at DEBUG of our own code.

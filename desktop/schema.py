@@ -200,9 +200,7 @@ def _v3_currency(db: sqlite3.Connection) -> None:
     Self-contained and safe to meet a column another branch already added.
     """
     for table in ("accounts", "opportunities", "contracts"):
-        columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-        if "currency" not in columns:
-            db.execute(f"ALTER TABLE {table} ADD COLUMN currency TEXT")
+        add_column(db, table, "currency", "TEXT")
 
 
 _OPEN_STAGES_V4 = "('prospecting','qualification','discovery','proposal','negotiation')"

@@ -205,7 +205,7 @@ class _Tee:
 
     def __init__(self, console: TextIO | None, report: str | None):
         self._console = console
-        self._file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
+        self._file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115 - kept open for the whole run, closed by close()
 
     def write(self, text: str) -> int:
         if self._console is not None:

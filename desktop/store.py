@@ -190,7 +190,7 @@ class Store(BookQueries):
             try:
                 cleaned.append(validate(entity, values))
             except ValidationError as exc:
-                exc.row = position  # type: ignore[attr-defined]
+                exc.row = position
                 raise
         ids = new_ids(len(cleaned))
         stamp = now_iso()
@@ -210,7 +210,7 @@ class Store(BookQueries):
                         try:
                             self._explain_missing_refs(entity, clean, row_id)
                         except ValidationError as named:
-                            named.row = position  # type: ignore[attr-defined]
+                            named.row = position
                             raise
                 raise
             self._append_outbox_many(

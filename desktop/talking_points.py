@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from . import renewals
+from .accounts import review_is_soon
 from .brief import Brief, Source, TalkingPoint
 
 RENEWAL_WINDOW_DAYS = renewals.NOTICE_WATCH_DAYS  # notice deadline this close: time to talk renewal
@@ -117,7 +118,7 @@ def business_review(brief: Brief, notes) -> list[TalkingPoint]:
     latest = reviews[0] if reviews else None
     if latest is None or _occurred(latest) < since:
         # A review already booked in the coming weeks answers the point.
-        if h.next_review is not None and 0 <= (h.days_to_review or 0) <= 30:
+        if h.next_review is not None and review_is_soon(h.days_to_review or 0):
             return []
         params = {
             "last": _occurred(latest).date() if latest else None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .accounts import REVIEW_SOON_DAYS
 from .dates import end_of_week
 from .renewals import deadlines_due
 
 MAX_ROWS = 60  # per section: a day's list, not the whole book
-REVIEW_WINDOW_DAYS = 30  # business reviews this many days ahead
+REVIEW_WINDOW_DAYS = REVIEW_SOON_DAYS  # business reviews this many days ahead
 
 
 def agenda(store, today: dt.date) -> dict[str, Any]:

@@ -23,6 +23,7 @@ class ValidationError(ValueError):
     def __init__(self, errors: dict[str, str], entity: E.Entity | None = None):
         self.errors = dict(errors)
         self.entity = entity
+        self.row: int | None = None  # the record's position when a batch (create_many) refused it
         parts = []
         for name, message in self.errors.items():
             label = entity.field(name).label if entity and name in entity.field_names else name

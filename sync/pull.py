@@ -19,6 +19,7 @@ from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import PullPage, RemoteRecord
 from .core import ORDER, EngineCore
+from .lookahead import PullAhead
 from .report import SyncProgress, SyncReport
 
 # Looked up for every pulled record: computed once.
@@ -31,15 +32,19 @@ class PullPart(EngineCore):
 
     def _pull_all(self, report: SyncReport) -> None:
         done = 0
-        while True:
-            self._check_cancel(report)
-            cursor = self._write(lambda: self._state("cursor"))
-            page = self._call_or_stop(self.connector.pull, cursor, self._pull_limit())
-            self._write(partial(self._apply_page, page, report))
-            done += len(page.records) + len(page.deletions)
-            self._progress(SyncProgress("pull", done, None, f"Received {done} changes"))
-            if not page.more:
-                return
+        with PullAhead(self.connector.pull) as ahead:
+            while True:
+                self._check_cancel(report)
+                cursor = self._write(lambda: self._state("cursor"))
+                limit = self._pull_limit()
+                page = self._call_or_stop(ahead.take, cursor, limit)
+                if page.more:
+                    ahead.start(page.cursor, limit)  # the CRM prepares it while we write
+                self._write(partial(self._apply_page, page, report))
+                done += len(page.records) + len(page.deletions)
+                self._progress(SyncProgress("pull", done, None, f"Received {done} changes"))
+                if not page.more:
+                    return
 
     def _apply_page(self, page: PullPage, report: SyncReport) -> None:
         with self.store.transaction(origin=ORIGIN_SYNC) as changes:

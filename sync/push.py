@@ -15,7 +15,9 @@ from functools import partial
 from typing import Any
 
 from desktop import entities as E
+from desktop import errors as FE
 from desktop import outbox
+from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import ConnectorError, ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
@@ -90,7 +92,7 @@ class PushPart(EngineCore):
                 if (table, row_id) in held_parents:
                     # Deleting it on the CRM would take along a record someone changed there,
                     # which the rep has not decided about yet.
-                    waits.append((op_ids, "Waiting for your decision on a conflict."))
+                    waits.append((op_ids, ErrorInfo(FE.OP_WAITS_FOR_CONFLICT).to_json()))
                     continue
                 create = next((o for o in row_ops if o.op == "create"), None)
                 if create is not None and create.attempts == 0 and base_row is None:
@@ -169,8 +171,8 @@ class PushPart(EngineCore):
             if target is None or (ref.target == table and target == row_id):
                 continue
             if not outbox.is_synced(self.db, ref.target, target):
-                singular = E.entity(ref.target).singular
-                return f"Waiting for its {singular} to reach {self.connector.name}."
+                params = {"table": ref.target, "crm": self.connector.name}
+                return ErrorInfo(FE.OP_WAITS_FOR_RECORD, params).to_json()
         return None
 
     def _push_batch(self, batch: list[Planned], report: SyncReport) -> bool:
@@ -188,11 +190,11 @@ class PushPart(EngineCore):
         except ConnectorError as error:
             if error.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
                 ids = [i for p in batch for i in p.op_ids]
-                message, after = error.message, error.retry_after
+                message, after = ErrorInfo.of(error).to_json(), error.retry_after
                 self._write(lambda: self._backoff_ops(ids, message, after))
                 self._network_failed(error)
             if error.kind == ErrorKind.INVALID and len(batch) == 1:
-                ids, message = batch[0].op_ids, error.message
+                ids, message = batch[0].op_ids, ErrorInfo.of(error).to_json()
                 self._write(lambda: self._park(ids, message))
                 report.rejected += 1
                 return False
@@ -232,12 +234,14 @@ class PushPart(EngineCore):
                     # An update to a record deleted on the server meanwhile.
                     self._add_deleted_remotely(m.table, m.id, report)
                 elif result.outcome == Outcome.REJECTED:
-                    self._park(planned.op_ids, result.reason or "The CRM refused this change.")
+                    self._park(planned.op_ids, _refusal(result.reason))
                     report.rejected += 1
                     report.add_refused(result.reason)
                 else:  # RETRY
                     self._backoff_ops(
-                        planned.op_ids, result.reason or "retry later", result.retry_after
+                        planned.op_ids,
+                        ErrorInfo(FE.OP_RETRY_LATER, {"detail": result.reason or ""}).to_json(),
+                        result.retry_after,
                     )
         return conflicted
 
@@ -289,3 +293,10 @@ class PushPart(EngineCore):
                 at = self.clock() + self._backoff(attempts + 1, retry_after)
                 outbox.back_off(self.db, op_id, attempts + 1, at, reason)
             changes.outbox = True
+
+
+def _refusal(reason: str | None) -> str:
+    """``outbox.last_error`` of a refused record: the CRM's words when it gave any."""
+    if reason:
+        return ErrorInfo(FE.CRM_REFUSED, {"detail": reason}).to_json()
+    return ErrorInfo(FE.OP_REFUSED).to_json()

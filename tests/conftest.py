@@ -7,11 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from desktop.credentials import MemoryKeyring  # noqa: E402
-from desktop.store import Store  # noqa: E402
+from desktop.credentials import MemoryKeyring
+from desktop.store import Store
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -50,3 +50,25 @@ def store(tmp_path):
     s = Store.open(tmp_path / "store" / "book.sqlite")
     yield s
     s.close()
+
+
+@pytest.fixture
+def context(store):
+    """An operation context on the test's store, current for the widgets (fresh undo history)."""
+    from ui.operations import OpContext
+
+    ctx = OpContext(store).make_current()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def demo_context(tmp_path):
+    """The demo book in a temporary store, as the app opens it (the current operation context)."""
+    from desktop.demo import ensure_demo_store
+    from ui.operations import OpContext
+
+    store = ensure_demo_store(tmp_path / "demo" / "book.sqlite")
+    context = OpContext(store).make_current()
+    yield context
+    context.close()

@@ -12,16 +12,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-from desktop.brief import compose_brief  # noqa: E402
-from desktop.demo import ensure_demo_store  # noqa: E402
-from ui import i18n  # noqa: E402
-from ui.app import create_application  # noqa: E402
-from ui.brief_pages import write_pdf  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.operations import OpContext  # noqa: E402
-from ui.record_dialog import RecordDialog  # noqa: E402
+from desktop.brief import compose_brief
+from desktop.demo import ensure_demo_store
+from ui import i18n
+from ui.app import create_application
+from ui.brief_pages import write_pdf
+from ui.main_window import MainWindow
+from ui.operations import OpContext
+from ui.record_dialog import RecordDialog
 
 
 def spin(until, timeout_ms: int = 10_000) -> bool:

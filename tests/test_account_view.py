@@ -9,16 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.clock import utc_now
 from ui.account import AccountView
-from ui.operations import OpContext
-from ui.record_dialog import can_undo, forget_edits, undo_last_edit
-
-
-@pytest.fixture
-def context(store):
-    forget_edits()
-    ctx = OpContext(store).make_current()
-    yield ctx
-    ctx.close()
+from ui.record_dialog import can_undo, undo_last_edit
 
 
 @pytest.fixture
@@ -242,6 +233,26 @@ def test_ticking_a_task_completes_it(view, book, store, qtbot):
     # and unticking reopens it
     model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     qtbot.waitUntil(lambda: store.get("tasks", book["task"])["status"] == "open")
+
+
+def test_a_task_tick_that_fails_is_shown_in_words(view, book, store, qtbot):
+    """The task went away meanwhile (a sync deleted it): the tick says so, the list is re-read."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    store.delete("tasks", book["task"])
+    view.set_task_done(book["task"], True)
+
+    def boxes() -> list[QMessageBox]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(boxes()) == 1)
+    assert "Traceback" not in boxes()[0].text() and boxes()[0].text()
+    boxes()[0].done(0)
+    qtbot.waitUntil(lambda: view.tasks_model.rowCount() == 0)
 
 
 def test_refreshes_only_for_changes_to_this_account(view, book, context, qtbot):

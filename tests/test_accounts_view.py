@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from desktop.queries import AccountFilter
 from ui import account_list_model as alm
@@ -17,7 +16,7 @@ def column(key: str) -> int:
     return [k for k, _ in COLUMNS].index(key)
 
 
-def test_model_passes_qtmodeltester(qtmodeltester, demo_context):  # noqa: F811
+def test_model_passes_qtmodeltester(qtmodeltester, demo_context):
     model = AccountListModel(demo_context.store, background=False)
     model.reload()
     qtmodeltester.check(model, force_py=True)
@@ -25,7 +24,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, demo_context):  # noqa: F811
     qtmodeltester.check(model, force_py=True)
 
 
-def test_rows_are_exposed_page_by_page(monkeypatch, demo_context):  # noqa: F811
+def test_rows_are_exposed_page_by_page(monkeypatch, demo_context):
     monkeypatch.setattr(alm, "PAGE", 10)
     monkeypatch.setattr(alm, "READ_CHUNK", 5)
     model = AccountListModel(demo_context.store, background=False)
@@ -43,7 +42,7 @@ def test_rows_are_exposed_page_by_page(monkeypatch, demo_context):  # noqa: F811
     assert len(model._cache) == 5
 
 
-def test_sort_by_mrr_descending_happens_in_sql(demo_context):  # noqa: F811
+def test_sort_by_mrr_descending_happens_in_sql(demo_context):
     model = AccountListModel(demo_context.store, background=False)
     model.sort(column("mrr_cents"), Qt.SortOrder.DescendingOrder)
     values = [
@@ -54,7 +53,7 @@ def test_sort_by_mrr_descending_happens_in_sql(demo_context):  # noqa: F811
     assert values[: len(present)] == present  # empty MRR last
 
 
-def test_chips_carry_text_and_value(demo_context):  # noqa: F811
+def test_chips_carry_text_and_value(demo_context):
     model = AccountListModel(demo_context.store, background=False)
     model.set_filter(AccountFilter(health="red"))
     assert model.rowCount() > 0
@@ -64,7 +63,7 @@ def test_chips_carry_text_and_value(demo_context):  # noqa: F811
 
 
 @pytest.fixture
-def accounts_view(qtbot, demo_context):  # noqa: F811
+def accounts_view(qtbot, demo_context):
     from ui.accounts_view import AccountsView
 
     view = AccountsView(demo_context)
@@ -122,7 +121,7 @@ def test_enter_and_double_click_open_the_account(qtbot, accounts_view):
     assert blocker.args == [first]
 
 
-def test_list_refreshes_after_a_store_op(qtbot, accounts_view, demo_context):  # noqa: F811
+def test_list_refreshes_after_a_store_op(qtbot, accounts_view, demo_context):
     view = accounts_view
     account_id = view.model.account_id(0)
     with qtbot.waitSignal(view.model.loaded, timeout=3000):

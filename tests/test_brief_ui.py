@@ -18,14 +18,6 @@ from ui import brief_export
 from ui.brief_export import BriefExport, TripPackDialog, export_briefs
 from ui.brief_style import parse_record_url, record_url
 from ui.brief_view import BriefView
-from ui.operations import OpContext
-
-
-@pytest.fixture
-def context(store, qapp):
-    ctx = OpContext(store).make_current()
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

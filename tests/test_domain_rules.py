@@ -63,6 +63,13 @@ def test_tier_follows_mrr():
     assert accounts.tier_for(5_000_001) == "strategic"
 
 
+@pytest.mark.parametrize(
+    "days, soon", [(None, False), (-1, False), (0, True), (30, True), (31, False)]
+)
+def test_a_business_review_is_soon_within_30_days(days, soon):
+    assert accounts.review_is_soon(days) is soon
+
+
 def test_open_and_weighted_pipeline():
     opps = [
         {"stage": "proposal", "amount_cents": 10_000, "probability": 55},

@@ -7,7 +7,13 @@ from engine_helpers import FakeClock, client_snapshot, creates_received, one_of_
 
 import sync.engine as engine_module
 from desktop import entities as E
-from desktop.errors import SIGN_IN_NEEDED, SYNC_RUNNING, ErrorInfo
+from desktop.errors import (
+    CRM_REFUSED,
+    OP_WAITS_FOR_RECORD,
+    SIGN_IN_NEEDED,
+    SYNC_RUNNING,
+    ErrorInfo,
+)
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
 
@@ -270,9 +276,14 @@ def test_a_rejected_record_does_not_block_others_but_blocks_its_children(
     server = crm.snapshot()
     assert set(server["accounts"]) == {good} and set(server["contacts"]) == {good_contact}
     items = {i.row_id: i for i in engine.outbox_items()}
-    assert items[bad].state == "parked" and items[bad].last_error == "Name is on the blocked list"
+    assert items[bad].state == "parked"
+    # why, as a kind and parameters (ui/errors.py words it): the CRM's reason, and the wait
+    refused = ErrorInfo(CRM_REFUSED, {"detail": "Name is on the blocked list"})
+    assert ErrorInfo.from_json(items[bad].last_error) == refused
     assert items[bad].title == "Bad"
-    assert items[bad_contact].state == "pending" and "account" in items[bad_contact].last_error
+    assert items[bad_contact].state == "pending"
+    waits = ErrorInfo(OP_WAITS_FOR_RECORD, {"table": "accounts", "crm": connector.name})
+    assert ErrorInfo.from_json(items[bad_contact].last_error) == waits
     status = engine.status()
     assert (status.parked, status.pending) == (1, 1)
     # A later sync does not retry the parked op by itself; retry after the fix does.

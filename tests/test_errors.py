@@ -118,3 +118,20 @@ def test_how_a_call_failed_picks_the_more_precise_sentence():
     text = errors.describe(ErrorInfo.from_json(info.to_json()))  # as stored in sync_state
     assert text.startswith("A web page answered instead of the CRM")
     assert text.endswith("(HTML instead of JSON)")  # what the CRM said, for IT
+
+
+def test_why_an_outbox_operation_waits_is_worded_in_the_reps_language(qapp):
+    """The engine stores a kind (never an English sentence) in outbox.last_error."""
+    from ui import i18n
+
+    waits = ErrorInfo(E.OP_WAITS_FOR_RECORD, {"table": "accounts", "crm": "Tryton"}).to_json()
+    assert errors.describe(waits) == "Waiting for a record it refers to (Account) to reach Tryton."
+    assert errors.describe("Name taken") == "Name taken"  # as an older version stored it
+    assert i18n.install_translators(qapp, "de") == "de"
+    try:
+        german = errors.describe(waits)
+        assert "Konto" in german and "Tryton" in german and "Waiting" not in german
+        conflict = errors.describe(ErrorInfo(E.OP_WAITS_FOR_CONFLICT))
+        assert conflict and "Waiting" not in conflict
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -12,7 +12,6 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
-from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from ui.record_dialog import RecordDialog
 from ui.roles import ID_ROLE
@@ -22,7 +21,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def window(qtbot, demo_context, tmp_path):  # noqa: F811
+def window(qtbot, demo_context, tmp_path):
     from ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -60,7 +59,7 @@ def open_dialog(qtbot, window) -> RecordDialog:
     return next(d for d in window.findChildren(RecordDialog) if d.isVisible())
 
 
-def test_find_an_account_by_part_of_its_name(qtbot, window, demo_context):  # noqa: F811
+def test_find_an_account_by_part_of_its_name(qtbot, window, demo_context):
     account = demo_context.store.get("accounts", demo_context.store.account_ids()[7])
     part = account["name"].split()[-1][:5]
     open_by_search(qtbot, window, part, account["id"])
@@ -68,7 +67,7 @@ def test_find_an_account_by_part_of_its_name(qtbot, window, demo_context):  # no
     assert window.account_view.current_account_id() == account["id"]
 
 
-def test_add_a_meeting_note_and_find_it_by_a_word(qtbot, window, demo_context):  # noqa: F811
+def test_add_a_meeting_note_and_find_it_by_a_word(qtbot, window, demo_context):
     store = demo_context.store
     account_id = store.account_ids()[3]
     window.open_account(account_id)
@@ -93,7 +92,7 @@ def test_add_a_meeting_note_and_find_it_by_a_word(qtbot, window, demo_context): 
     assert window.account_view.current_account_id() == account_id
 
 
-def test_move_an_opportunity_to_negotiation(qtbot, window, demo_context):  # noqa: F811
+def test_move_an_opportunity_to_negotiation(qtbot, window, demo_context):
     store = demo_context.store
     opportunity = next(o for o in store.open_opportunities() if o["stage"] != "negotiation")
     window.show_view("pipeline")
@@ -109,7 +108,7 @@ def test_move_an_opportunity_to_negotiation(qtbot, window, demo_context):  # noq
     assert opportunity["id"] in window.pipeline_view.opportunity_ids("negotiation")
 
 
-def test_add_a_contact_reporting_to_the_cfo(qtbot, window, demo_context):  # noqa: F811
+def test_add_a_contact_reporting_to_the_cfo(qtbot, window, demo_context):
     store = demo_context.store
     account_id = store.account_ids()[1]
     cfo = store.create(
@@ -141,7 +140,7 @@ def test_add_a_contact_reporting_to_the_cfo(qtbot, window, demo_context):  # noq
     assert contacts.record(row)["reports_to_name"] == "Dana Whitfield"
 
 
-def test_complete_a_task_from_today_shows_everywhere(qtbot, window, demo_context):  # noqa: F811
+def test_complete_a_task_from_today_shows_everywhere(qtbot, window, demo_context):
     store = demo_context.store
     account_id = store.account_ids()[2]
     task = store.create(
@@ -168,7 +167,7 @@ def test_complete_a_task_from_today_shows_everywhere(qtbot, window, demo_context
     qtbot.waitUntil(lambda: tasks.record(tasks.row_of(task))["status"] == "done")
 
 
-def test_rename_shows_in_list_detail_and_today_at_once(qtbot, window, demo_context):  # noqa: F811
+def test_rename_shows_in_list_detail_and_today_at_once(qtbot, window, demo_context):
     store = demo_context.store
     account_id = store.account_ids()[4]
     store.update(
@@ -198,7 +197,7 @@ def test_rename_shows_in_list_detail_and_today_at_once(qtbot, window, demo_conte
     )
 
 
-def test_validation_errors_show_next_to_the_field_and_keep_the_text(qtbot, window, demo_context):  # noqa: F811
+def test_validation_errors_show_next_to_the_field_and_keep_the_text(qtbot, window, demo_context):
     store = demo_context.store
     before = store.account_count()
     window.show_view("accounts")

@@ -5,18 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.demo import ensure_demo_store
 from ui.operations import OpContext
 from ui.roles import ID_ROLE
-
-
-@pytest.fixture
-def demo_context(tmp_path):
-    """The demo book in a temporary store, as the app opens it."""
-    store = ensure_demo_store(tmp_path / "demo" / "book.sqlite")
-    context = OpContext(store).make_current()
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -8,16 +8,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 
 from desktop import money
-from ui.operations import OpContext
-from ui.record_dialog import edit_record, forget_edits
-
-
-@pytest.fixture
-def context(store):
-    forget_edits()
-    ctx = OpContext(store).make_current()
-    yield ctx
-    ctx.close()
+from ui.record_dialog import edit_record
 
 
 @pytest.fixture

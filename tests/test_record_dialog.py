@@ -12,22 +12,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 import ui.record_dialog as rd
 from desktop import entities as E
 from ui.form_fields import AccountEditor, DateEditor, DateTimeEditor
-from ui.operations import OpContext
 from ui.record_dialog import (
     confirm_delete,
     delete_message,
     edit_record,
-    forget_edits,
     undo_last_edit,
 )
-
-
-@pytest.fixture
-def context(store):
-    forget_edits()
-    ctx = OpContext(store).make_current()
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

@@ -62,3 +62,43 @@ def test_adding_a_column_twice_adds_it_once_and_search_still_follows_edits(store
     store.update("notes", note, {"title": "Kick-off in Lisbon"})
     assert [h.id for h in store.search("lisbon")] == [note]
     assert store.search("porto") == []
+
+
+def test_no_migration_rebuilds_a_table_with_transform():
+    """``Table.transform()`` drops a table's triggers (search, open pipeline): never in desktop/."""
+    import ast
+    from pathlib import Path
+
+    desktop = Path(__file__).resolve().parent.parent / "desktop"
+    calls = [
+        f"{p.name}:{node.lineno}"
+        for p in desktop.rglob("*.py")
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "transform"
+    ]
+    assert calls == []
+
+
+def test_the_stored_open_pipeline_is_the_rule_of_desktop_opportunities(store):
+    """The v4 triggers keep ``accounts.open_pipeline_cents`` in SQL (sorting reads it); they
+    count the same stages and amounts as ``desktop.opportunities.open_pipeline_cents``."""
+    from desktop import opportunities
+    from desktop.schema import _OPEN_STAGES_V4
+
+    assert "(" + ",".join(f"'{s}'" for s in E.OPEN_STAGES) + ")" == _OPEN_STAGES_V4
+    account = store.create("accounts", {"name": "Quarry Holdings"})
+    ids = [
+        store.create(
+            "opportunities",
+            {"account_id": account, "name": stage, "stage": stage, "amount_cents": 1000 + i},
+        )
+        for i, stage in enumerate(E.STAGES)
+    ]
+    store.create("opportunities", {"account_id": account, "name": "no amount", "stage": "proposal"})
+    store.update("opportunities", ids[0], {"stage": "closed_lost"})
+    store.update("opportunities", ids[-1], {"stage": "negotiation", "amount_cents": 7})
+    store.delete("opportunities", ids[1])
+
+    expected = opportunities.open_pipeline_cents(store.opportunities_of(account))
+    assert expected > 0
+    assert store.get("accounts", account)["open_pipeline_cents"] == expected

@@ -374,9 +374,9 @@ def test_the_outbox_lists_a_refused_change_with_its_reason(
         "Refused",
         "1",
         "after Retry",
-        "Name is on the blocked list",
+        "The CRM refused the change: Name is on the blocked list",
     ]
-    assert rows["Refused Ltd"][6] == "Account names must be unique"
+    assert rows["Refused Ltd"][6] == "The CRM refused the change: Account names must be unique"
     assert "refused 2" in dialog.summary.text()
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from test_main_window import demo_context  # noqa: F401  (fixture)
 
 from ui.operations import StoreOp
 from ui.roles import ID_ROLE
@@ -30,11 +29,11 @@ def run_op(qtbot, context, fn):
 
 
 @pytest.fixture
-def account_id(demo_context):  # noqa: F811
+def account_id(demo_context):
     return demo_context.store.account_ids()[0]
 
 
-def test_today_lists_due_tasks_and_ticking_completes_them(qtbot, demo_context, account_id):  # noqa: F811
+def test_today_lists_due_tasks_and_ticking_completes_them(qtbot, demo_context, account_id):
     from ui.today_view import TodayView
 
     store = demo_context.store
@@ -75,7 +74,7 @@ def test_today_lists_due_tasks_and_ticking_completes_them(qtbot, demo_context, a
     )
 
 
-def test_today_meetings_reviews_and_deadlines(qtbot, demo_context, account_id):  # noqa: F811
+def test_today_meetings_reviews_and_deadlines(qtbot, demo_context, account_id):
     from ui.today_view import TodayView
 
     store = demo_context.store
@@ -123,7 +122,7 @@ def test_today_meetings_reviews_and_deadlines(qtbot, demo_context, account_id): 
     assert contract in view.deadlines.list.ids()
 
 
-def test_pipeline_groups_by_stage_and_follows_a_stage_move(qtbot, demo_context, account_id):  # noqa: F811
+def test_pipeline_groups_by_stage_and_follows_a_stage_move(qtbot, demo_context, account_id):
     from ui.pipeline_view import PipelineView
 
     store = demo_context.store
@@ -165,7 +164,7 @@ def test_pipeline_groups_by_stage_and_follows_a_stage_move(qtbot, demo_context, 
     )
 
 
-def test_renewals_sorted_by_deadline_and_highlighted(qtbot, demo_context, account_id):  # noqa: F811
+def test_renewals_sorted_by_deadline_and_highlighted(qtbot, demo_context, account_id):
     from ui.renewals_view import RenewalsView
 
     view = RenewalsView(demo_context, background=False)
@@ -213,7 +212,7 @@ def test_renewals_sorted_by_deadline_and_highlighted(qtbot, demo_context, accoun
     assert ordered == sorted(upcoming) + sorted(passed, reverse=True)
 
 
-def test_views_read_off_the_gui_thread_and_only_when_shown(qtbot, demo_context, account_id):  # noqa: F811
+def test_views_read_off_the_gui_thread_and_only_when_shown(qtbot, demo_context, account_id):
     from ui.pipeline_view import PipelineView
 
     view = PipelineView(demo_context)

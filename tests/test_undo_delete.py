@@ -12,14 +12,6 @@ import ui.record_dialog as rd
 from desktop import entities as E
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
-from ui.operations import OpContext
-
-
-@pytest.fixture
-def context(store):
-    ctx = OpContext(store).make_current()
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

@@ -111,13 +111,14 @@ class AccountsView(QWidget):
         self.churn_combo = self._choice_combo(self.tr("Any churn risk"), "churn_risk", E.CHURN_RISK)
         self.city_combo = self._value_combo(self.tr("All cities"))
         self.owner_combo = self._value_combo(self.tr("All owners"))
-        for combo in (
+        self.filter_combos = (
             self.tier_combo,
             self.health_combo,
             self.churn_combo,
             self.city_combo,
             self.owner_combo,
-        ):
+        )
+        for combo in self.filter_combos:
             combo.currentIndexChanged.connect(self._apply_filter)
             bar.addWidget(combo, 1)
         self.clear_button = QPushButton(self.tr("Clear filters"))
@@ -207,13 +208,7 @@ class AccountsView(QWidget):
         return True
 
     def clear_filters(self) -> None:
-        for combo in (
-            self.tier_combo,
-            self.health_combo,
-            self.churn_combo,
-            self.city_combo,
-            self.owner_combo,
-        ):
+        for combo in self.filter_combos:
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

@@ -42,6 +42,7 @@ from desktop.trips import city_accounts, meeting_accounts_this_week
 from .brief_pages import default_page_size, paginate, print_pages, write_pdf
 from .i18n import Counts, translate
 from .operations import Cancelled, OpContext, Task, TaskControl
+from .roles import ID_ROLE
 
 
 class ExportCancelled(Exception):
@@ -360,7 +361,7 @@ class TripPackDialog(QDialog):
         self.accounts.clear()
         for account_id in ids:
             item = QListWidgetItem(names.get(account_id, account_id))
-            item.setData(Qt.ItemDataRole.UserRole, account_id)
+            item.setData(ID_ROLE, account_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.accounts.addItem(item)
@@ -378,7 +379,7 @@ class TripPackDialog(QDialog):
         for row in range(self.accounts.count()):
             item = self.accounts.item(row)
             if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
+                out.append(item.data(ID_ROLE))
         return out
 
     def _export(self) -> None:

@@ -69,8 +69,12 @@ def _chip_text(kind: str, value: str) -> str:
         ("churn_risk", "medium"): translate("chips", "Medium risk"),
         ("churn_risk", "high"): translate("chips", "High risk"),
         ("deadline", renewals.OVERDUE): translate("chips", "Passed"),
-        ("deadline", renewals.SOON): translate("chips", "≤ 30 days"),
-        ("deadline", renewals.WATCH): translate("chips", "≤ 90 days"),
+        ("deadline", renewals.SOON): translate("chips", "≤ {days} days").format(
+            days=renewals.NOTICE_SOON_DAYS
+        ),
+        ("deadline", renewals.WATCH): translate("chips", "≤ {days} days").format(
+            days=renewals.NOTICE_WATCH_DAYS
+        ),
         ("deadline", renewals.LATER): translate("chips", "Later"),
     }
     if (kind, value) in texts:

@@ -7,7 +7,17 @@ through ``Counts.tr(..., "", n)``.
 
 from __future__ import annotations
 
+from desktop import entities as E
+
 from .i18n import Counts, translate
+
+
+def entity_name(table: str) -> str:
+    """``contacts`` -> "Contact", translated (the table's name when it is not one of ours)."""
+    try:
+        return translate("entities", E.entity(table).singular.capitalize())
+    except KeyError:
+        return table
 
 
 def new_title(table: str) -> str:

@@ -25,6 +25,7 @@ from desktop.credentials import KeyringUnavailable
 from desktop.errors import ErrorInfo
 from desktop.validation import ValidationError
 
+from .entity_words import entity_name
 from .i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,14 @@ SENTENCES: dict[str, str] = {
     E.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP(
         "errors", "There is nothing left to undo: the records have changed since."
     ),
+    E.OP_WAITS_FOR_CONFLICT: QT_TRANSLATE_NOOP(
+        "errors", "Waiting for your decision on a conflict."
+    ),
+    E.OP_WAITS_FOR_RECORD: QT_TRANSLATE_NOOP(
+        "errors", "Waiting for a record it refers to ({record}) to reach {crm}."
+    ),
+    E.OP_REFUSED: QT_TRANSLATE_NOOP("errors", "The CRM refused this change."),
+    E.OP_RETRY_LATER: QT_TRANSLATE_NOOP("errors", "The CRM asked to send this again later."),
     E.MESSAGE: "{text}",  # stored by an older version as a sentence: shown as it was
     E.UNEXPECTED: QT_TRANSLATE_NOOP(
         "errors", "Something went wrong ({type}). Your data is safe; try again."
@@ -112,7 +121,13 @@ REASONS: dict[str, str] = {
 }
 
 # Kinds whose sentence is followed by what the CRM answered (a status code, a server message).
-_CRM_DETAIL_AFTER = {E.CRM_UNREACHABLE, E.CRM_RATE_LIMITED, E.CRM_CONFLICT, E.CRM_NOT_FOUND}
+_CRM_DETAIL_AFTER = {
+    E.CRM_UNREACHABLE,
+    E.CRM_RATE_LIMITED,
+    E.CRM_CONFLICT,
+    E.CRM_NOT_FOUND,
+    E.OP_RETRY_LATER,
+}
 
 
 class _Params(dict):
@@ -134,6 +149,8 @@ def describe(info: ErrorInfo | str | None) -> str:
         template = REASONS[reason]
     params = _Params(info.params)
     params.setdefault("type", info.kind)
+    if "table" in params:  # the kind of record it is about, in the rep's language
+        params.setdefault("record", entity_name(str(params["table"])))
     text = (
         (template if template == "{text}" else translate("errors", template))
         .format_map(params)

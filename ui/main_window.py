@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,14 +23,13 @@ from .account import AccountView
 from .accounts_view import AccountsView
 from .brief_export import TripPackDialog, export_briefs
 from .brief_view import BriefView
+from .main_actions import VIEWS, build_menus, build_toolbar
 from .operations import OpContext
 from .pipeline_view import PipelineView
+from .preferences_dialog import PreferencesDialog
 from .renewals_view import RenewalsView
-from .search_popup import SearchPopup
 from .style import icon
 from .today_view import TodayView
-
-VIEWS = ("today", "accounts", "pipeline", "renewals")
 
 
 class MainWindow(QMainWindow):
@@ -100,8 +89,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 1000])
         self.setCentralWidget(self.splitter)
 
-        self._build_toolbar()
-        self._build_menus()
+        build_toolbar(self)
+        build_menus(self)
         self.status_text = QLabel()
         self.statusBar().addWidget(self.status_text, 1)
         self.statusBar().setSizeGripEnabled(False)
@@ -132,169 +121,6 @@ class MainWindow(QMainWindow):
 
     def _in_detail(self) -> bool:
         return self._account_view is not None and self.stack.currentWidget() is self._account_view
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Search"))
-        bar.setObjectName("MainToolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(18, 18))
-        self.back_action = QAction(icon("back"), self.tr("Back"), self)
-        self.back_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
-        self.back_action.setToolTip(self.tr("Back to the list (Alt+Left)"))
-        self.back_action.triggered.connect(self.go_back)
-        self.back_action.setEnabled(False)
-        bar.addAction(self.back_action)
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("GlobalSearch")
-        self.search_field.setPlaceholderText(
-            self.tr("Search accounts, contacts, opportunities, notes…  (Ctrl+K)")
-        )
-        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMaximumWidth(560)
-        self.search_field.setMinimumWidth(280)
-        bar.addWidget(self.search_field)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
-        self.search_popup = SearchPopup(self.store, self.search_field, self)
-        self.search_popup.open_record.connect(self.open_record)
-
-    def _action(
-        self, text: str, shortcut: Any = None, slot=None, icon_name: str | None = None, menu=None
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            sequences = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in sequences])
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        if slot:
-            action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_note_action = self._action(
-            self.tr("New &Note…"), "Ctrl+N", lambda: self.new_record("notes"), "note", file_menu
-        )
-        self.quick_note_action = self._action(
-            self.tr("&Quick Note"), "Ctrl+Shift+N", self.quick_note, None, file_menu
-        )
-        self.new_task_action = self._action(
-            self.tr("New &Task…"), "Ctrl+T", lambda: self.new_record("tasks"), "task", file_menu
-        )
-        self.new_opportunity_action = self._action(
-            self.tr("New &Opportunity…"),
-            "Ctrl+Shift+O",
-            lambda: self.new_record("opportunities"),
-            "opportunity",
-            file_menu,
-        )
-        self.new_contact_action = self._action(
-            self.tr("New &Contact…"),
-            "Ctrl+Shift+C",
-            lambda: self.new_record("contacts"),
-            "contact",
-            file_menu,
-        )
-        self.new_account_action = self._action(
-            self.tr("New &Account…"),
-            "Ctrl+Shift+A",
-            lambda: self.new_record("accounts"),
-            "accounts",
-            file_menu,
-        )
-        file_menu.addSeparator()
-        self.export_briefs_action = self._action(
-            self.tr("Export &Briefs to PDF…"), "Ctrl+Shift+E", self.export_briefs, None, file_menu
-        )
-        self.trip_pack_action = self._action(
-            self.tr("Briefs for a T&rip…"), "Ctrl+Shift+T", self.show_trip_pack, None, file_menu
-        )
-        file_menu.addSeparator()
-        preferences = QKeySequence(QKeySequence.StandardKey.Preferences)
-        self.preferences_action = self._action(
-            self.tr("&Preferences…"),
-            preferences if not preferences.isEmpty() else "Ctrl+,",
-            self.show_preferences,
-            None,
-            file_menu,
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        file_menu.addSeparator()
-        self.quit_action = self._action(
-            self.tr("&Quit"),
-            QKeySequence(QKeySequence.StandardKey.Quit)
-            if not QKeySequence(QKeySequence.StandardKey.Quit).isEmpty()
-            else "Ctrl+Q",
-            self.close,
-            None,
-            file_menu,
-        )
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(self.tr("&Undo"), "Ctrl+Z", self.undo, None, edit_menu)
-        edit_menu.aboutToShow.connect(self._name_undo)  # "Undo delete of account"
-        edit_menu.addSeparator()
-        self.edit_account_action = self._action(
-            self.tr("&Edit Account…"), "Ctrl+E", self.edit_current_account, None, edit_menu
-        )
-        edit_menu.addSeparator()
-        self.search_action = self._action(
-            self.tr("&Search Everything"),
-            ["Ctrl+K", "Ctrl+Shift+F"],
-            self.focus_search,
-            "search",
-            edit_menu,
-        )
-        self.filter_action = self._action(
-            self.tr("&Filter Accounts"), "Ctrl+F", self.focus_account_filter, None, edit_menu
-        )
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        self.view_actions: dict[str, QAction] = {}
-        names = {
-            "today": self.tr("&Today"),
-            "accounts": self.tr("&Accounts"),
-            "pipeline": self.tr("&Pipeline"),
-            "renewals": self.tr("&Renewals"),
-        }
-        for number, name in enumerate(VIEWS, start=1):
-            self.view_actions[name] = self._action(
-                names[name],
-                f"Ctrl+{number}",
-                lambda _=False, n=name: self.show_view(n),
-                name,
-                view_menu,
-            )
-        view_menu.addSeparator()
-        view_menu.addAction(self.back_action)
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), "F5", self.refresh, "sync", view_menu
-        )
-
-        self.sync_menu = bar.addMenu(self.tr("&Sync"))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.copy_diagnostics_action = self._action(
-            self.tr("Copy &Diagnostics"), None, self.copy_diagnostics, None, help_menu
-        )
-        self.open_log_folder_action = self._action(
-            self.tr("Open &Log Folder"), None, diagnostics.open_log_folder, None, help_menu
-        )
-        help_menu.addSeparator()
-        self.about_action = self._action(
-            self.tr("&About Fieldbook"), None, self.show_about, None, help_menu
-        )
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -525,39 +351,3 @@ class MainWindow(QMainWindow):
             self.status_text.setText(self.tr("%n account(s) shown", "", total))
         else:
             self.status_text.clear()
-
-
-class PreferencesDialog(QDialog):
-    """The few preferences the shell has: where to start. Appearance follows the OS."""
-
-    def __init__(self, settings: QSettings, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
-        self._settings = settings
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.start_combo = QComboBox()
-        for value, text in (
-            ("last", self.tr("Where I left off")),
-            ("today", self.tr("Today")),
-            ("accounts", self.tr("Accounts")),
-        ):
-            self.start_combo.addItem(text, value)
-        self.start_combo.setCurrentIndex(
-            max(0, self.start_combo.findData(settings.value("preferences/start_view", "last")))
-        )
-        form.addRow(self.tr("Open Fieldbook on:"), self.start_combo)
-        layout.addLayout(form)
-        note = QLabel(self.tr("Light and dark appearance follow your system settings."))
-        note.setObjectName("Muted")
-        layout.addWidget(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
-        self._settings.setValue("preferences/start_view", self.start_combo.currentData())
-        super().accept()

@@ -25,22 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import entities as E
-
-from .errors import show_error
+from .entity_words import entity_name
+from .errors import describe, show_error
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .roles import ROW_ROLE
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def entity_name(table: str) -> str:
-    """``contacts`` -> "Contact"."""
-    try:
-        return translate("entities", E.entity(table).singular.capitalize())
-    except KeyError:
-        return table
 
 
 def op_text(op: str) -> str:
@@ -71,10 +62,10 @@ class _ListModel(QAbstractTableModel):
         self.items = list(items)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature; the default is never mutated
         return 0 if parent.isValid() else len(self.items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature; the default is never mutated
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -137,14 +128,14 @@ class OutboxModel(_ListModel):
         if column == 4:
             return str(item.attempts)
         if column == 6:
-            return item.last_error or ""
+            return describe(item.last_error)
         if item.state == "parked":
             return translate("outbox", "after Retry")
         return when_text(item.next_attempt_at)
 
     def tooltip(self, item, column: int) -> str | None:
         if column == 6 and item.last_error:
-            return item.last_error
+            return describe(item.last_error)
         if column == 3 and item.state == "parked":
             return translate(
                 "outbox", "The CRM refused this change. Fix the record, then Retry; or Discard it."
@@ -269,7 +260,6 @@ class OutboxDialog(QDialog):
 
     def refresh(self, _state=None) -> None:
         """Reload both lists from the engine, keeping the selection."""
-        from .errors import describe  # the stored error's kind, in words
 
         engine = self.controller.engine
         if engine is None:

@@ -88,7 +88,9 @@ class RenewalsView(ListScreen):
         self.summary.setText(
             self.tr("%n contract(s)", "", total)
             + " · "
-            + self.tr("%n with notice due within 30 days", "", soon)
+            + self.tr("%n with notice due within {days} days", "", soon).format(
+                days=renewals.NOTICE_SOON_DAYS
+            )
             + (
                 self.tr(" · the {} nearest shown").format(len(contracts))
                 if total > len(contracts)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accounts import REVIEW_SOON_DAYS
 from desktop.clock import parse_date
 from desktop.dates import days_until
-from desktop.renewals import OVERDUE, notice_band
+from desktop.renewals import NOTICE_SOON_DAYS, OVERDUE, notice_band
 from desktop.tasks import is_overdue
 from desktop.today import agenda
 
@@ -163,16 +164,18 @@ class TodayView(ListScreen):
             [self.tr("Meeting"), self.tr("Account"), self.tr("When")],
         )
         self.reviews = Section(
-            self.tr("Business reviews in the next 30 days"),
+            self.tr("Business reviews in the next {days} days").format(days=REVIEW_SOON_DAYS),
             self.tr(
-                "No business review in the next 30 days. Set an account's next review date "
+                "No business review in the next {days} days. Set an account's next review date "
                 "to see it here."
-            ),
+            ).format(days=REVIEW_SOON_DAYS),
             [self.tr("Account"), self.tr("City"), self.tr("MRR"), self.tr("Review")],
         )
         self.deadlines = Section(
-            self.tr("Notice deadlines within 30 days"),
-            self.tr("No contract notice deadline in the next 30 days."),
+            self.tr("Notice deadlines within {days} days").format(days=NOTICE_SOON_DAYS),
+            self.tr("No contract notice deadline in the next {days} days.").format(
+                days=NOTICE_SOON_DAYS
+            ),
             [self.tr("Contract"), self.tr("Account"), self.tr("Ends"), self.tr("Notice by")],
         )
         grid = QHBoxLayout()

@@ -36,6 +36,22 @@ def remember_edit(
         ctx.undo.push(UndoStep("edit", table, [FieldEdit(table, row_id, dict(base))]))
 
 
+def update_undoably(
+    parent: QWidget | None, table: str, row_id: str, values: dict[str, Any], context: OpContext
+) -> StoreOp:
+    """Write ``values`` to one record as a StoreOp and remember what it replaced for Edit > Undo
+    (only the fields the store really changed, derived ones included). Not started yet."""
+
+    def work(store) -> dict:
+        before = store.require(table, row_id)
+        changed = store.update(table, row_id, values)
+        return {k: before.get(k) for k in changed}
+
+    return StoreOp(parent, work, context).success(
+        lambda base: base and remember_edit(table, row_id, base, context)
+    )
+
+
 def forget_edits(context: OpContext | None = None) -> None:
     """Nothing to undo any more."""
     ctx = _context(context)

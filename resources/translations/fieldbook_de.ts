@@ -1253,10 +1253,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n with notice due within 30 days</source>
+            <source>%n with notice due within {days} days</source>
             <translation>
-                <numerusform>%n mit Kündigungsfrist in den nächsten 30 Tagen</numerusform>
-                <numerusform>%n mit Kündigungsfrist in den nächsten 30 Tagen</numerusform>
+                <numerusform>%n mit Kündigungsfrist in den nächsten {days} Tagen</numerusform>
+                <numerusform>%n mit Kündigungsfrist in den nächsten {days} Tagen</numerusform>
             </translation>
         </message>
         <message>
@@ -1578,12 +1578,20 @@
             <translation>Wann</translation>
         </message>
         <message>
-            <source>Business reviews in the next 30 days</source>
-            <translation>Business Reviews in den nächsten 30 Tagen</translation>
+            <source>Business reviews in the next {days} days</source>
+            <translation>Business Reviews in den nächsten {days} Tagen</translation>
         </message>
         <message>
-            <source>No business review in the next 30 days. Set an account's next review date to see it here.</source>
-            <translation>Kein Business Review in den nächsten 30 Tagen. Setzen Sie bei einem Konto das nächste Review-Datum, um es hier zu sehen.</translation>
+            <source>No business review in the next {days} days. Set an account's next review date to see it here.</source>
+            <translation>Kein Business Review in den nächsten {days} Tagen. Setzen Sie bei einem Konto das nächste Review-Datum, um es hier zu sehen.</translation>
+        </message>
+        <message>
+            <source>Notice deadlines within {days} days</source>
+            <translation>Kündigungsfristen in den nächsten {days} Tagen</translation>
+        </message>
+        <message>
+            <source>No contract notice deadline in the next {days} days.</source>
+            <translation>Keine Kündigungsfrist in den nächsten {days} Tagen.</translation>
         </message>
         <message>
             <source>City</source>
@@ -1596,14 +1604,6 @@
         <message>
             <source>Review</source>
             <translation>Review</translation>
-        </message>
-        <message>
-            <source>Notice deadlines within 30 days</source>
-            <translation>Kündigungsfristen in den nächsten 30 Tagen</translation>
-        </message>
-        <message>
-            <source>No contract notice deadline in the next 30 days.</source>
-            <translation>Keine Kündigungsfrist in den nächsten 30 Tagen.</translation>
         </message>
         <message>
             <source>Contract</source>
@@ -2204,12 +2204,8 @@
             <translation>Verstrichen</translation>
         </message>
         <message>
-            <source>≤ 30 days</source>
-            <translation>≤ 30 Tage</translation>
-        </message>
-        <message>
-            <source>≤ 90 days</source>
-            <translation>≤ 90 Tage</translation>
+            <source>≤ {days} days</source>
+            <translation>≤ {days} Tage</translation>
         </message>
         <message>
             <source>Later</source>
@@ -2828,6 +2824,22 @@
         <message>
             <source>There is nothing left to undo: the records have changed since.</source>
             <translation>Es gibt nichts mehr rückgängig zu machen: Die Datensätze haben sich seitdem geändert.</translation>
+        </message>
+        <message>
+            <source>Waiting for your decision on a conflict.</source>
+            <translation>Wartet auf Ihre Entscheidung zu einem Konflikt.</translation>
+        </message>
+        <message>
+            <source>Waiting for a record it refers to ({record}) to reach {crm}.</source>
+            <translation>Wartet, bis ein Datensatz, auf den es verweist ({record}), {crm} erreicht hat.</translation>
+        </message>
+        <message>
+            <source>The CRM refused this change.</source>
+            <translation>Das CRM hat diese Änderung abgelehnt.</translation>
+        </message>
+        <message>
+            <source>The CRM asked to send this again later.</source>
+            <translation>Das CRM hat gebeten, dies später erneut zu senden.</translation>
         </message>
         <message>
             <source>Something went wrong ({type}). Your data is safe; try again.</source>

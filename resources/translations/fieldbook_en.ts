@@ -204,10 +204,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n with notice due within 30 days</source>
+            <source>%n with notice due within {days} days</source>
             <translation>
-                <numerusform>%n with notice due within 30 days</numerusform>
-                <numerusform>%n with notice due within 30 days</numerusform>
+                <numerusform>%n with notice due within {days} days</numerusform>
+                <numerusform>%n with notice due within {days} days</numerusform>
             </translation>
         </message>
     </context>

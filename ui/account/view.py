@@ -32,10 +32,11 @@ from ..chips import stage_label
 from ..i18n import translate
 from ..note_capture import QuickCapture
 from ..operations import OpContext, StoreOp
-from ..record_dialog import confirm_delete, edit_record, remember_edit
+from ..record_dialog import confirm_delete, edit_record
 from ..relationship_map import RelationshipMap
 from ..roles import ID_ROLE
 from ..style import tone_colors
+from ..undo import update_undoably
 from .header import AccountHeader
 from .models import (
     ContactsModel,
@@ -365,36 +366,22 @@ class AccountView(QWidget):
 
         Edit > Undo (``record_dialog.undo_last_edit``) puts the old stage back.
         """
-
-        def work(store) -> dict:
-            before = store.require("opportunities", opportunity_id)
-            changed = store.update("opportunities", opportunity_id, {"stage": stage})
-            return {k: before.get(k) for k in changed}
-
-        return (
-            StoreOp(self, work, self.context)
-            .success(lambda base: base and remember_edit("opportunities", opportunity_id, base))
-            .run_in_background()
-        )
+        values = {"stage": stage}
+        return update_undoably(
+            self, "opportunities", opportunity_id, values, self.context
+        ).run_in_background()
 
     def set_task_done(self, task_id: str, done: bool) -> StoreOp:
         """Complete (or reopen) a task; Edit > Undo reopens it."""
         status = "done" if done else "open"
-
-        def work(store) -> dict:
-            before = store.require("tasks", task_id)
-            changed = store.update("tasks", task_id, {"status": status})
-            return {k: before.get(k) for k in changed}
-
         return (
-            StoreOp(self, work, self.context)
-            .success(lambda base: base and remember_edit("tasks", task_id, base))
+            update_undoably(self, "tasks", task_id, {"status": status}, self.context)
             .failure(self._toggle_failed)
             .run_in_background()
         )
 
     def _toggle_failed(self, exc: BaseException) -> None:
-        from .errors import show_error
+        from ..errors import show_error
 
         self.tasks_model.refresh()
         show_error(self, exc)

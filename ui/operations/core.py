@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, Self
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -65,7 +65,24 @@ def _show_failure(parent: QWidget | None, exc: BaseException) -> None:
     show_error(parent, exc)
 
 
-class StoreOp:
+class _Outcome:
+    """What the three operations share: ``success`` / ``failure`` callbacks, set by chaining."""
+
+    _on_success: Callable[[Any], None] | None = None
+    _on_failure: Callable[[BaseException], None] | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> Self:
+        """Run ``callback(result)`` on the GUI thread when the work returns."""
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Self:
+        """Run ``callback(exc)`` on the GUI thread instead of showing the error."""
+        self._on_failure = callback
+        return self
+
+
+class StoreOp(_Outcome):
     """A write run off the GUI thread, with callbacks on the GUI thread.
 
     A write the rep waits for (a delete of a big account, its undo, an import) passes
@@ -88,19 +105,9 @@ class StoreOp:
         self._fn = fn
         self._context = context or OpContext.current()
         self._indicator = Indicator(parent, label, busy_cursor=busy_cursor)
-        self._on_success: Callable[[Any], None] | None = None
-        self._on_failure: Callable[[BaseException], None] | None = None
         self._delivery = _Delivery()
         self._delivery.done.connect(self._finish_success, Qt.ConnectionType.QueuedConnection)
         self._delivery.failed.connect(self._finish_failure, Qt.ConnectionType.QueuedConnection)
-
-    def success(self, callback: Callable[[Any], None]) -> StoreOp:
-        self._on_success = callback
-        return self
-
-    def failure(self, callback: Callable[[BaseException], None]) -> StoreOp:
-        self._on_failure = callback
-        return self
 
     def run_in_background(self) -> StoreOp:
         StoreOp._running.add(self)

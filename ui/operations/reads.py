@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.store import Store
 
-from .core import OpContext, _Delivery, _emit, _ReadThread, _show_failure
+from .core import OpContext, _Delivery, _emit, _Outcome, _ReadThread, _show_failure
 
 
-class QueryOp:
+class QueryOp(_Outcome):
     """A read run on the context's reader thread, with callbacks on the GUI thread.
 
     ``inline=True`` runs it at once on the calling thread (tests use it for determinism).
@@ -35,21 +35,11 @@ class QueryOp:
         self._fn = fn
         self._context = context
         self._store = store or (context or OpContext.current()).store
-        self._on_success: Callable[[Any], None] | None = None
-        self._on_failure: Callable[[BaseException], None] | None = None
         self._wanted: Callable[[], bool] = lambda: True
         # A child of the asking widget: when the widget goes, so does an answer still queued.
         self._delivery = _Delivery(parent if isinstance(parent, QObject) else None)
         self._delivery.done.connect(self._finish_success, Qt.ConnectionType.QueuedConnection)
         self._delivery.failed.connect(self._finish_failure, Qt.ConnectionType.QueuedConnection)
-
-    def success(self, callback: Callable[[Any], None]) -> QueryOp:
-        self._on_success = callback
-        return self
-
-    def failure(self, callback: Callable[[BaseException], None]) -> QueryOp:
-        self._on_failure = callback
-        return self
 
     def wanted(self, still_wanted: Callable[[], bool]) -> QueryOp:
         self._wanted = still_wanted

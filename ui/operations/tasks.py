@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from .core import Cancelled, _Delivery, _emit, _show_failure, log
+from .core import Cancelled, _Delivery, _emit, _Outcome, _show_failure, log
 from .progress import Indicator
 
 
@@ -34,7 +34,7 @@ class TaskControl:
         _emit(self._task._delivery.progressed, progress)
 
 
-class Task:
+class Task(_Outcome):
     """Long work that is neither a store read nor a store write, on a worker thread of its own.
 
     ``fn(control)`` runs off the GUI thread; it polls ``control.is_cancelled()`` and reports
@@ -59,8 +59,6 @@ class Task:
         self._parent = parent
         self._fn = fn
         self.name = name
-        self._on_success: Callable[[Any], None] | None = None
-        self._on_failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callable[[Any], None] | None = None
         self._on_cancelled: Callable[[], None] | None = None
         self._delivery = _Delivery()
@@ -74,14 +72,6 @@ class Task:
         )
 
     # building
-
-    def success(self, callback: Callable[[Any], None]) -> Task:
-        self._on_success = callback
-        return self
-
-    def failure(self, callback: Callable[[BaseException], None]) -> Task:
-        self._on_failure = callback
-        return self
 
     def progress(self, callback: Callable[[Any], None]) -> Task:
         self._on_progress = callback
