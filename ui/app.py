@@ -20,13 +20,14 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, credentials, logs, money, paths
+from desktop import APP_NAME, __version__, credentials, logs, money, paths, provisioning
 from desktop.store import Store
 from sync import kinds
 
 from . import i18n
 from .errors import install_excepthook, show_error
 from .operations import OpContext, StoreOp, Task
+from .preferences_dialog import SYNC_INTERVAL, SYNC_ON_START
 from .style import apply_style, icon
 
 log = logging.getLogger(__name__)
@@ -167,6 +168,7 @@ class Session:
         self.window.attach_sync(self.controller)
         self.controller.sign_in_needed.connect(self.sign_in)
         self.window.sync_status.clicked.connect(self._status_clicked)
+        self.window.preferences_opened.connect(self._wire_preferences)
         self._add_account_actions()
         self.window.show()
         if not self.real_keyring:
@@ -180,9 +182,36 @@ class Session:
         if demo:
             self._start_demo_crm()
         else:
-            self.controller.start()
+            self._apply_presets(context)
+            self.controller.start(sync_now=context.store.preference(SYNC_ON_START) != "0")
             if self._is_empty_profile(context.store):
                 self.show_welcome()
+
+    @staticmethod
+    def _apply_presets(context: OpContext) -> None:
+        """IT's sync settings (desktop/provisioning.py): a locked one always, else as a default."""
+        presets = provisioning.load()
+        store = context.store
+        for name, key, as_text in (
+            ("interval_minutes", SYNC_INTERVAL, str),
+            ("on_start", SYNC_ON_START, lambda v: "1" if v else "0"),
+        ):
+            value = presets.get("sync", name)
+            if value is None:
+                continue
+            if presets.is_locked(f"sync.{name}") or store.preference(key) is None:
+                text = as_text(value)
+                context.writer.call(lambda k=key, t=text: store.set_preference(k, t))
+
+    def _wire_preferences(self, dialog) -> None:
+        dialog.change_connection.connect(self._change_connection)
+        dialog.sign_out_requested.connect(self.sign_out)
+
+    def _change_connection(self) -> None:
+        if self.connector is not None:
+            self.sign_in()
+        else:
+            self.show_welcome()
 
     # -- the welcome page ----------------------------------------------------------------------
 
@@ -370,7 +399,8 @@ class Session:
             return
         self.switch_to(profile, connector, remember)
 
-    def sign_out(self) -> None:
+    def sign_out(self, remove_local_copy: bool = False) -> None:
+        """Sign out (asks first; ``remove_local_copy`` ticks "also remove my book")."""
         if self.connector is None or self.window is None:
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("app", "You are not signed in to a CRM."), 5000
@@ -388,7 +418,12 @@ class Session:
             self.context.store.close()
 
         signed_out = SignOut(
-            self.window, self.connector, folder, self.context.store.pending_count(), close_store
+            self.window,
+            self.connector,
+            folder,
+            self.context.store.pending_count(),
+            close_store,
+            remove_local_copy=bool(remove_local_copy),
         ).run()
         if not signed_out:
             return

@@ -236,7 +236,9 @@ class SignOut:
         profile_folder: Path,
         pending_changes: int,
         close_store: Callable[[], None],
+        remove_local_copy: bool = False,
     ):
+        self.remove_local_copy = remove_local_copy  # the box's choice when it opens
         self.parent = parent
         self.connector = connector
         self.profile_folder = Path(profile_folder)
@@ -249,6 +251,7 @@ class SignOut:
         box.setWindowTitle(box.tr("Sign out"))
         box.setText(box.tr("Sign out of the CRM on this computer?"))
         remove = QCheckBox(box.tr("Also remove my book of business from this computer"))
+        remove.setChecked(self.remove_local_copy)
         box.setCheckBox(remove)
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         sign_out = box.addButton(box.tr("Sign out"), QMessageBox.ButtonRole.AcceptRole)

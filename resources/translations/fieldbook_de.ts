@@ -1110,6 +1110,70 @@
             <translation>Einstellungen</translation>
         </message>
         <message>
+            <source>CRM connection</source>
+            <translation>CRM-Verbindung</translation>
+        </message>
+        <message>
+            <source>Connected to {url} (database {database}) as {user}.</source>
+            <translation>Verbunden mit {url} (Datenbank {database}) als {user}.</translation>
+        </message>
+        <message>
+            <source>Not connected: your book is on this computer only.</source>
+            <translation>Nicht verbunden: Ihr Bestand ist nur auf diesem Computer.</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>Ändern…</translation>
+        </message>
+        <message>
+            <source>Connect…</source>
+            <translation>Verbinden…</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Abmelden</translation>
+        </message>
+        <message>
+            <source>Sign out and remove the local copy</source>
+            <translation>Abmelden und lokale Kopie entfernen</translation>
+        </message>
+        <message>
+            <source>The CRM address is set by your IT department.</source>
+            <translation>Die CRM-Adresse ist von Ihrer IT-Abteilung festgelegt.</translation>
+        </message>
+        <message>
+            <source>Syncing</source>
+            <translation>Synchronisieren</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Sync when Fieldbook starts</source>
+            <translation>Beim Start von Fieldbook synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sync every</source>
+            <translation>Synchronisieren alle</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>The system's language</source>
+            <translation>Sprache des Systems</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <source>A new language shows the next time Fieldbook starts.</source>
+            <translation>Eine neue Sprache erscheint beim nächsten Start von Fieldbook.</translation>
+        </message>
+        <message>
             <source>Where I left off</source>
             <translation>Wo ich aufgehört habe</translation>
         </message>
@@ -1124,6 +1188,10 @@
         <message>
             <source>Open Fieldbook on:</source>
             <translation>Fieldbook öffnen mit:</translation>
+        </message>
+        <message>
+            <source>Set by your IT department</source>
+            <translation>Von Ihrer IT-Abteilung festgelegt</translation>
         </message>
         <message>
             <source>Light and dark appearance follow your system settings.</source>
