@@ -117,6 +117,28 @@ def build() -> float:
     return time.monotonic() - started
 
 
+def linux_desktop_entry(bundle: Path) -> None:
+    """The desktop file, AppStream metainfo and icons (every hicolor size) in the bundle's
+    ``share/``, and the script that adds them to the menu (packaging/linux/)."""
+    linux = ROOT / "packaging" / "linux"
+    share = bundle / "share"
+    (share / "applications").mkdir(parents=True, exist_ok=True)
+    (share / "metainfo").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(linux / "com.fieldbook.app.desktop", share / "applications")
+    shutil.copy2(linux / "com.fieldbook.app.metainfo.xml", share / "metainfo")
+    shutil.copy2(linux / "install-desktop-entry.sh", bundle)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "make_icons.py"),
+            "--hicolor",
+            str(share / "icons" / "hicolor"),
+        ],
+        check=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+
+
 def self_test() -> int:
     """Run the frozen app's self-test; its report file is read back for windowed Windows exes."""
     report = ROOT / "build" / "self-test.txt"
@@ -171,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
 
     seconds = build()
     bundle = DIST / ("Fieldbook.app" if sys.platform == "darwin" else "fieldbook")
+    if sys.platform.startswith("linux"):
+        linux_desktop_entry(bundle)
     total, parts = size_report(bundle)
     print(
         f"built {bundle} (Fieldbook {version}) in {seconds:.0f} s: {total} bytes "

@@ -268,3 +268,33 @@ def test_build_explains_every_big_part_and_has_a_size_limit():
     assert build.SIZE_LIMIT == 130 * 2**20
     labels = [label for label, _, why in build.PARTS if why]
     assert {"Qt", "ICU", "cryptography", "Python", "Babel"} <= set(labels)
+
+
+LINUX = ROOT / "packaging" / "linux"
+
+
+def test_linux_desktop_entry_and_metainfo_name_the_bundle_id():
+    desktop = (LINUX / "com.fieldbook.app.desktop").read_text(encoding="utf-8")
+    assert f"Icon={cfg.BUNDLE_ID}" in desktop and "Exec=fieldbook" in desktop
+    metainfo = (LINUX / "com.fieldbook.app.metainfo.xml").read_text(encoding="utf-8")
+    assert f"<id>{cfg.BUNDLE_ID}</id>" in metainfo
+    assert f'<launchable type="desktop-id">{cfg.BUNDLE_ID}.desktop</launchable>' in metainfo
+    version = cfg.project_version(ROOT)
+    assert f'<release version="{version}"' in metainfo
+
+
+@pytest.mark.skipif(
+    not (
+        __import__("shutil").which("desktop-file-validate")
+        and __import__("shutil").which("appstreamcli")
+    ),
+    reason="desktop-file-utils / appstream not installed (CI installs them)",
+)
+def test_linux_desktop_entry_and_metainfo_validate():
+    import subprocess
+
+    subprocess.run(["desktop-file-validate", str(LINUX / "com.fieldbook.app.desktop")], check=True)
+    subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(LINUX / "com.fieldbook.app.metainfo.xml")],
+        check=True,
+    )

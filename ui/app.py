@@ -78,6 +78,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationDomain("fieldbook.app")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("com.fieldbook.app")  # packaging/linux/: Wayland's app id
     app.setWindowIcon(icon("fieldbook"))
     apply_style(app)
     i18n.install_translators(app)  # the OS language, or the one chosen in Preferences
