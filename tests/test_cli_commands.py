@@ -86,3 +86,17 @@ def test_sign_in_options_default_to_the_it_presets(capsys, tmp_path, monkeypatch
         capsys, "sign-in", "--url", "http://elsewhere", "--user", "alex", stdin="pw\n"
     )
     assert code == 2 and "locked" in err
+
+
+def test_the_in_memory_keyring_is_never_chosen_on_its_own():
+    """Where no OS keyring answers, keyring must fall back to "fail", not to our test keyring
+    (which forgets at exit): the self-test and `fieldbook sign-in` would take it for real."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    code = "import desktop.credentials as c, ui.cli, keyring; print(c.backend_name())"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert "MemoryKeyring" not in out

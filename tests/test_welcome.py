@@ -89,3 +89,13 @@ def test_presets_fill_the_form_and_locked_fields_are_read_only(qtbot, tmp_path, 
     assert form.database_edit.text() == "prod" and not form.database_edit.isReadOnly()
     assert not dialog.kind_combo.isEnabled()
     assert form.user_edit.text() == ""
+
+
+def test_the_cursor_starts_in_the_first_empty_field(qtbot):
+    presets = provisioning.parse(
+        {"crm": {"url": "https://crm.example.com", "database": "prod"}}, None, honour_locks=False
+    )
+    dialog = WelcomeDialog(presets=presets)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.form.user_edit.hasFocus())

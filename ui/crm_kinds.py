@@ -40,6 +40,9 @@ class ConnectForm(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.setEnabled(not busy)
 
+    def focus_first_empty(self) -> None:
+        """Put the cursor where the rep types next."""
+
 
 class TrytonForm(ConnectForm):
     """Address, database, user name and password of a Tryton CRM with the fieldbook module."""
@@ -112,6 +115,10 @@ class TrytonForm(ConnectForm):
     def set_busy(self, busy: bool) -> None:
         for edit in (self.url_edit, self.database_edit, self.user_edit, self.password_edit):
             edit.setEnabled(not busy)
+
+    def focus_first_empty(self) -> None:
+        edits = (self.url_edit, self.database_edit, self.user_edit, self.password_edit)
+        next((e for e in edits if not e.text()), self.password_edit).setFocus()
 
     def signed_in(self) -> None:
         self.password_edit.clear()  # in the keyring now, not in this widget

@@ -139,6 +139,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(other)
         layout.addWidget(later)
         self.setMinimumWidth(520)
+        self.form.focus_first_empty()
 
     # -- the form ----------------------------------------------------------------------------
 
@@ -149,6 +150,7 @@ class WelcomeDialog(QDialog):
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(index)
         self.result_label.hide()
+        self.form.focus_first_empty()
 
     def test_connection(self) -> None:
         """Sign in once off the GUI thread, keep nothing, and say how it went."""
