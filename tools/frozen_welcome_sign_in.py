@@ -39,11 +39,26 @@ def wait_for(what: str, check, timeout: float = 60.0):
     raise SystemExit(f"timed out waiting for {what}")
 
 
-def screenshot(display: str, target: str) -> None:
-    raw = target + ".xwd"
-    subprocess.run(["xwd", "-root", "-silent", "-display", display, "-out", raw], check=True)
-    subprocess.run(["convert", raw, target], check=True)
-    os.unlink(raw)
+def screenshot(display: str, target: str, window: str | None = None) -> None:
+    """The whole virtual screen as PNG (xwd's 32-bit ZPixmap, turned into a PNG with Qt)."""
+    import struct
+
+    from PySide6.QtGui import QImage
+
+    data = subprocess.run(
+        ["xwd", "-silent", "-display", display, *(["-id", window] if window else ["-root"])],
+        capture_output=True,
+        check=True,
+    ).stdout
+    fields = struct.unpack(">25I", data[:100])
+    header_size, width, height = fields[0], fields[4], fields[5]
+    bits_per_pixel, bytes_per_line, ncolors = fields[11], fields[12], fields[19]
+    formats = {32: QImage.Format.Format_RGB32, 24: QImage.Format.Format_BGR888}
+    if bits_per_pixel not in formats:
+        raise SystemExit(f"xwd gave {bits_per_pixel} bits per pixel; expected 24 or 32")
+    pixels = data[header_size + 12 * ncolors :]
+    image = QImage(pixels, width, height, bytes_per_line, formats[bits_per_pixel])
+    image.copy().save(target)
     print(f"screenshot: {target}")
 
 
@@ -75,14 +90,16 @@ def main(argv: list[str]) -> int:
             ).stdout.split(),
         )[0]
         time.sleep(1.0)
-        subprocess.run(["xdotool", "windowactivate", "--sync", window], env=env, check=False)
+        # No window manager on the virtual screen: give the page the keyboard directly.
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=False)
         for text in (server.url, server.database, crm_server.ADMIN_USER):
             subprocess.run(["xdotool", "type", "--delay", "20", text], env=env, check=True)
             subprocess.run(["xdotool", "key", "Tab"], env=env, check=True)
         subprocess.run(
             ["xdotool", "type", "--delay", "20", crm_server.ADMIN_PASSWORD], env=env, check=True
         )
-        screenshot(display, "/tmp/fieldbook-welcome-frozen.png")
+        time.sleep(0.5)
+        screenshot(display, "/tmp/fieldbook-welcome-frozen.png", window)
         subprocess.run(["xdotool", "key", "Return"], env=env, check=True)
         slug = paths.profile_slug(crm_server.ADMIN_USER, server.url, server.database)
 
