@@ -65,6 +65,10 @@ def register(kind: CrmKind) -> CrmKind:
 
 
 register(CrmKind("tryton", "Tryton", "sync.tryton.connector"))
+# The Salesforce connector (issue 15) adds itself the same way, with a module offering
+# sign_in / connect for its OAuth flow:
+#   register(CrmKind("salesforce", "Salesforce", "sync.salesforce.kind", fields=("url", "user")))
+# and its form on the welcome page with ui.crm_kinds.register_form("salesforce", ...).
 
 
 def kind(key: str | None) -> CrmKind:

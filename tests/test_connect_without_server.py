@@ -120,3 +120,14 @@ def test_the_welcome_page_opens_the_demo_book(qtbot, qapp, tmp_path, no_trytond)
     finally:
         session.close()
         QSettings().remove("profile/last")  # Qt keeps settings per process: not for the next test
+
+
+def test_the_window_opens_the_profile_the_command_line_signed_in_to(tmp_path, qapp):
+    from ui.app import choose_profile
+
+    base = tmp_path / "data"
+    Store.open(paths.store_path(base, "alex@crm.example.com-prod")).close()
+    paths.remember_profile(base, "alex@crm.example.com-prod")
+    assert choose_profile(None, False, base) == "alex@crm.example.com-prod"
+    assert choose_profile("other", False, base) == "other"
+    assert choose_profile(None, True, base) == "demo"

@@ -39,14 +39,18 @@ DEMO_PROFILE = paths.DEMO_PROFILE
 CRM_PREFERENCES = kinds.CONNECTION_PREFERENCES
 
 
-def choose_profile(profile: str | None, demo: bool) -> str:
-    """``--demo`` wins, then ``--profile``, then the last profile used, then "local"."""
+def choose_profile(profile: str | None, demo: bool, base: Path | None = None) -> str:
+    """``--demo`` wins, then ``--profile``, then the last profile used (by the window or
+    ``fieldbook sign-in``: the data folder's note, else QSettings), then "local"."""
     if demo:
         return DEMO_PROFILE
     if profile:
         return profile
+    noted = paths.last_profile(base or paths.data_dir())
+    if noted:
+        return noted
     last = QSettings().value("profile/last") if QCoreApplication.instance() else None
-    return str(last) if last else (paths.last_profile(paths.data_dir()) or LOCAL_PROFILE)
+    return str(last) if last else LOCAL_PROFILE
 
 
 def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpContext:
@@ -56,7 +60,7 @@ def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpCon
     something to show while the demo CRM starts.
     """
     base = paths.data_dir(data_dir)
-    name = choose_profile(profile, demo)
+    name = choose_profile(profile, demo, base)
     path = paths.store_path(base, name)
     if name == DEMO_PROFILE:
         from desktop.demo import ensure_demo_store
