@@ -72,7 +72,10 @@ def server_connector(server: crm_server.CrmServer) -> TrytonConnector:
 
 
 def run(executable: Path, work: Path) -> None:
-    cache = Path(os.environ.get("FIELDBOOK_TEST_CACHE") or Path(tempfile.gettempdir()) / "fb-ci")
+    cache = Path(
+        os.environ.get("FIELDBOOK_TEST_CACHE")
+        or Path(tempfile.gettempdir()) / "fieldbook-test-cache"
+    )  # the e2e tests' template, built once
     step("start a local Tryton with the fieldbook module")
     server = crm_server.start_copy(crm_server.build_template(cache), work / "crm")
     try:

@@ -65,7 +65,9 @@ def screenshot(display: str, target: str, window: str | None = None) -> None:
 def main(argv: list[str]) -> int:
     executable = Path(argv[1] if len(argv) > 1 else ROOT / "dist" / "fieldbook" / "fieldbook")
     work = Path(tempfile.mkdtemp(prefix="fieldbook-welcome-"))
-    display = ":57"
+    display = next(
+        f":{n}" for n in range(57, 99) if not Path(f"/tmp/.X11-unix/X{n}").exists()
+    )  # a free virtual screen
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(work))
     subprocess.run(
@@ -75,7 +77,10 @@ def main(argv: list[str]) -> int:
         capture_output=True,
         check=False,
     )
-    cache = Path(tempfile.gettempdir()) / "fieldbook-test-cache"
+    cache = Path(
+        os.environ.get("FIELDBOOK_TEST_CACHE")
+        or Path(tempfile.gettempdir()) / "fieldbook-test-cache"
+    )
     server = crm_server.start_copy(crm_server.build_template(cache), work / "crm")
     data = work / "data"
     app = subprocess.Popen([str(executable)], env=dict(env, FIELDBOOK_DATA_DIR=str(data)))
