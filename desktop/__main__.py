@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test-report", metavar="FILE", help="also write the self-test lines to FILE"
     )
+    preset = parser.add_argument_group(
+        "presets for the welcome page (IT: see fieldbook.json in docs/install.md)"
+    )
+    preset.add_argument("--crm-kind", help="the kind of CRM, e.g. tryton")
+    preset.add_argument("--crm-url", help="the CRM's address")
+    preset.add_argument("--crm-database", help="the CRM's database")
     # The headless commands (sign-in, sync, status...) live with the other interfaces, in
     # ui/cli.py, which imports no Qt; importing it here is as late as ui.app below.
     from ui.cli import add_commands

@@ -101,6 +101,16 @@ class Provisioning:
     def section(self, name: str) -> Mapping[str, Any]:
         return MappingProxyType(dict(self.settings.get(name, {})))
 
+    def with_options(self, section: str, **values: Any) -> Provisioning:
+        """These presets with command-line values on top (``fieldbook --crm-url ...``); a value
+        IT locked stays IT's, and None leaves a preset as it is."""
+        merged = {name: dict(values_) for name, values_ in self.settings.items()}
+        target = merged.setdefault(section, {})
+        for key, value in values.items():
+            if value is not None and not self.is_locked(f"{section}.{key}"):
+                target[key] = value
+        return Provisioning(merged, self.locked, self.source)
+
 
 def _admin_only(path: Path) -> bool:
     """Whether only an administrator can change ``path`` (and so its locks are IT's word)."""

@@ -131,3 +131,23 @@ def test_the_window_opens_the_profile_the_command_line_signed_in_to(tmp_path, qa
     assert choose_profile(None, False, base) == "alex@crm.example.com-prod"
     assert choose_profile("other", False, base) == "other"
     assert choose_profile(None, True, base) == "demo"
+
+
+def test_crm_options_preset_the_welcome_page(qtbot, qapp, tmp_path, no_trytond):
+    from desktop.provisioning import Provisioning
+
+    session = Session(qapp, tmp_path / "data", real_keyring=False)
+    session.presets = Provisioning().with_options(
+        "crm", url="https://crm.example.com", database="prod"
+    )
+    session.open(None, demo=False)
+    try:
+        qtbot.waitUntil(lambda: session.welcome is not None)
+        form = session.welcome.form
+        assert (form.url_edit.text(), form.database_edit.text()) == (
+            "https://crm.example.com",
+            "prod",
+        )
+        session.welcome.reject()
+    finally:
+        session.close()

@@ -89,3 +89,15 @@ def test_linux_reads_etc_xdg(monkeypatch):
     monkeypatch.setattr(P.sys, "platform", "win32")
     monkeypatch.setenv("PROGRAMDATA", r"C:\ProgramData")
     assert str(P.system_config_dirs()[0]).endswith("Fieldbook")
+
+
+def test_command_line_options_go_on_top_of_presets_but_not_of_locks():
+    presets = P.parse(
+        {"crm": {"url": "https://crm.example.com", "database": "prod"}, "locked": ["crm.url"]},
+        P.Path("fieldbook.json"),
+    )
+    merged = presets.with_options("crm", url="https://elsewhere", database="test", kind=None)
+    assert merged.get("crm", "url") == "https://crm.example.com"  # IT locked it
+    assert merged.get("crm", "database") == "test"
+    assert merged.get("crm", "kind") is None
+    assert merged.is_locked("crm.url")

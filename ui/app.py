@@ -146,6 +146,7 @@ class Session:
         self.demo_crm = None
         self._starter: Task | None = None
         self.welcome = None
+        self.presets = provisioning.load()  # IT's file, with --crm-* options on top (run())
         app.aboutToQuit.connect(self.close)
 
     # -- opening and closing a profile ------------------------------------------------------------
@@ -195,7 +196,7 @@ class Session:
     @staticmethod
     def _apply_presets(context: OpContext) -> None:
         """IT's sync settings (desktop/provisioning.py): a locked one always, else as a default."""
-        presets = provisioning.load()
+        presets = provisioning.load()  # only IT's file sets sync settings
         store = context.store
         for name, key, as_text in (
             ("interval_minutes", SYNC_INTERVAL, str),
@@ -235,7 +236,7 @@ class Session:
 
         if self.window is None:
             return
-        dialog = WelcomeDialog(self.window)
+        dialog = WelcomeDialog(self.window, presets=self.presets)
         dialog.connected.connect(self._signed_in)
         dialog.demo_requested.connect(self.open_demo)
         dialog.local_requested.connect(self._work_locally)
@@ -454,6 +455,12 @@ def run(args: argparse.Namespace) -> int:
     app = create_application()
     install_excepthook()
     session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())
+    session.presets = session.presets.with_options(
+        "crm",
+        kind=getattr(args, "crm_kind", None),
+        url=getattr(args, "crm_url", None),
+        database=getattr(args, "crm_database", None),
+    )
     try:
         session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))
     except Exception as exc:  # noqa: BLE001 - a locked or unreadable file: say so in words, then stop
