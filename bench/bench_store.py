@@ -19,6 +19,9 @@ The store is built once from the demo generator (``desktop.demo``) and cached in
 
 Targets (issue 2): open < 300 ms, search p95 < 30 ms for every class, API edits >= 25% of the
 raw rate.
+
+``--encryption``: the same book plain next to SQLCipher-encrypted, in one run, as ratios
+(issue 16; ``bench/store_encryption.py``). The cached store itself always stays plain.
 """
 
 from __future__ import annotations
@@ -41,8 +44,11 @@ from desktop import entities as E
 from desktop.clock import now_iso
 from desktop.demo import generate_book, load_book
 from desktop.ids import new_id
+from desktop.protection import Protection
 from desktop.queries import AccountFilter
 from desktop.store import Store
+
+PLAIN = Protection(encrypt=False)  # the cached store stays plain; --encryption makes a twin
 
 OUT = ROOT / "bench" / "out"
 TARGET_OPEN_MS = 300
@@ -80,7 +86,7 @@ def build(path: Path, accounts: int, notes: int, seed: int) -> None:
         f"generated {counts} in {generated - started:.1f} s"
         f" (CPU {cpu_generated - cpu_started:.1f} s)"
     )
-    store = Store.open(partial)
+    store = Store.open(partial, PLAIN)
     load_book(store, book)
     loaded, cpu_loaded = time.perf_counter(), time.process_time()
     print(
@@ -97,8 +103,9 @@ def measure_open(path: Path, runs: int) -> list[float]:
     """Store.open in a fresh process each time, so no connection or Python cache is reused."""
     code = (
         "import sys, time; sys.path.insert(0, sys.argv[2]);"
-        "from desktop.store import Store;"
-        "t = time.perf_counter(); s = Store.open(sys.argv[1]); s.account_count();"
+        "from desktop.store import Store; from desktop.protection import Protection;"
+        "t = time.perf_counter(); s = Store.open(sys.argv[1], Protection(encrypt=False));"
+        "s.account_count();"
         "print(time.perf_counter() - t)"
     )
     times = []
@@ -345,6 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=2000, help="rows per edit measurement")
     parser.add_argument("--rounds", type=int, default=5, help="API/raw alternations per edit kind")
     parser.add_argument("--rebuild", action="store_true", help="build the store even if cached")
+    parser.add_argument(
+        "--encryption", action="store_true", help="encryption on next to off, as ratios"
+    )
+    parser.add_argument(
+        "--sync-accounts", type=int, default=2000, help="accounts in --encryption's first sync"
+    )
     args = parser.parse_args(argv)
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -356,13 +369,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"using cached {path.name} (--rebuild to make it again)")
     print(f"  file size {path.stat().st_size / 1e6:.0f} MB")
 
+    if args.encryption:
+        from store_encryption import compare
+
+        store = Store.open(path, PLAIN)
+        terms = search_terms(store, random.Random(args.seed), count=30)
+        store.close()
+        ok = compare(path, ROOT, terms, args, note_values)
+        print(json.dumps({"ok": ok}))
+        return 0
+
     verdicts: list[tuple[str, bool]] = []
     opens = measure_open(path, runs=7)
     open_ms = statistics.median(opens)
     print(f"\nopen (new process): median {open_ms:.1f} ms, max {max(opens):.1f} ms")
     verdicts.append((f"open < {TARGET_OPEN_MS} ms", open_ms < TARGET_OPEN_MS))
 
-    store = Store.open(path)
+    store = Store.open(path, PLAIN)
     print(f"accounts {store.account_count()}")
 
     def first_page(flt: AccountFilter | None = None):

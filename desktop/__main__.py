@@ -25,6 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the demo book of business (created on first use)",
     )
     parser.add_argument(
+        "--salesforce",
+        action="store_true",
+        help="with --demo: sync with the Salesforce-dialect demo org instead of Tryton",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation without a screen (Qt, store, keyring, resources, PDF)",

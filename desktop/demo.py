@@ -62,7 +62,9 @@ def load_book(store: Store, book: dict[str, list[dict]]) -> None:
 
 def ensure_demo_store(path: Path | str, seed: int = 7, today: dt.date | None = None) -> Store:
     """The store at ``path``, filled with the demo book on first use; quick when it exists."""
-    store = Store.open(path)
+    from .protection import Protection
+
+    store = Store.open(path, Protection.for_demo())  # made-up data: plain unless IT says
     if store.account_count() == 0:
         load_book(store, generate_book(seed=seed, today=today))
     return store

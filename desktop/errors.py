@@ -28,6 +28,12 @@ SYNC_RUNNING = "sync_running"  # a cycle is running already
 SYNC_CANCELLED = "sync_cancelled"  # the rep (or closing the window) stopped the cycle
 SCHEMA_TOO_NEW = "schema_too_new"  # found, known: the data file is from a newer Fieldbook
 NOTHING_TO_UNDO = "nothing_to_undo"  # what an undo would bring back is gone or changed
+STORE_KEY_MISSING = "store_key_missing"  # path: the encrypted copy's key is not in the keyring
+STORE_ENCRYPTION_UNAVAILABLE = "store_encryption_unavailable"  # IT requires it; no keyring here
+STORE_PLAIN = "store_plain"  # a warning: no keyring keeps a key here, so the copy is not encrypted
+STORE_LOCKED = "store_locked"  # reason (revoked / offline), days: the copy is locked (issue 16)
+ACCESS_REVOKED = "access_revoked"  # crm: the CRM refused the sign-in for good (a deactivated
+#                                    user, a dead refresh token); not a network or password slip
 # Why one outbox operation waits or was refused (``outbox.last_error``, as JSON):
 OP_WAITS_FOR_CONFLICT = "op_waits_for_conflict"  # a conflict on a record it would take along
 OP_WAITS_FOR_RECORD = "op_waits_for_record"  # table, crm: a record it refers to is not there yet
@@ -83,9 +89,12 @@ class ErrorInfo:
             retry_after = getattr(exc, "retry_after", None)
             if retry_after is not None:
                 params["retry_after"] = retry_after
-            reason = getattr(getattr(exc, "reason", None), "value", None)
+            reason = getattr(exc, "reason", None)
+            reason = getattr(reason, "value", reason)
             if isinstance(reason, str):  # how the call failed, more precisely than the kind
                 params["reason"] = reason
+            if kind == "sign_in" and reason == "revoked":  # refused for good (issue 16)
+                return cls(ACCESS_REVOKED, params)
             return cls(_CONNECTOR_KINDS[kind], params)
         return cls(UNEXPECTED, {**extra, "type": type(exc).__name__, "detail": str(exc)})
 

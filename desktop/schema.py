@@ -315,12 +315,13 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
 
 # -- helpers for later migrations ---------------------------------------------------------------
 #
-# New tables and their triggers read best as plain SQL (the scripts above). Changing a table that
-# exists is where sqlite-utils does the job better: it knows the table's columns and indexes, so
-# a step can say "add this column unless it is there" in one line and stay safe when the
-# coordinator renumbers migrations or a half-finished attempt is retried. Never
-# ``Table.transform()`` here: it rebuilds the table and silently drops its triggers (the
-# full-text ones above); an ALTER TABLE ADD COLUMN keeps them.
+# New tables and their triggers read best as plain SQL (the scripts above), and so do v4's
+# indexes (expressions, COLLATE NOCASE, a partial WHERE: create_index cannot say them).
+# Changing a table that exists is where sqlite-utils does the job better: it knows the table's
+# columns and indexes, so a step can say "add this column unless it is there" in one line (v3
+# does) and stay safe when the coordinator renumbers migrations or a half-finished attempt is
+# retried. Never ``Table.transform()`` here: it rebuilds the table and silently drops its
+# triggers (the full-text and open-pipeline ones above); an ALTER TABLE ADD COLUMN keeps them.
 
 
 def _tables(db: sqlite3.Connection) -> sqlite_utils.Database:

@@ -71,7 +71,11 @@ def check_store() -> str:
 
     with tempfile.TemporaryDirectory(prefix="fieldbook-self-test-") as tmp:
         path = paths.store_path(Path(tmp), "self-test")
-        store = Store.open(path)
+        # Plain: an encrypted one would leave its key in the rep's keyring after every run
+        # (the "encryption" check proves SQLCipher with a key kept in memory only).
+        from .protection import Protection
+
+        store = Store.open(path, Protection(encrypt=False))
         try:
             if store.schema_version != SCHEMA_VERSION:
                 raise CheckFailed(
@@ -90,6 +94,40 @@ def check_store() -> str:
         import sqlite3
 
         return f"schema v{SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, create+search+outbox"
+
+
+def check_encrypted_store() -> str:
+    """SQLCipher is bundled and works: an encrypted file with FTS5 (trigram) is written, plain
+    SQLite cannot read it, and it opens again with its key (no keyring touched: a fresh key)."""
+    import sqlite3
+
+    from . import cipher
+
+    with tempfile.TemporaryDirectory(prefix="fieldbook-self-test-") as tmp:
+        path = Path(tmp) / "encrypted.sqlite"
+        key = cipher.new_key()
+        db = cipher.connect_encrypted(path, key, isolation_level=None)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("CREATE VIRTUAL TABLE t USING fts5(name, tokenize = 'trigram')")
+        db.execute("INSERT INTO t VALUES ('Selftest Quarry Holdings')")
+        db.close()
+        if cipher.is_plain(path):
+            raise CheckFailed("the file was written in plain text")
+        try:
+            sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
+        except sqlite3.DatabaseError:
+            pass
+        else:
+            raise CheckFailed("plain SQLite read the encrypted file")
+        db = cipher.connect_encrypted(path, key)
+        try:
+            found = db.execute("SELECT name FROM t WHERE t MATCH 'arry'").fetchall()
+            version = db.execute("PRAGMA cipher_version").fetchone()[0]
+        finally:
+            db.close()
+        if found != [("Selftest Quarry Holdings",)]:
+            raise CheckFailed("the encrypted store did not find its record")
+        return f"SQLCipher {version} (SQLite {cipher.sqlcipher_version}), AES-256, FTS5 trigram"
 
 
 def _discovered_backends() -> list[str]:
@@ -174,6 +212,7 @@ def check_tls() -> str:
 
 CORE_CHECKS: list[Check] = [
     ("store", check_store),
+    ("encryption", check_encrypted_store),
     ("keyring", check_keyring),
     ("resources", check_resources),
     ("tls", check_tls),

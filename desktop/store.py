@@ -22,6 +22,7 @@ from . import integrity, outbox, replica
 from .clock import now_iso
 from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
+from .protection import Progress, Protection, StoreKeyMissing, prepare
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
 from .transaction import ORIGIN_LOCAL, ORIGIN_SYNC, Changes, Listener, Transaction, connect
@@ -39,21 +40,46 @@ class NotFound(FieldbookError, LookupError):
 class Store(BookQueries):
     """The rep's local copy. Open with ``Store.open(path)``."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, key: bytes | None = None):
         self.path = Path(path)
+        self._key = key  # SQLCipher key (None: a plain file); never written anywhere
+        self.protection_note: str | None = None  # why it is plain (desktop.protection)
         self._local = threading.local()
         self._listeners: list[Listener] = []
         self._connections: list[sqlite3.Connection] = []
         self._connections_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | str) -> "Store":
-        """Open (creating if needed) the store at ``path`` and migrate it to the current schema."""
+    def open(
+        cls,
+        path: Path | str,
+        protection: Protection | None = None,
+        progress: Progress | None = None,
+    ) -> "Store":
+        """Open (creating if needed) the store at ``path`` and migrate it to the current schema.
+
+        ``protection`` (default: ``Protection.default()``) says whether it is encrypted; a plain
+        file is encrypted first (``progress`` hears how far). Raises ``StoreKeyMissing`` when the
+        file is encrypted and its key is not in the keyring (``desktop.protection``).
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(path)
-        migrate(store.db)
+        prepared = prepare(path, protection or Protection.default(), progress)
+        store = cls(path, prepared.key)
+        store.protection_note = prepared.note
+        try:
+            db = store.db
+        except sqlite3.DatabaseError:
+            if prepared.key is None:
+                raise
+            raise StoreKeyMissing(path=str(path)) from None  # a key that does not fit
+        migrate(db)
         return store
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the file is SQLCipher-encrypted (its key in the OS keyring)."""
+        return self._key is not None
 
     # -- connections and transactions ------------------------------------------------------
 
@@ -62,13 +88,18 @@ class Store(BookQueries):
         """This thread's connection."""
         db = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path)
+            db = connect(self.path, self._key)
             self._local.db = db
             self._local.depth = 0
             self._local.pending = None
             with self._connections_lock:
                 self._connections.append(db)
         return db
+
+    def new_connection(self) -> sqlite3.Connection:
+        """A connection of the caller's own to this file, keyed like the store's (the caller
+        closes it): for a backup, a check, a test that plays another process."""
+        return connect(self.path, self._key)
 
     @property
     def schema_version(self) -> int:

@@ -45,10 +45,18 @@ class Changes:
 Listener = Callable[[Changes], None]
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection with the pragmas every part of Fieldbook relies on."""
-    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    db.row_factory = sqlite3.Row
+def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
+    """A connection with the pragmas every part of Fieldbook relies on; with ``key``, to the
+    SQLCipher-encrypted file (``desktop.cipher``: the key first, then the same pragmas)."""
+    options: dict[str, Any] = {"isolation_level": None, "check_same_thread": False, "timeout": 30}
+    if key is None:
+        db = sqlite3.connect(str(path), **options)
+        db.row_factory = sqlite3.Row
+    else:
+        from . import cipher  # loads SQLCipher only for an encrypted store
+
+        db = cipher.connect_encrypted(path, key, **options)
+        db.row_factory = cipher.Row
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")

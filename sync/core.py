@@ -109,7 +109,10 @@ class EngineCore:
 
     def _needs_sign_in(self, error: ConnectorError) -> None:
         self._signed_in = False
-        info = ErrorInfo(problems.SIGN_IN_NEEDED, {"crm": self.connector.name})
+        kind = problems.SIGN_IN_NEEDED
+        if ErrorInfo.of(error).kind == problems.ACCESS_REVOKED:  # refused for good (issue 16)
+            kind = problems.ACCESS_REVOKED
+        info = ErrorInfo(kind, {"crm": self.connector.name})
         self._set_state(needs_sign_in="1", last_error=info.to_json())
         raise Stop(info) from error
 

@@ -1,4 +1,10 @@
-"""Every test runs offscreen, with an in-memory keyring and its own data folder."""
+"""Every test runs offscreen, with an in-memory keyring and its own data folder.
+
+``FIELDBOOK_TEST_ENCRYPTION=1`` runs the suite with every store encrypted: the keyring is then a
+file keyring (``desktop.credentials.FileKeyring``) that child processes share through
+``PYTHON_KEYRING_BACKEND`` and ``FIELDBOOK_TEST_KEYRING``, so stores get and keep their keys.
+Without it the in-memory keyring keeps nothing across processes, so stores stay plain.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 import keyring
 import pytest
 
-from desktop.credentials import MemoryKeyring
+from desktop.credentials import TEST_KEYRING_ENV, FileKeyring, MemoryKeyring
 from desktop.store import Store
 
 
@@ -24,14 +30,33 @@ def english_ui(qapp):
     i18n.install_translators(qapp, "en")
 
 
+ENCRYPTED_SUITE = os.environ.get("FIELDBOOK_TEST_ENCRYPTION") == "1"
+
+
 @pytest.fixture(autouse=True)
-def memory_keyring():
-    """Nothing in a test touches the machine's keyring."""
+def memory_keyring(tmp_path, monkeypatch):
+    """Nothing in a test touches the machine's keyring (a file keyring per test when the suite
+    runs encrypted)."""
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    backend = _file_keyring(tmp_path, monkeypatch) if ENCRYPTED_SUITE else MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+def _file_keyring(tmp_path, monkeypatch) -> FileKeyring:
+    path = tmp_path / "test-keyring.json"
+    monkeypatch.setenv(TEST_KEYRING_ENV, str(path))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "desktop.credentials.FileKeyring")
+    return FileKeyring(path)
+
+
+@pytest.fixture
+def file_keyring(tmp_path, monkeypatch, memory_keyring):
+    """A keyring that keeps secrets across processes (a file), so stores are encrypted."""
+    backend = _file_keyring(tmp_path, monkeypatch)
+    keyring.set_keyring(backend)
+    return backend
 
 
 @pytest.fixture(autouse=True)

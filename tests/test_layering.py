@@ -54,6 +54,21 @@ def test_ui_never_runs_sql_or_http():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_ui_never_reaches_for_the_connection():
+    """Not through an import, and not through the store either: no ``.db``, no ``.execute``."""
+    offenders = {}
+    for p in _sources("ui"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {
+                "db",
+                "execute",
+                "executemany",
+                "executescript",
+            }:
+                offenders.setdefault(str(p.relative_to(ROOT)), []).append(node.lineno)
+    assert offenders == {}
+
+
 def test_sync_never_imports_ui():
     assert all("ui" not in _imports(p) for p in _sources("sync"))
 
@@ -161,15 +176,19 @@ def test_every_module_imports(package):
         importlib.import_module(info.name)
 
 
-# Threads are started in two places only: the store's writer (desktop/writer.py) and the one
-# background mechanism of the UI (ui/operations/). Locks and thread-locals are fine anywhere.
+# Threads are started in few, named places: the store's writer, the pull page asked for ahead
+# while the engine writes the current one, and the one background mechanism of the UI
+# (ui/operations/). A new one needs its reason here. Locks and thread-locals are fine anywhere.
 _STARTS_A_THREAD = re.compile(
     r"\b(threading\.Thread|Thread\(|QThread\w*|QRunnable|concurrent\.futures|\w*Executor\(?)\b"
 )
-_THREAD_HOMES = {"desktop/writer.py"}
+_THREAD_HOMES = {
+    "desktop/writer.py": "the one thread that writes to the store",
+    "sync/lookahead.py": "one connector call ahead, handed back to the engine's thread",
+}
 
 
-def test_threads_start_only_in_the_writer_and_ui_operations():
+def test_threads_start_only_in_the_writer_the_pull_lookahead_and_ui_operations():
     offenders = []
     for package in ("desktop", "sync", "ui"):
         for p in _sources(package):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from test_record_dialog import save_and_wait
 
 from desktop import money
 from ui.record_dialog import edit_record
@@ -16,16 +16,6 @@ def rep_locale():
     """Set the rep's locale for one test, and put the environment's back after it."""
     yield money.set_locale
     money.set_locale(None)
-
-
-def _save(qtbot, dialog) -> str:
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
-        qtbot.keyClick(
-            dialog.focusWidget() or dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-        )
-    return blocker.args[0]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +43,7 @@ def test_typed_amounts_are_stored_as_the_right_minor_units(
         assert editor.preview.text().endswith(preview)  # what will be stored, before saving
         editor.focus_widget().editingFinished.emit()
         assert money.parse_amount(editor.focus_widget().text(), currency) == minor
-        row_id = _save(qtbot, dialog)
+        row_id = save_and_wait(qtbot, dialog)
     finally:
         if shiboken6.isValid(dialog):
             dialog.close()

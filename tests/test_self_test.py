@@ -17,6 +17,7 @@ from desktop import self_test
 ROOT = Path(__file__).resolve().parents[1]
 CHECK_NAMES = [
     "store",
+    "encryption",
     "keyring",
     "resources",
     "tls",
@@ -99,7 +100,7 @@ def test_keyring_on_linux_without_secret_service_explains_itself(monkeypatch):
 
 def test_keyring_real_backend_is_named():
     # conftest installs an in-memory keyring, which counts as real (secrets are kept)
-    assert self_test.check_keyring().startswith("desktop.credentials.MemoryKeyring")
+    assert self_test.check_keyring().startswith(type(keyring.get_keyring()).__module__)
 
 
 def test_missing_resources_fail(monkeypatch, tmp_path):

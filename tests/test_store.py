@@ -401,7 +401,7 @@ def test_update_many_changes_only_what_differs_with_one_outbox_row_each(store):
 
 
 def test_a_write_refused_at_begin_leaves_the_next_write_its_own_transaction(store):
-    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker = store.new_connection()  # plain or encrypted, like the store
     blocker.execute("BEGIN IMMEDIATE")  # another process holds the write lock
     store.db.execute("PRAGMA busy_timeout = 50")
     with pytest.raises(sqlite3.OperationalError, match="locked"):
@@ -415,5 +415,5 @@ def test_a_write_refused_at_begin_leaves_the_next_write_its_own_transaction(stor
     assert [set(changes.tables.get("accounts", ())) for changes in heard] == [{account}]
     assert not store.db.in_transaction
     seen = blocker.execute("SELECT name FROM accounts WHERE id = ?", (account,)).fetchone()
-    assert seen == ("After the lock",)
+    assert tuple(seen) == ("After the lock",)
     blocker.close()

@@ -169,8 +169,8 @@ def test_an_undo_during_the_push_of_the_delete_waits_for_the_push(
         controller.sync_now()
         assert connector.held.wait(5)  # the deletes are on their way
         assert rd.undo_last_edit(None, context)
-        qtbot.wait(50)
-        assert store.get("accounts", delete_account_ids) is None  # waiting for the push
+        assert len(context._after_sync) == 1  # the undo waits for the cycle, not run yet
+        assert store.get("accounts", delete_account_ids) is None
         with qtbot.waitSignal(controller.finished, timeout=10_000):
             connector.release.set()
         qtbot.waitUntil(lambda: store.get("accounts", delete_account_ids) is not None)

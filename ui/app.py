@@ -9,7 +9,6 @@ OS keyring only.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import signal
 import sys
@@ -17,23 +16,25 @@ from pathlib import Path
 
 import keyring
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, credentials, logs, money, paths, provisioning
+from desktop import APP_NAME, __version__, access, credentials, logs, money, paths, provisioning
+from desktop.protection import Protection
 from desktop.store import Store
 from sync import kinds
 
 from . import i18n
 from .errors import install_excepthook, show_error
-from .operations import OpContext, StoreOp, Task
-from .preferences_dialog import SYNC_INTERVAL, SYNC_ON_START
+from .operations import OpContext, Task
+from .preferences_dialog import SYNC_ON_START
+from .session_crm import CrmSession, demo_crm_available, start_demo_crm_task
+from .store_guard import StartStopped, StoreGuard
 from .style import apply_style, icon
+
+__all__ = ["Session", "demo_crm_available", "run", "start_demo_crm_task"]
 
 log = logging.getLogger(__name__)
 
-WELCOME_DONE = "welcome_done"  # store preference: the rep chose to work locally for now
-LOCAL_ONLY_MODE = "local_only"  # ui.sync_controller.LOCAL_ONLY, without importing it early
 LOCAL_PROFILE = paths.LOCAL_PROFILE
 DEMO_PROFILE = paths.DEMO_PROFILE
 CRM_PREFERENCES = kinds.CONNECTION_PREFERENCES
@@ -53,11 +54,14 @@ def choose_profile(profile: str | None, demo: bool, base: Path | None = None) ->
     return str(last) if last else LOCAL_PROFILE
 
 
-def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpContext:
+def open_profile(
+    data_dir: str | None, profile: str | None, demo: bool, protection: Protection | None = None
+) -> OpContext:
     """Open (creating if needed) the profile's store and wrap it in an OpContext.
 
     The demo profile is filled with the demo book of business on first use, so the window has
-    something to show while the demo CRM starts.
+    something to show while the demo CRM starts. ``protection``: see ``desktop.protection``
+    (the default encrypts every profile but the demo).
     """
     base = paths.data_dir(data_dir)
     name = choose_profile(profile, demo, base)
@@ -67,7 +71,7 @@ def open_profile(data_dir: str | None, profile: str | None, demo: bool) -> OpCon
 
         store = ensure_demo_store(path)
     else:
-        store = Store.open(path)
+        store = Store.open(path, protection)
     _use_company_currency(store)
     log.info("opened profile %s (schema %d, %s)", name, store.schema_version, path)
     context = OpContext(store)
@@ -111,32 +115,14 @@ def ensure_keyring() -> bool:
     return False
 
 
-def demo_crm_available() -> bool:
-    """Whether the demo CRM can run here: it needs the Tryton *server* (trytond), which the
-    installed app leaves out. Connecting to a real CRM never depends on this."""
-    return importlib.util.find_spec("trytond") is not None
-
-
-def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
-    """A task that starts the demo CRM off the GUI thread (the first start builds and seeds it);
-    ``salesforce``: the Salesforce-dialect demo org instead of Tryton (issue 15)."""
-
-    def start(_control):
-        if salesforce:
-            from sync.salesforce.demo import start_demo_org as start_demo_crm  # issue 15
-        else:
-            from sync.tryton.demo import start_demo_crm
-
-        return start_demo_crm(data_dir)
-
-    return Task(None, start, name="demo-crm")
-
-
-class Session:
+class Session(CrmSession):
     """One open profile: its store, window, sync controller and CRM connection."""
 
-    def __init__(self, app: QApplication, data_dir: Path, real_keyring: bool):
+    def __init__(
+        self, app: QApplication, data_dir: Path, real_keyring: bool, salesforce: bool = False
+    ):
         self.app = app
+        self.salesforce = salesforce  # the demo syncs with the Salesforce-dialect org
         self.data_dir = data_dir
         self.real_keyring = real_keyring
         self.context: OpContext | None = None
@@ -147,17 +133,41 @@ class Session:
         self._starter: Task | None = None
         self.welcome = None
         self.presets = provisioning.load()  # IT's file, with --crm-* options on top (run())
+        self.guard = StoreGuard()  # encryption, the missing key, the lock screen (issue 16)
         app.aboutToQuit.connect(self.close)
 
     # -- opening and closing a profile ------------------------------------------------------------
 
     def open(self, profile: str | None, demo: bool) -> None:
+        """Open the profile's window, after what its store's protection needs first (encrypting
+        a plain copy, the missing-key question); a locked copy shows the lock screen instead."""
+        name = choose_profile(profile, demo, self.data_dir)
+        path = paths.store_path(self.data_dir, name)
+        is_demo = name == DEMO_PROFILE
+        if not self.guard.ready(path, is_demo, lambda: self._open_after_encrypting(profile, demo)):
+            return
+        wanted = self.guard.protection_for(is_demo, path)
+        context = open_profile(str(self.data_dir), profile, demo, wanted)
+        state = self.guard.check_lock(context.store)
+        if state.locked and not is_demo:
+            self._show_lock(context, state)
+            return
+        self._open_window(context, demo)
+
+    def _open_after_encrypting(self, profile: str | None, demo: bool) -> None:
+        try:
+            self.open(profile, demo)
+        except StartStopped:
+            self.app.quit()
+        except Exception as exc:  # noqa: BLE001 - said in words; the window cannot open
+            show_error(None, exc)
+
+    def _open_window(self, context: OpContext, demo: bool) -> None:
         from sync.engine import SyncEngine
 
         from .main_window import MainWindow
         from .sync_controller import SyncController
 
-        context = open_profile(str(self.data_dir), profile, demo)
         context.make_current()
         self.context = context
         QSettings().setValue("profile/last", context.profile)  # type: ignore[attr-defined]
@@ -175,9 +185,13 @@ class Session:
         self.controller.sign_in_needed.connect(self.sign_in)
         self.window.sync_status.clicked.connect(self._status_clicked)
         self.window.preferences_opened.connect(self._wire_preferences)
+        self.controller.finished.connect(self._after_sync)
         self._add_account_actions()
         self.window.show()
-        if not self.real_keyring:
+        plain = self.guard.warning(context.store)
+        if plain:  # no keyring: the copy is not encrypted, and the rep is told
+            self.window.statusBar().showMessage(plain)
+        elif not self.real_keyring:
             self.window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "app",
@@ -192,75 +206,6 @@ class Session:
             self.controller.start(sync_now=context.store.preference(SYNC_ON_START) != "0")
             if self._is_empty_profile(context.store):
                 self.show_welcome()
-
-    @staticmethod
-    def _apply_presets(context: OpContext) -> None:
-        """IT's sync settings (desktop/provisioning.py): a locked one always, else as a default."""
-        presets = provisioning.load()  # only IT's file sets sync settings
-        store = context.store
-        for name, key, as_text in (
-            ("interval_minutes", SYNC_INTERVAL, str),
-            ("on_start", SYNC_ON_START, lambda v: "1" if v else "0"),
-        ):
-            value = presets.get("sync", name)
-            if value is None:
-                continue
-            if presets.is_locked(f"sync.{name}") or store.preference(key) is None:
-                text = as_text(value)
-                context.writer.call(lambda k=key, t=text: store.set_preference(k, t))
-
-    def _wire_preferences(self, dialog) -> None:
-        dialog.change_connection.connect(self._change_connection)
-        dialog.sign_out_requested.connect(self.sign_out)
-
-    def _change_connection(self) -> None:
-        if self.connector is not None:
-            self.sign_in()
-        else:
-            self.show_welcome()
-
-    # -- the welcome page ----------------------------------------------------------------------
-
-    @staticmethod
-    def _is_empty_profile(store: Store) -> bool:
-        """No CRM, no accounts, and the rep has not chosen "Work locally for now" before."""
-        return (
-            store.preference(kinds.URL_PREFERENCE) is None
-            and store.preference(WELCOME_DONE) is None
-            and store.account_count() == 0
-        )
-
-    def show_welcome(self) -> None:
-        """The welcome page: connect to a CRM, open the demo book, or work locally for now."""
-        from .welcome import WelcomeDialog
-
-        if self.window is None:
-            return
-        dialog = WelcomeDialog(self.window, presets=self.presets)
-        dialog.connected.connect(self._signed_in)
-        dialog.demo_requested.connect(self.open_demo)
-        dialog.local_requested.connect(self._work_locally)
-        dialog.rejected.connect(self._work_locally)
-        dialog.open()
-        self.welcome = dialog
-
-    def _status_clicked(self) -> None:
-        if self.controller is not None and self.controller.state.mode == LOCAL_ONLY_MODE:
-            self.show_welcome()
-
-    def _work_locally(self) -> None:
-        if self.context is not None:
-            StoreOp(self.window, lambda s: s.set_preference(WELCOME_DONE, "1")).run_in_background()
-
-    def open_demo(self) -> None:
-        """Close this profile and open the demo book (its demo CRM starts where it can)."""
-        quit_on_close = self.app.quitOnLastWindowClosed()
-        self.app.setQuitOnLastWindowClosed(False)
-        try:
-            self.close()
-            self.open(DEMO_PROFILE, demo=True)
-        finally:
-            self.app.setQuitOnLastWindowClosed(quit_on_close)
 
     def close(self) -> None:
         """Stop syncing, close the window's store and stop the demo CRM (idempotent)."""
@@ -292,9 +237,14 @@ class Session:
         try:
             self.close()
             self.demo_crm = keep_crm
-            store = Store.open(paths.store_path(self.data_dir, profile))
+            store = Store.open(
+                paths.store_path(self.data_dir, profile), self.guard.protection_for(False)
+            )
             for key, value in (remember or {}).items():
                 store.set_preference(key, value)
+            # The CRM has just accepted the rep: that confirms access (and lifts a lock).
+            access.unlock(store)
+            access.record_confirmed_sync(store, getattr(connector, "server_time", None))
             if getattr(connector, "company_currency", None):  # what records without one are in
                 store.set_preference(COMPANY_CURRENCY, connector.company_currency)
             store.close()
@@ -305,146 +255,66 @@ class Session:
         log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
         self.controller.reset_engine()
 
-    # -- the CRM -------------------------------------------------------------------------------
+    # -- a locked copy (issue 16) -----------------------------------------------------------------
 
-    def _remembered_connector(self, store: Store):
-        try:
-            return kinds.remembered_connection(store.preference)
-        except Exception:
-            log.exception("remembered CRM address is not usable")
-            return None
+    def _show_lock(self, context: OpContext, state: access.AccessState, said: str = "") -> None:
+        """Close the copy and show the lock screen; a sign-in the CRM accepts reopens it."""
+        store = context.store
+        self._locked_crm = tuple(store.preference(k) or "" for k in CRM_PREFERENCES)
+        context.close()
+        dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
+        if said:
+            dialog.say(said)
 
-    def _start_demo_crm(self) -> None:
-        window = self.window
-        if not demo_crm_available():
-            if getattr(sys, "frozen", False):  # the installed app ships the client only
-                text = QCoreApplication.translate(
-                    "app",
-                    "Demo book of business, on this computer only (no demo CRM to sync with).",
-                )
-            else:
-                text = QCoreApplication.translate(
-                    "app",
-                    "The demo CRM needs Tryton (pip install -e '.[crm]'); working on the "
-                    "local copy.",
-                )
-            window.statusBar().showMessage(text)
-            self.controller.start()
-            return
-        window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "Starting the demo CRM on this computer… (the first start takes a minute)"
-            )
-        )
-        self._starter = (
-            start_demo_crm_task(self.data_dir)
-            .success(self._demo_crm_ready)
-            .failure(self._demo_crm_failed)
-            .run_in_background()
-        )
-
-    def _demo_crm_ready(self, crm) -> None:
-        if self.window is None:  # quit while it started: it must not outlive us
-            crm.stop()
-            return
-        self.demo_crm = crm
-        self.connector = crm.connector()
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("app", "Demo CRM running at {}").format(crm.url), 8000
-        )
-        self.controller.reset_engine()
-
-    def _demo_crm_failed(self, exc: BaseException) -> None:
-        log.error("demo CRM did not start", exc_info=exc)
-        reason = str(exc)
-        if self.window is None:
-            return
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "The demo CRM did not start ({}); working on the local copy."
-            ).format(reason)
-        )
-        self.controller.start()
-
-    def _add_account_actions(self) -> None:
-        window = self.window
-        menu = window.sync_menu
-        menu.addSeparator()
-        self.sign_in_action = QAction(window.tr("Sign In to CRM…"), window)
-        self.sign_in_action.triggered.connect(self.sign_in)
-        self.sign_out_action = QAction(window.tr("Sign Out…"), window)
-        self.sign_out_action.triggered.connect(self.sign_out)
-        menu.addAction(self.sign_in_action)
-        menu.addAction(self.sign_out_action)
-
-    def sign_in(self) -> None:
-        """Ask for the CRM sign-in; on success open (or create) that user's profile."""
-        if self.window is None:
-            return
+    def _sign_in_to_unlock(self) -> None:
         from .sign_in_dialog import SignInDialog
 
-        store = self.context.store
-        url, database, user = (store.preference(k) or "" for k in CRM_PREFERENCES)
-        if self.connector is not None:
-            url, database, user = self.connector.url, self.connector.database, self.connector.login
-        dialog = SignInDialog(self.window, url=url, database=database, user=user)
-        dialog.signed_in.connect(self._signed_in)
+        url, database, user = getattr(self, "_locked_crm", ("", "", ""))
+        dialog = SignInDialog(self.guard.lock_dialog, url=url, database=database, user=user)
+        dialog.signed_in.connect(self._unlocked)
         dialog.open()
         self.sign_in_dialog = dialog
 
-    def _signed_in(self, kind_or_connector, connector=None) -> None:
-        """Signed in (from the sign-in dialog: a connector; the welcome page: kind, connector)."""
-        kind = kind_or_connector if connector is not None else kinds.DEFAULT_KIND
-        connector = connector if connector is not None else kind_or_connector
-        database = getattr(connector, "database", "")
-        profile = paths.profile_slug(connector.login, connector.url, database)
-        remember = kinds.connection_preferences(kind, connector)
-        if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
-            self.connector = connector
-            self.controller.reset_engine()
+    def _unlocked(self, connector) -> None:
+        lock = self.guard.lock_dialog
+        self.guard.lock_dialog = None
+        self._signed_in(connector)  # switch_to: unlocks the store the CRM accepted
+        if lock is not None:
+            lock.accept()
+            lock.deleteLater()
+
+    def _after_sync(self, report) -> None:
+        if self.context is None or self.connector is None:
             return
-        self.switch_to(profile, connector, remember)
+        self.guard.after_sync(self.context, self.connector, report, self._revoked)
 
-    def sign_out(self, remove_local_copy: bool = False) -> None:
-        """Sign out (asks first; ``remove_local_copy`` ticks "also remove my book")."""
-        if self.connector is None or self.window is None:
-            self.window.statusBar().showMessage(
-                QCoreApplication.translate("app", "You are not signed in to a CRM."), 5000
-            )
+    def _revoked(self, state: access.AccessState) -> None:
+        """The CRM refused the sign-in for good: hide the book, wipe where IT says, lock."""
+        if not state.locked or self.context is None:
             return
-        from .sign_in_dialog import SignOut
-
-        profile = self.context.profile  # type: ignore[attr-defined]
-        folder = paths.profile_dir(self.data_dir, profile)
-        removed = []
-
-        def close_store() -> None:
-            removed.append(True)
-            self.controller.shutdown()
-            self.context.store.close()
-
-        signed_out = SignOut(
-            self.window,
-            self.connector,
-            folder,
-            self.context.store.pending_count(),
-            close_store,
-            remove_local_copy=bool(remove_local_copy),
-        ).run()
-        if not signed_out:
-            return
-        self.connector = None
-        if removed:
-            self.close_to_local()
-        else:
-            self.controller.reset_engine()
-
-    def close_to_local(self) -> None:
+        context = self.context
+        path = context.store.path
         quit_on_close = self.app.quitOnLastWindowClosed()
         self.app.setQuitOnLastWindowClosed(False)
         try:
-            self.close()
-            self.open(LOCAL_PROFILE, demo=False)
+            self.context = None
+            if self.controller is not None:
+                self.controller.shutdown()
+                self.controller = None
+            if self.window is not None:
+                self.window.close()
+                self.window.deleteLater()
+                self.window = None
+            self._locked_crm = tuple(context.store.preference(k) or "" for k in CRM_PREFERENCES)
+            context.close()
+            said = ""
+            if access.may_wipe(self.guard.policy, state):
+                store = Store.open(path, self.guard.protection_for(False))
+                said = self.guard.wipe_if_policy(store, state) or ""
+                store.close()
+            dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
+            if said:
+                dialog.say(said)
         finally:
             self.app.setQuitOnLastWindowClosed(quit_on_close)
 
@@ -454,7 +324,12 @@ def run(args: argparse.Namespace) -> int:
     logs.setup_logging()  # the rotating file in the OS log folder (desktop/logs.py)
     app = create_application()
     install_excepthook()
-    session = Session(app, paths.data_dir(getattr(args, "data_dir", None)), ensure_keyring())
+    session = Session(
+        app,
+        paths.data_dir(getattr(args, "data_dir", None)),
+        ensure_keyring(),
+        salesforce=bool(getattr(args, "salesforce", False)),
+    )
     session.presets = session.presets.with_options(
         "crm",
         kind=getattr(args, "crm_kind", None),
@@ -463,8 +338,12 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))
+    except StartStopped:  # the rep chose Quit (the missing-key question)
+        return 1
     except Exception as exc:  # noqa: BLE001 - a locked or unreadable file: say so in words, then stop
-        show_error(None, exc)
+        box = show_error(None, exc)
+        if box is not None:
+            box.exec()  # no event loop runs yet: wait until the rep has read it
         print(f"{APP_NAME}: {exc}", file=sys.stderr)
         return 1
     # Quit cleanly on Ctrl+C or a polite kill, so the demo CRM and the writer stop with us.

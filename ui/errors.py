@@ -70,6 +70,31 @@ SENTENCES: dict[str, str] = {
     E.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP(
         "errors", "There is nothing left to undo: the records have changed since."
     ),
+    E.STORE_KEY_MISSING: QT_TRANSLATE_NOOP(
+        "errors",
+        "The copy of your book of business on this computer is encrypted, and its key is not in "
+        "this computer's keyring (a new computer, or a reset keyring), so it cannot be opened. "
+        "Fieldbook can set the file aside, unchanged, and sync a fresh copy from your CRM.",
+    ),
+    E.STORE_ENCRYPTION_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "errors",
+        "Your company requires the local copy to be encrypted, and this computer has no system "
+        "keyring to keep its key. Ask IT to enable the keyring (GNOME Keyring or KWallet), then "
+        "start Fieldbook again.",
+    ),
+    E.STORE_PLAIN: QT_TRANSLATE_NOOP(
+        "errors",
+        "This computer has no system keyring, so your local copy is not encrypted. Anyone with "
+        "this computer's disk could read it.",
+    ),
+    E.ACCESS_REVOKED: QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM no longer accepts your sign-in: your access may have been ended. This copy is "
+        "locked; sign in again, or ask IT.",
+    ),
+    E.STORE_LOCKED: QT_TRANSLATE_NOOP(
+        "errors", "This copy of your book of business is locked. Sign in to your CRM to open it."
+    ),
     E.OP_WAITS_FOR_CONFLICT: QT_TRANSLATE_NOOP(
         "errors", "Waiting for your decision on a conflict."
     ),
@@ -120,6 +145,21 @@ REASONS: dict[str, str] = {
     ),
 }
 
+# Why a copy is locked (``desktop.access``: the ``reason`` of STORE_LOCKED).
+LOCK_REASONS: dict[str, str] = {
+    "revoked": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM no longer accepts your sign-in, so this copy of your book of business is "
+        "locked. Sign in again to open it; if that is refused, ask IT.",
+    ),
+    "offline": QT_TRANSLATE_NOOP(
+        "errors",
+        "This copy of your book of business has not been synced with your CRM for {days} days, "
+        "longer than your company allows, so it is locked. Sign in to your CRM to open it; "
+        "nothing you changed is lost.",
+    ),
+}
+
 # Kinds whose sentence is followed by what the CRM answered (a status code, a server message).
 _CRM_DETAIL_AFTER = {
     E.CRM_UNREACHABLE,
@@ -147,6 +187,8 @@ def describe(info: ErrorInfo | str | None) -> str:
     reason = info.params.get("reason")
     if info.kind in _CRM_DETAIL_AFTER and reason in REASONS:
         template = REASONS[reason]
+    if info.kind == E.STORE_LOCKED and reason in LOCK_REASONS:
+        template = LOCK_REASONS[reason]
     params = _Params(info.params)
     params.setdefault("type", info.kind)
     if "table" in params:  # the kind of record it is about, in the rep's language

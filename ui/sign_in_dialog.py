@@ -285,7 +285,8 @@ class SignOut:
             return False
         # The secrets go at once; telling the server is best effort, off the GUI thread.
         self.connector.forget_secrets()
-        run_in_background(self.connector.rpc.logout, name="sign-out")
+        end_session = getattr(self.connector, "end_session", None) or self.connector.rpc.logout
+        run_in_background(end_session, name="sign-out")
         if remove:
             self.close_store()
             shutil.rmtree(self.profile_folder, ignore_errors=True)

@@ -50,6 +50,7 @@ class SyncViewState:
     status: Any = None  # sync.engine.SyncStatus, None when local only
     progress: Any = None  # sync.engine.SyncProgress while syncing
     last_report: Any = None  # sync.engine.SyncReport of the last finished cycle
+    api_usage: tuple[int, int] | None = None  # (used, max) API calls today, where the CRM says
 
     @property
     def pending(self) -> int:
@@ -265,7 +266,14 @@ class SyncController(QObject):
             except Exception:  # the store is closing; keep the last state
                 log.debug("status read failed", exc_info=True)
                 return
-            state = SyncViewState(self._mode(status), status, self._progress, self._last_report)
+            usage = getattr(self._engine.connector, "api_usage", None)
+            state = SyncViewState(
+                self._mode(status),
+                status,
+                self._progress,
+                self._last_report,
+                usage() if callable(usage) else None,
+            )
         self._state = state
         self.status_changed.emit(state)
 

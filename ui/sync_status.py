@@ -232,6 +232,8 @@ class SyncStatusWidget(QWidget):
                 )
             if error and mode != sc.UP_TO_DATE:
                 lines.append(self.tr("Last error: {}").format(error))
+        if state.api_usage is not None:
+            lines.append(self.tr("API calls today: {} of {}").format(*state.api_usage))
         if state.progress is not None and state.progress.message:
             lines.append(state.progress.message)
         if mode not in (sc.LOCAL_ONLY, sc.SIGN_IN):

@@ -769,6 +769,25 @@
         </message>
     </context>
     <context>
+        <name>LockDialog</name>
+        <message>
+            <source>Fieldbook is locked</source>
+            <translation>Fieldbook ist gesperrt</translation>
+        </message>
+        <message>
+            <source>Sign In…</source>
+            <translation>Anmelden…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>This copy is locked</source>
+            <translation>Diese Kopie ist gesperrt</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Today</source>
@@ -1333,6 +1352,104 @@
         </message>
     </context>
     <context>
+        <name>SalesforceSignInDialog</name>
+        <message>
+            <source>Connect to Salesforce</source>
+            <translation>Mit Salesforce verbinden</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesforceSignInForm</name>
+        <message>
+            <source>Fieldbook opens Salesforce's sign-in page in your browser. Your password goes to Salesforce only; Fieldbook keeps its access in the system keyring.</source>
+            <translation>Fieldbook öffnet die Anmeldeseite von Salesforce in Ihrem Browser. Ihr Passwort geht nur an Salesforce; Fieldbook bewahrt seinen Zugang im Schlüsselbund des Systems auf.</translation>
+        </message>
+        <message>
+            <source>Production (login.salesforce.com)</source>
+            <translation>Produktion (login.salesforce.com)</translation>
+        </message>
+        <message>
+            <source>Sandbox (test.salesforce.com)</source>
+            <translation>Sandbox (test.salesforce.com)</translation>
+        </message>
+        <message>
+            <source>My Domain</source>
+            <translation>My Domain</translation>
+        </message>
+        <message>
+            <source>https://yourcompany.my.salesforce.com</source>
+            <translation>https://ihrefirma.my.salesforce.com</translation>
+        </message>
+        <message>
+            <source>Consumer key, from your Salesforce admin</source>
+            <translation>Consumer Key, von Ihrem Salesforce-Admin</translation>
+        </message>
+        <message>
+            <source>Salesforce</source>
+            <translation>Salesforce</translation>
+        </message>
+        <message>
+            <source>My Domain address</source>
+            <translation>My-Domain-Adresse</translation>
+        </message>
+        <message>
+            <source>Consumer key</source>
+            <translation>Consumer Key</translation>
+        </message>
+        <message>
+            <source>Callback port</source>
+            <translation>Callback-Port</translation>
+        </message>
+        <message>
+            <source>Connect to Salesforce</source>
+            <translation>Mit Salesforce verbinden</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Please enter your My Domain address.</source>
+            <translation>Bitte geben Sie Ihre My-Domain-Adresse ein.</translation>
+        </message>
+        <message>
+            <source>Please enter the consumer key of your connected app.</source>
+            <translation>Bitte geben Sie den Consumer Key Ihrer verbundenen App ein.</translation>
+        </message>
+        <message>
+            <source>Sign in to Salesforce in your browser, then come back here.</source>
+            <translation>Melden Sie sich im Browser bei Salesforce an und kehren Sie dann hierher zurück.</translation>
+        </message>
+        <message>
+            <source>Waiting for the browser…</source>
+            <translation>Warte auf den Browser …</translation>
+        </message>
+        <message>
+            <source>Port {} on this computer is in use. Close the program using it, or ask IT which callback port your connected app has.</source>
+            <translation>Port {} ist auf diesem Computer belegt. Schließen Sie das Programm, das ihn nutzt, oder fragen Sie die IT, welchen Callback-Port Ihre verbundene App hat.</translation>
+        </message>
+        <message>
+            <source>Salesforce cannot be reached. Check your network connection and try again.</source>
+            <translation>Salesforce ist nicht erreichbar. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Salesforce did not let Fieldbook in. Check the consumer key, or ask your Salesforce admin to allow the connected app for you.</source>
+            <translation>Salesforce hat Fieldbook nicht zugelassen. Prüfen Sie den Consumer Key oder bitten Sie Ihren Salesforce-Admin, die verbundene App für Sie freizugeben.</translation>
+        </message>
+        <message>
+            <source>This is not a Salesforce address. Enter it like https://yourcompany.my.salesforce.com.</source>
+            <translation>Das ist keine Salesforce-Adresse. Geben Sie sie so ein: https://ihrefirma.my.salesforce.com.</translation>
+        </message>
+        <message>
+            <source>Sign-in was cancelled or took too long. Try again.</source>
+            <translation>Die Anmeldung wurde abgebrochen oder hat zu lange gedauert. Versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Salesforce could not sign you in ({}). Try again later, or ask IT.</source>
+            <translation>Salesforce konnte Sie nicht anmelden ({}). Versuchen Sie es später erneut oder fragen Sie die IT.</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPopup</name>
         <message>
             <source>Accounts</source>
@@ -1565,6 +1682,10 @@
         <message>
             <source>Last error: {}</source>
             <translation>Letzter Fehler: {}</translation>
+        </message>
+        <message>
+            <source>API calls today: {} of {}</source>
+            <translation>API-Aufrufe heute: {} von {}</translation>
         </message>
         <message>
             <source>Click to see what is waiting to be sent.</source>
@@ -2894,6 +3015,26 @@
             <translation>Es gibt nichts mehr rückgängig zu machen: Die Datensätze haben sich seitdem geändert.</translation>
         </message>
         <message>
+            <source>The copy of your book of business on this computer is encrypted, and its key is not in this computer's keyring (a new computer, or a reset keyring), so it cannot be opened. Fieldbook can set the file aside, unchanged, and sync a fresh copy from your CRM.</source>
+            <translation>Die Kopie Ihres Kundenbestands auf diesem Computer ist verschlüsselt, und ihr Schlüssel ist nicht im Schlüsselbund dieses Computers (ein neuer Computer oder ein zurückgesetzter Schlüsselbund). Deshalb kann sie nicht geöffnet werden. Fieldbook kann die Datei unverändert beiseitelegen und eine frische Kopie aus Ihrem CRM synchronisieren.</translation>
+        </message>
+        <message>
+            <source>Your company requires the local copy to be encrypted, and this computer has no system keyring to keep its key. Ask IT to enable the keyring (GNOME Keyring or KWallet), then start Fieldbook again.</source>
+            <translation>Ihr Unternehmen verlangt, dass die lokale Kopie verschlüsselt ist, und dieser Computer hat keinen System-Schlüsselbund für ihren Schlüssel. Bitten Sie die IT, den Schlüsselbund einzurichten (GNOME Keyring oder KWallet), und starten Sie Fieldbook dann erneut.</translation>
+        </message>
+        <message>
+            <source>This computer has no system keyring, so your local copy is not encrypted. Anyone with this computer's disk could read it.</source>
+            <translation>Dieser Computer hat keinen System-Schlüsselbund, deshalb ist Ihre lokale Kopie nicht verschlüsselt. Wer die Festplatte dieses Computers hat, könnte sie lesen.</translation>
+        </message>
+        <message>
+            <source>The CRM no longer accepts your sign-in: your access may have been ended. This copy is locked; sign in again, or ask IT.</source>
+            <translation>Das CRM nimmt Ihre Anmeldung nicht mehr an: Ihr Zugang wurde möglicherweise beendet. Diese Kopie ist gesperrt; melden Sie sich erneut an oder fragen Sie die IT.</translation>
+        </message>
+        <message>
+            <source>This copy of your book of business is locked. Sign in to your CRM to open it.</source>
+            <translation>Diese Kopie Ihres Kundenbestands ist gesperrt. Melden Sie sich bei Ihrem CRM an, um sie zu öffnen.</translation>
+        </message>
+        <message>
             <source>Waiting for your decision on a conflict.</source>
             <translation>Wartet auf Ihre Entscheidung zu einem Konflikt.</translation>
         </message>
@@ -2940,6 +3081,14 @@
         <message>
             <source>The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly.</source>
             <translation>Das CRM bittet Fieldbook, langsamer zu machen. Ihre Änderungen bleiben erhalten und werden in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>The CRM no longer accepts your sign-in, so this copy of your book of business is locked. Sign in again to open it; if that is refused, ask IT.</source>
+            <translation>Das CRM nimmt Ihre Anmeldung nicht mehr an, deshalb ist diese Kopie Ihres Kundenbestands gesperrt. Melden Sie sich erneut an, um sie zu öffnen; wird das abgelehnt, fragen Sie die IT.</translation>
+        </message>
+        <message>
+            <source>This copy of your book of business has not been synced with your CRM for {days} days, longer than your company allows, so it is locked. Sign in to your CRM to open it; nothing you changed is lost.</source>
+            <translation>Diese Kopie Ihres Kundenbestands wurde seit {days} Tagen nicht mit Ihrem CRM synchronisiert, länger als Ihr Unternehmen erlaubt, deshalb ist sie gesperrt. Melden Sie sich bei Ihrem CRM an, um sie zu öffnen; nichts, was Sie geändert haben, geht verloren.</translation>
         </message>
         <message>
             <source>Fieldbook is not allowed to write to {}. Check the folder's permissions.</source>
@@ -3034,6 +3183,33 @@
         <message>
             <source>German</source>
             <translation>Deutsch</translation>
+        </message>
+    </context>
+    <context>
+        <name>lock_dialog</name>
+        <message>
+            <source>Fieldbook</source>
+            <translation>Fieldbook</translation>
+        </message>
+        <message>
+            <source>If your keyring is only locked, unlock it and choose Try Again. The file: {}</source>
+            <translation>Ist Ihr Schlüsselbund nur gesperrt, entsperren Sie ihn und wählen Sie „Erneut versuchen“. Die Datei: {}</translation>
+        </message>
+        <message>
+            <source>Set Aside and Sync Afresh</source>
+            <translation>Beiseitelegen und neu synchronisieren</translation>
+        </message>
+        <message>
+            <source>Try Again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Beenden</translation>
+        </message>
+        <message>
+            <source>Encrypting the copy of your book of business on this computer…</source>
+            <translation>Die Kopie Ihres Kundenbestands auf diesem Computer wird verschlüsselt…</translation>
         </message>
     </context>
     <context>
@@ -3342,10 +3518,28 @@
         </message>
     </context>
     <context>
+        <name>salesforce</name>
+        <message>
+            <source>Salesforce</source>
+            <translation>Salesforce</translation>
+        </message>
+    </context>
+    <context>
         <name>self_test</name>
         <message>
             <source>Fieldbook self-test</source>
             <translation>Fieldbook-Selbsttest</translation>
+        </message>
+    </context>
+    <context>
+        <name>store_guard</name>
+        <message>
+            <source>As your company requires, the local copy was removed.</source>
+            <translation>Wie von Ihrem Unternehmen vorgeschrieben, wurde die lokale Kopie entfernt.</translation>
+        </message>
+        <message>
+            <source>As your company requires, the local copy was removed. Your unsynced changes were saved first, encrypted, in the file {} beside it.</source>
+            <translation>Wie von Ihrem Unternehmen vorgeschrieben, wurde die lokale Kopie entfernt. Ihre nicht synchronisierten Änderungen wurden vorher verschlüsselt in der Datei {} daneben gesichert.</translation>
         </message>
     </context>
     <context>
@@ -3447,6 +3641,10 @@
         <message>
             <source>Sign Out…</source>
             <translation>Abmelden…</translation>
+        </message>
+        <message>
+            <source>Connect to Salesforce…</source>
+            <translation>Mit Salesforce verbinden …</translation>
         </message>
     </context>
 </TS>

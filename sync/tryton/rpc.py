@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import email.utils
 import itertools
 import json
 import time
@@ -138,6 +139,17 @@ def normalize_url(url: str) -> str:
     return url.rstrip("/")
 
 
+def _server_date(header: str | None) -> dt.datetime | None:
+    """An HTTP ``Date`` header as an aware datetime; None when absent or unreadable."""
+    if not header:
+        return None
+    try:
+        moment = email.utils.parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 class TrytonRpc:
     """A JSON-RPC client for one Tryton database, reusing its HTTP connections."""
 
@@ -152,6 +164,7 @@ class TrytonRpc:
         self.user_id: int | None = None
         self.calls = 0
         self.seconds_waiting = 0.0  # time spent in HTTP round trips, for the bench
+        self.server_time: dt.datetime | None = None  # the last answer's Date (issue 16)
 
     @property
     def endpoint(self) -> str:
@@ -209,6 +222,7 @@ class TrytonRpc:
 
     def _result(self, reply: requests.Response) -> Any:
         status = reply.status_code
+        self.server_time = _server_date(reply.headers.get("Date")) or self.server_time
         if status in (401, 403):
             raise Unauthorized("The CRM refused the user name or password, or the session ended.")
         if status == 429:

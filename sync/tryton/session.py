@@ -142,13 +142,23 @@ class TrytonSession(Connector):
         try:
             token = self.rpc.login(self.login, password)
         except R.Unauthorized:
-            raise ConnectorError(
+            # The password that signed in before is refused: the user was deactivated (Tryton
+            # answers a deactivated user and a changed password alike). Refused for good: the
+            # app locks the copy until the rep signs in again (issue 16).
+            refused = ConnectorError(
                 ErrorKind.SIGN_IN, "The CRM refused the saved password. Sign in again."
-            ) from None
+            )
+            refused.reason = "revoked"  # type: ignore[attr-defined]
+            raise refused from None
         except R.RpcError as exc:
             raise _connector_error(exc) from None
         credentials.save_secret(self.session_key, f"{self.rpc.user_id}:{token}")
         self._after_sign_in()
+
+    @property
+    def server_time(self) -> dt.datetime | None:
+        """The CRM's clock (its last answer's ``Date``): days offline are counted on it."""
+        return self.rpc.server_time
 
     def forget_secrets(self) -> None:
         """Remove this user's password and session from the keyring."""

@@ -1,0 +1,207 @@
+"""Encryption on next to off, in one run (issue 16): ``bench/bench_store.py --encryption``.
+
+The cached plain store is copied and encrypted in place (the migration a rep's first start of
+the new version runs, timed), then each figure is measured on both files, alternating plain and
+encrypted so a busy neighbour slows both alike:
+
+- open: ``Store.open`` in a new process (median of 7), the key read from the keyring;
+- search p95: every rare, common and prefix term of bench_store together;
+- list page p95: the accounts list's first page (ids by name, then the 100 rows);
+- edit rate: ``create_many`` of notes, 100 per call, rolled back (best of the rounds);
+- first sync apply rate: a first sync of a book from the in-memory CRM into a new store.
+
+Targets: every throughput >= 70% of the plain one, every latency <= 1.4x the plain one.
+The keyring is a file keyring in ``bench/out`` (``desktop.credentials.FileKeyring``), shared
+with the child processes: the bench never touches the machine's keyring.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import keyring
+
+from desktop import entities as E
+from desktop import protection
+from desktop.credentials import TEST_KEYRING_ENV, FileKeyring
+from desktop.protection import Protection
+from desktop.queries import AccountFilter
+from desktop.store import Store
+
+PLAIN = Protection(encrypt=False)
+ENCRYPTED = Protection(encrypt=True)
+MAX_LATENCY_RATIO = 1.4
+MIN_THROUGHPUT_RATIO = 0.70
+
+
+def use_bench_keyring(folder: Path) -> None:
+    path = folder / "bench-keyring.json"
+    os.environ[TEST_KEYRING_ENV] = str(path)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "desktop.credentials.FileKeyring"
+    keyring.set_keyring(FileKeyring(path))
+
+
+def encrypted_copy(plain: Path) -> tuple[Path, float | None]:
+    """The encrypted twin of ``plain`` (made when missing or older) and the seconds it took."""
+    target = plain.with_name(plain.stem + "-encrypted.sqlite")
+    fresh = target.exists() and target.stat().st_mtime >= plain.stat().st_mtime
+    if fresh and protection.load_key(target) is not None:
+        return target, None
+    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(plain, target)
+    started = time.perf_counter()
+    key = protection.load_key(target) or protection.create_key(target)
+    protection.encrypt_in_place(target, key)
+    return target, time.perf_counter() - started
+
+
+def _open_ms(path: Path, encrypt: bool, root: Path, runs: int = 7) -> float:
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[2]);"
+        "from desktop.store import Store; from desktop.protection import Protection;"
+        "t = time.perf_counter();"
+        "s = Store.open(sys.argv[1], Protection(encrypt=sys.argv[3] == '1')); s.account_count();"
+        "print(time.perf_counter() - t)"
+    )
+    times = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(path), str(root), "1" if encrypt else "0"],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+        )
+        times.append(float(out.stdout.strip()) * 1000)
+    return statistics.median(times)
+
+
+def _p95(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _edit_rate(store: Store, count: int, rounds: int, note_values) -> float:
+    account_ids = [r[0] for r in store.db.execute("SELECT id FROM accounts LIMIT 200")]
+    values = [note_values(account_ids[i % len(account_ids)], i) for i in range(count)]
+    best = float("inf")
+
+    class Rollback(Exception):
+        pass
+
+    for _ in range(rounds):
+        try:
+            with store.transaction():
+                started = time.perf_counter()
+                for start in range(0, count, 100):
+                    store.create_many("notes", values[start : start + 100])
+                best = min(best, time.perf_counter() - started)
+                raise Rollback
+        except Rollback:
+            pass
+    return count / best
+
+
+def _first_sync_rates(folder: Path, accounts: int, rounds: int = 3) -> dict[str, float]:
+    """Records/s of a first sync into a new store, plain and encrypted alternately; the best
+    of ``rounds`` each (a write-heavy figure: the one most sensitive to a busy neighbour)."""
+    from desktop.demo import generate_book
+    from sync.engine import SyncEngine
+    from sync.memory import MemoryConnector, MemoryCRM
+
+    book = generate_book(seed=3, accounts=accounts)
+    crm = MemoryCRM()
+    for entity in E.ENTITIES:
+        for row in book.get(entity.table) or []:
+            crm.put(entity.table, row["id"], row)
+    total = sum(len(rows) for rows in book.values())
+    best = {"plain": 0.0, "encrypted": 0.0}
+    for n in range(rounds):
+        for variant, wanted in (("plain", PLAIN), ("encrypted", ENCRYPTED)):
+            store = Store.open(folder / f"sync-{variant}-{n}.sqlite", wanted)
+            assert store.encrypted == wanted.encrypt
+            started = time.perf_counter()
+            report = SyncEngine(store, MemoryConnector(crm)).sync()
+            elapsed = time.perf_counter() - started
+            assert report.ok and report.pulled == total, report.errors
+            store.close()
+            best[variant] = max(best[variant], total / elapsed)
+    return best
+
+
+def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, note_values) -> bool:
+    """Print the figures and ratios; True when every target is met."""
+    use_bench_keyring(plain_path.parent)
+    encrypted_path, took = encrypted_copy(plain_path)
+    size = plain_path.stat().st_size / 1e6
+    if took is not None:
+        print(f"\nencrypting the {size:.0f} MB store (the first start's migration): {took:.1f} s")
+    queries = [q for kind in terms.values() for q in kind]
+    figures: dict[str, dict[str, float]] = {"plain": {}, "encrypted": {}}
+    stores = {
+        "plain": Store.open(plain_path, PLAIN),
+        "encrypted": Store.open(encrypted_path, ENCRYPTED),
+    }
+    assert stores["encrypted"].encrypted and not stores["plain"].encrypted
+    for variant, wanted in (("plain", PLAIN), ("encrypted", ENCRYPTED)):
+        path = plain_path if variant == "plain" else encrypted_path
+        figures[variant]["open ms"] = _open_ms(path, wanted.encrypt, root)
+    for _round in range(2):  # alternate, keep the better of two rounds for each
+        for variant, store in stores.items():
+
+            def first_page(store=store):
+                page = store.account_page(AccountFilter(), "name", False, None, 100)
+                return store.account_rows(page.ids)
+
+            page = _p95(first_page, args.runs)
+            times = []
+            for query in queries:
+                started = time.perf_counter()
+                store.search(query)
+                times.append((time.perf_counter() - started) * 1000)
+            search = sorted(times)[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            edits = _edit_rate(store, args.edits, max(2, args.rounds // 2), note_values)
+            seen = figures[variant]
+            seen["list page p95 ms"] = min(seen.get("list page p95 ms", 1e9), page)
+            seen["search p95 ms"] = min(seen.get("search p95 ms", 1e9), search)
+            seen["edit rate /s"] = max(seen.get("edit rate /s", 0.0), edits)
+    for store in stores.values():
+        store.close()
+    with tempfile.TemporaryDirectory(dir=plain_path.parent) as tmp:
+        rates = _first_sync_rates(Path(tmp), args.sync_accounts)
+        for variant, rate in rates.items():
+            figures[variant]["first sync apply /s"] = rate
+
+    print(f"\nencryption on vs off ({args.sync_accounts} accounts for the first sync):")
+    print(f"  {'figure':22s} {'plain':>10s} {'encrypted':>10s}  ratio   target")
+    ok = True
+    for name in figures["plain"]:
+        plain, encrypted = figures["plain"][name], figures["encrypted"][name]
+        if name.endswith("/s"):
+            ratio, met = encrypted / plain, encrypted / plain >= MIN_THROUGHPUT_RATIO
+            target = f">= {MIN_THROUGHPUT_RATIO:.0%}"
+            shown = f"{ratio:5.0%}"
+        else:
+            ratio, met = encrypted / plain, encrypted / plain <= MAX_LATENCY_RATIO
+            target = f"<= {MAX_LATENCY_RATIO}x"
+            shown = f"{ratio:4.2f}x"
+        ok &= met
+        print(
+            f"  {name:22s} {plain:10.1f} {encrypted:10.1f}  {shown}  {target:7s}"
+            f" {'met' if met else 'MISSED'}"
+        )
+    return ok

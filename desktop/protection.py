@@ -1,0 +1,222 @@
+"""Whether a profile's store is encrypted, where its key lives, and what happens without one.
+
+Every profile store is encrypted with its own random 256-bit key, created on first open and kept
+only in the OS keyring (``store-key:…`` entry). ``prepare(path, protection)`` is called before
+the store's first connection and returns the key to open it with (None: plain):
+
+- a new file: a new key, when the keyring keeps secrets across restarts;
+- a plain file (an older Fieldbook, or a machine that had no keyring): encrypted in place
+  (``encrypt_in_place``: a new file, verified, then swapped; a kill at any instant loses
+  nothing, the plain file stays until the encrypted one has replaced it);
+- an encrypted file whose key is not in this keyring: ``StoreKeyMissing``: the app says the
+  copy cannot be opened and offers to set the file aside (``set_aside``, never deleted) and
+  sync afresh;
+- no keyring that outlives the process (a headless Linux box): the store stays plain and the
+  store's ``protection_note`` says so, for a visible warning; never an encrypted store whose
+  key dies with the process. Where IT requires encryption: ``EncryptionUnavailable``.
+
+``FIELDBOOK_STORE_ENCRYPTION=0`` turns encryption off for new and plain stores (a developer's
+switch; IT's ``require_encryption`` wins over it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cipher, credentials
+from .errors import STORE_ENCRYPTION_UNAVAILABLE, STORE_KEY_MISSING, FieldbookError
+from .security_policy import SecurityPolicy
+
+log = logging.getLogger(__name__)
+
+ENCRYPTION_ENV = "FIELDBOOK_STORE_ENCRYPTION"  # "0": new and plain stores stay plain
+PLAIN_NO_KEYRING = "plain_no_keyring"  # protection_note: plain because no keyring keeps the key
+PLAIN_BY_CHOICE = "plain_by_choice"  # protection_note: plain because a setting says so
+ENCRYPTING_SUFFIX = ".encrypting"
+Progress = cipher.Progress
+
+
+class StoreKeyMissing(FieldbookError):
+    """The store file is encrypted and this keyring has no key that opens it.
+
+    Parameters: ``path`` (the file, kept as it is)."""
+
+    kind = STORE_KEY_MISSING
+
+
+class EncryptionUnavailable(FieldbookError):
+    """IT requires an encrypted store and this computer has no keyring to keep the key."""
+
+    kind = STORE_ENCRYPTION_UNAVAILABLE
+
+
+@dataclass(frozen=True)
+class Protection:
+    """How a store is to be protected: ``encrypt`` new and plain stores; ``require``: refuse to
+    open one plain (IT policy)."""
+
+    encrypt: bool = True
+    require: bool = False
+
+    @classmethod
+    def default(cls, policy: SecurityPolicy | None = None) -> Protection:
+        """Encrypted (unless ``$FIELDBOOK_STORE_ENCRYPTION`` is "0"), required when IT says so."""
+        policy = policy or SecurityPolicy.current()
+        wanted = os.environ.get(ENCRYPTION_ENV, "1") != "0"
+        return cls(encrypt=wanted or policy.require_encryption, require=policy.require_encryption)
+
+    @classmethod
+    def for_demo(cls, policy: SecurityPolicy | None = None) -> Protection:
+        """The demo book holds made-up data: plain unless IT (or ``encrypt_demo``) says not."""
+        policy = policy or SecurityPolicy.current()
+        if policy.require_encryption or policy.encrypt_demo:
+            return cls.default(policy)
+        return cls(encrypt=False)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What ``prepare`` decided: the key (None: plain) and, when plain, why."""
+
+    key: bytes | None
+    note: str | None = None  # PLAIN_NO_KEYRING | PLAIN_BY_CHOICE | None
+
+
+# -- keys in the keyring ------------------------------------------------------------------------
+
+
+def key_name(path: Path | str) -> str:
+    """The keyring entry of the store at ``path`` (its absolute path, hashed: no user name)."""
+    where = str(Path(path).resolve())
+    return "store-key:" + hashlib.sha256(where.encode("utf-8")).hexdigest()[:32]
+
+
+def load_key(path: Path | str) -> bytes | None:
+    text = credentials.load_secret(key_name(path))
+    if not text:
+        return None
+    try:
+        key = bytes.fromhex(text)
+    except ValueError:
+        return None
+    return key if len(key) == cipher.KEY_BYTES else None
+
+
+def create_key(path: Path | str) -> bytes:
+    """A new key for ``path``, saved in the keyring (raises ``KeyringUnavailable``)."""
+    key = cipher.new_key()
+    credentials.save_secret(key_name(path), key.hex())
+    if load_key(path) != key:  # a keyring that accepts and forgets is no keyring
+        raise credentials.KeyringUnavailable("the keyring did not keep the store key")
+    return key
+
+
+def forget_key(path: Path | str) -> None:
+    credentials.forget_secret(key_name(path))
+
+
+# -- deciding, before the first connection ------------------------------------------------------
+
+
+def is_encrypted(path: Path | str) -> bool:
+    """Whether ``path`` holds an encrypted store (a file with content that is not plain)."""
+    return cipher.has_content(path) and not cipher.is_plain(path)
+
+
+def needs_encrypting(path: Path | str, protection: Protection) -> bool:
+    """Whether ``prepare`` would encrypt an existing plain file (long: show progress)."""
+    return (protection.encrypt and cipher.is_plain(path) and credentials.keeps_secrets()) or Path(
+        str(path) + ENCRYPTING_SUFFIX
+    ).exists()
+
+
+def prepare(
+    path: Path | str,
+    protection: Protection,
+    progress: cipher.Progress | None = None,
+    verify_key: bool = False,
+) -> Prepared:
+    """The key to open ``path`` with, after encrypting a plain file where ``protection`` asks.
+
+    Raises ``StoreKeyMissing`` or ``EncryptionUnavailable`` (see the module's docstring).
+    A key that does not fit is found by the store's first connection (``Store.open``), or here
+    with ``verify_key`` (one extra connection: for the window, which asks before it opens).
+    """
+    path = Path(path)
+    if is_encrypted(path):
+        key = load_key(path)
+        if key is None or (verify_key and not cipher.key_fits(path, key)):
+            raise StoreKeyMissing(path=str(path))
+        _drop_leftover(path)
+        return Prepared(key)
+    if not protection.encrypt:
+        _drop_leftover(path)
+        return Prepared(None, PLAIN_BY_CHOICE)
+    if not credentials.keeps_secrets():
+        if protection.require:
+            raise EncryptionUnavailable()
+        log.warning("no keyring keeps secrets here: the store %s stays plain", path)
+        return Prepared(None, PLAIN_NO_KEYRING)
+    try:
+        key = load_key(path) or create_key(path)
+    except credentials.KeyringUnavailable:
+        if protection.require:
+            raise EncryptionUnavailable() from None
+        log.warning("the keyring refused the store key: the store %s stays plain", path)
+        return Prepared(None, PLAIN_NO_KEYRING)
+    if cipher.has_content(path):
+        encrypt_in_place(path, key, progress)
+    else:
+        _drop_leftover(path)
+    return Prepared(key)
+
+
+def encrypt_in_place(path: Path, key: bytes, progress: cipher.Progress | None = None) -> None:
+    """Replace the plain store at ``path`` by an encrypted copy: written beside it, verified
+    row for row, then swapped in with one atomic rename. Until that rename the plain file is
+    untouched (a kill leaves it, and a partial copy that the next start throws away)."""
+    work = Path(str(path) + ENCRYPTING_SUFFIX)
+    log.info("encrypting the plain store %s", path)
+    cipher.checkpoint_plain(path)
+    cipher.export_encrypted(path, work, key, progress)
+    cipher.verify_copy(path, work, key)
+    for side in cipher.side_files(path):  # empty after the checkpoint; plain, so they go
+        side.unlink(missing_ok=True)
+    os.replace(work, path)
+    cipher.fsync_folder(path.parent)
+    if progress is not None:
+        progress(1.0)
+    log.info("the store %s is encrypted", path)
+
+
+def _drop_leftover(path: Path) -> None:
+    """A partial encrypted copy from a migration that was killed: the next one starts anew."""
+    work = Path(str(path) + ENCRYPTING_SUFFIX)
+    for leftover in (work, *cipher.side_files(work)):
+        leftover.unlink(missing_ok=True)
+
+
+def set_aside(path: Path | str, now: dt.datetime | None = None) -> Path:
+    """Move the store that cannot be opened (and its -wal) to a dated name beside it; return it.
+
+    Nothing is deleted: pending changes in it may still be read should the key turn up (the
+    keyring restored from a backup)."""
+    path = Path(path)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.unreadable-{stamp}-{n}")
+    for side, moved in zip(cipher.side_files(path), cipher.side_files(target), strict=True):
+        if side.exists():
+            os.replace(side, moved)
+    os.replace(path, target)
+    _drop_leftover(path)
+    log.warning("set aside the store that could not be opened: %s", target)
+    return target

@@ -1,0 +1,1 @@
+"""The Salesforce connector (issue 15); see connector.py."""

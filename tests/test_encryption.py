@@ -1,0 +1,362 @@
+"""The store encrypted at rest (issue 16): unreadable without its key, nothing in plain text on
+disk after a sync, plain stores encrypted without loss, and the missing-key and no-keyring paths.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import keyring
+import pytest
+
+from desktop import cipher, logs, protection
+from desktop.credentials import MemoryKeyring
+from desktop.errors import ErrorInfo
+from desktop.protection import EncryptionUnavailable, Protection, StoreKeyMissing
+from desktop.security_policy import PolicyError, SecurityPolicy
+from desktop.store import Store
+from sync.engine import SyncEngine
+from sync.memory import MemoryConnector, MemoryCRM
+
+ACCOUNT = "Zebrafinch Quarrying Holdings"
+NOTE = "Margarethe wants the blue turbine quote before Thursday"
+PLAIN = Protection(encrypt=False)
+
+
+def _plain_store(path: Path, accounts: int = 3) -> list[str]:
+    store = Store.open(path, PLAIN)
+    ids = store.create_many(
+        "accounts", [{"name": f"{ACCOUNT} {n}", "city": "Zwickau"} for n in range(accounts)]
+    )
+    store.create_many(
+        "notes",
+        [
+            {
+                "account_id": account,
+                "title": "Visit",
+                "body": NOTE,
+                "kind": "meeting",
+                "occurred_at": "2026-11-30T10:00",
+            }
+            for account in ids
+        ],
+    )
+    store.close()
+    return ids
+
+
+def test_the_profile_file_cannot_be_read_with_plain_sqlite(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    store = Store.open(path)
+    assert store.encrypted
+    store.create("accounts", {"name": ACCOUNT})
+    store.close()
+    assert not cipher.is_plain(path)
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
+    again = Store.open(path)
+    assert [hit.title for hit in again.search("zebrafinch")] == [ACCOUNT]
+    again.close()
+
+
+def _strings(path: Path, minimum: int = 6) -> str:
+    """What ``strings`` finds in a file: runs of printable ASCII (and UTF-16 via -el)."""
+    found = []
+    for encoding in ("s", "l"):
+        result = subprocess.run(
+            ["strings", "-a", "-n", str(minimum), "-e", encoding, str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found.append(result.stdout)
+    return "\n".join(found)
+
+
+def test_nothing_a_rep_wrote_is_readable_on_disk_after_a_sync(file_keyring, tmp_path, monkeypatch):
+    if subprocess.run(["which", "strings"], capture_output=True).returncode:
+        pytest.skip("binutils' strings is not installed")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setenv("SQLITE_TMPDIR", str(temp))
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    log_folder = tmp_path / "logs"
+    logs.setup_logging(logging.DEBUG, folder=log_folder)
+    try:
+        crm = MemoryCRM()
+        remote = crm.create("accounts", {"name": ACCOUNT + " North"})
+        crm.create(
+            "notes",
+            {
+                "account_id": remote,
+                "title": "Remote",
+                "body": NOTE + " (CRM)",
+                "kind": "call",
+                "occurred_at": "2026-11-29T10:00",
+            },
+        )
+        path = tmp_path / "profile" / "book.sqlite"
+        store = Store.open(path)
+        account = store.create("accounts", {"name": ACCOUNT})
+        store.create(
+            "notes",
+            {
+                "account_id": account,
+                "title": "Visit",
+                "body": NOTE,
+                "kind": "meeting",
+                "occurred_at": "2026-11-30T10:00",
+            },
+        )
+        engine = SyncEngine(store, MemoryConnector(crm))
+        report = engine.sync()
+        assert report.ok, report.errors
+        assert store.search("Margarethe")  # the sync brought the CRM's note too
+        wal = Path(str(path) + "-wal")
+        assert wal.exists() and wal.stat().st_size > 0  # the WAL is still open: check it too
+        files = [
+            p
+            for p in [*path.parent.iterdir(), *log_folder.rglob("*"), *temp.rglob("*")]
+            if p.is_file()
+        ]
+        secrets = ("Zebrafinch", "Margarethe", "turbine")
+        for file in files:
+            text = _strings(file)
+            for secret in secrets:
+                assert secret not in text, f"{secret!r} readable in {file.name}"
+        store.close()
+    finally:
+        logs.stop_logging()
+
+
+def test_a_plain_store_is_encrypted_on_first_open_and_loses_nothing(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    ids = _plain_store(path, accounts=40)
+    assert cipher.is_plain(path)
+    seen = []
+    store = Store.open(path, progress=seen.append)
+    assert store.encrypted and not cipher.is_plain(path)
+    assert store.account_count() == 40
+    assert {store.get("accounts", i)["name"] for i in ids} == {f"{ACCOUNT} {n}" for n in range(40)}
+    assert store.pending_count() == 80  # the outbox came along: nothing unsynced is lost
+    assert len(store.search("turbine")) >= 1  # full-text index and triggers too
+    store.create("accounts", {"name": "After encryption"})
+    assert store.search("after encryption")
+    assert store.integrity_ok()
+    assert seen and seen[-1] == 1.0
+    assert not Path(str(path) + protection.ENCRYPTING_SUFFIX).exists()
+    store.close()
+
+
+def _encrypt_child(path: str, phase: str) -> None:
+    """Encrypt the store at ``path`` and SIGKILL this process at ``phase`` of it."""
+
+    def die(*_args, **_kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    if phase == "export":  # in the middle of sqlcipher_export, from its progress handler
+        ticks = [0]
+
+        def progress(_share: float) -> None:
+            ticks[0] += 1
+            if ticks[0] == 3:
+                die()
+
+        Store.open(path, progress=progress).close()
+        return
+    if phase == "verify":
+        protection.cipher.verify_copy = die  # type: ignore[assignment]
+    elif phase == "swap":  # verified, the plain WAL gone, the rename not yet done
+        protection.os.replace = die  # type: ignore[assignment]
+    elif phase == "after-swap":
+        protection.cipher.fsync_folder = die  # type: ignore[assignment]
+    Store.open(path).close()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_killing_the_encryption_midway_loses_nothing(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    ids = _plain_store(path, accounts=600)
+    ctx = multiprocessing.get_context("fork")
+    for phase in ("export", "verify", "swap", "export", "after-swap"):
+        child = ctx.Process(target=_encrypt_child, args=(str(path), phase))
+        child.start()
+        child.join(60)
+        assert child.exitcode == -signal.SIGKILL, f"{phase}: ended with {child.exitcode}"
+        if cipher.is_plain(path):  # killed before the swap: the plain file is whole
+            assert phase != "after-swap"
+            store = Store.open(path, PLAIN)
+            assert store.account_count() == 600
+            assert store.pending_count() == 1200
+            store.close()
+        else:
+            assert phase == "after-swap"
+    store = Store.open(path)  # the next start: encrypted already, or encrypted now
+    assert store.encrypted
+    assert store.account_count() == 600
+    assert [store.get("accounts", i)["name"] for i in ids[:3]] == [
+        f"{ACCOUNT} {n}" for n in range(3)
+    ]
+    assert store.pending_count() == 1200
+    assert len(store.search("turbine")) >= 1
+    assert store.integrity_ok()
+    store.close()
+    assert not Path(str(path) + protection.ENCRYPTING_SUFFIX).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_killing_the_encryption_at_random_instants_loses_nothing(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    _plain_store(path, accounts=600)
+    ctx = multiprocessing.get_context("fork")
+    rng = random.Random(16)
+    for _attempt in range(6):
+        if not cipher.is_plain(path):
+            break
+        child = ctx.Process(target=Store.open, args=(str(path),))
+        child.start()
+        time.sleep(rng.uniform(0.0, 0.3))
+        if child.is_alive():
+            os.kill(child.pid, signal.SIGKILL)
+        child.join(30)
+        protect = PLAIN if cipher.is_plain(path) else Protection()
+        store = Store.open(path, protect)
+        assert store.account_count() == 600 and store.pending_count() == 1200
+        store.close()
+
+
+def test_a_missing_key_is_said_plainly_and_the_file_is_kept_aside(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    store = Store.open(path)
+    store.create("accounts", {"name": ACCOUNT})  # a pending change nobody can read any more
+    store.close()
+    protection.forget_key(path)  # a new machine, a keyring reset
+    with pytest.raises(StoreKeyMissing) as raised:
+        Store.open(path)
+    assert ErrorInfo.of(raised.value).kind == "store_key_missing"
+    kept = protection.set_aside(path)
+    assert kept.exists() and not path.exists()
+    assert kept.read_bytes()[:16] != cipher.PLAIN_HEADER  # moved, not decrypted nor deleted
+    fresh = Store.open(path)  # the fresh copy a sync fills again
+    assert fresh.encrypted and fresh.account_count() == 0
+    fresh.close()
+
+
+def test_a_wrong_key_is_a_missing_key(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    Store.open(path).close()
+    file_keyring.set_password("Fieldbook", protection.key_name(path), cipher.new_key().hex())
+    with pytest.raises(StoreKeyMissing):
+        Store.open(path)
+
+
+def test_without_a_keyring_the_store_stays_plain_and_says_why(tmp_path):
+    keyring.set_keyring(MemoryKeyring())  # what ui.app.ensure_keyring falls back to
+    store = Store.open(tmp_path / "book.sqlite", Protection())
+    assert not store.encrypted
+    assert store.protection_note == protection.PLAIN_NO_KEYRING
+    store.close()
+    assert cipher.is_plain(tmp_path / "book.sqlite")
+
+
+def test_without_a_keyring_it_opens_nothing_where_it_policy_requires_encryption(tmp_path):
+    keyring.set_keyring(MemoryKeyring())
+    required = Protection.default(SecurityPolicy(require_encryption=True))
+    with pytest.raises(EncryptionUnavailable):
+        Store.open(tmp_path / "book.sqlite", required)
+    assert not (tmp_path / "book.sqlite").exists()
+
+
+def test_the_demo_store_stays_plain_unless_policy_says(file_keyring):
+    assert Protection.for_demo(SecurityPolicy()).encrypt is False
+    assert Protection.for_demo(SecurityPolicy(encrypt_demo=True)).encrypt is True
+    assert Protection.for_demo(SecurityPolicy(require_encryption=True)).require is True
+
+
+def test_the_key_is_only_in_the_keyring(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    Store.open(path).close()
+    key = protection.load_key(path)
+    assert key is not None and len(key) == 32
+    for file in path.parent.iterdir():
+        assert key.hex().encode() not in file.read_bytes()
+        assert key not in file.read_bytes()
+
+
+def test_the_security_policy_refuses_what_it_cannot_use():
+    policy = SecurityPolicy.from_mapping(
+        {"require_encryption": True, "lock_after_days": 14, "wipe_on_revoke": False, "new": 1}
+    )
+    assert policy == SecurityPolicy(require_encryption=True, lock_after_days=14)
+    assert SecurityPolicy.from_mapping(None) == SecurityPolicy()
+    with pytest.raises(PolicyError, match="lock_after_days"):
+        SecurityPolicy.from_mapping({"lock_after_days": "14"})
+    with pytest.raises(PolicyError, match="wipe_on_revoke"):
+        SecurityPolicy.from_mapping({"wipe_on_revoke": "yes"})
+
+
+def test_sqlcipher_errors_are_caught_as_sqlite3_errors(file_keyring, tmp_path):
+    store = Store.open(tmp_path / "book.sqlite")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO accounts (id, name) VALUES (NULL, NULL)")
+    with pytest.raises(sqlite3.OperationalError):
+        store.db.execute("SELECT * FROM no_such_table")
+    store.close()
+
+
+def test_a_child_process_opens_the_store_with_the_shared_test_keyring(file_keyring, tmp_path):
+    path = tmp_path / "p" / "book.sqlite"
+    store = Store.open(path)
+    store.create("accounts", {"name": ACCOUNT})
+    store.close()
+    code = "import sys; from desktop.store import Store; print(Store.open(sys.argv[1]).account_count())"
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "1"
+
+
+def test_the_strings_check_does_find_text_in_a_plain_store(tmp_path):
+    """The control for the test above: the same check reads the names in a plain file."""
+    if subprocess.run(["which", "strings"], capture_output=True).returncode:
+        pytest.skip("binutils' strings is not installed")
+    path = tmp_path / "book.sqlite"
+    _plain_store(path, accounts=1)
+    assert "Zebrafinch" in _strings(path)
+
+
+def test_the_policy_is_read_through_the_provisioning_accessor(monkeypatch):
+    """The adapter to issue 13's ``desktop.provisioning.policy_section("security")``."""
+    import types
+
+    from desktop import security_policy
+
+    fake = types.ModuleType("desktop.provisioning")
+    asked = []
+
+    def policy_section(name):
+        asked.append(name)
+        return {"require_encryption": True, "lock_after_days": 30}
+
+    fake.policy_section = policy_section  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "desktop.provisioning", fake)
+    security_policy._provisioning_module.cache_clear()
+    try:
+        policy = SecurityPolicy.current()
+    finally:
+        security_policy._provisioning_module.cache_clear()
+    assert asked == ["security"]
+    assert policy == SecurityPolicy(require_encryption=True, lock_after_days=30)
+    assert Protection.default(policy) == Protection(encrypt=True, require=True)
