@@ -35,6 +35,9 @@ class CrmKind:
     label: str  # English; the window shows it through tr() (ui/crm_kinds.py)
     module: str
     fields: tuple[str, ...] = ("url", "database", "user", "password")
+    # Signs in in the system browser (OAuth): from the window only, not the command line; the
+    # module offers SETTINGS and from_settings(dict) for the remembered connection instead.
+    browser_sign_in: bool = False
 
     def _module(self) -> Any:
         return importlib.import_module(self.module)
@@ -51,6 +54,11 @@ class CrmKind:
         """The remembered connection (signs in from the keyring when the engine first syncs)."""
         return self._module().connect(url, database, user)
 
+    def from_settings(self, preference: Callable[[str], str | None]) -> Any:
+        """A browser-signed-in kind's remembered connector from its saved settings, or None."""
+        module = self._module()
+        return module.from_settings({k: preference(k) for k in module.SETTINGS})
+
     def importable(self) -> str:
         """The connector's module name, once imported (raises ImportError when it cannot be)."""
         return self._module().__name__
@@ -65,10 +73,9 @@ def register(kind: CrmKind) -> CrmKind:
 
 
 register(CrmKind("tryton", "Tryton", "sync.tryton.connector"))
-# The Salesforce connector (issue 15) adds itself the same way, with a module offering
-# sign_in / connect for its OAuth flow:
-#   register(CrmKind("salesforce", "Salesforce", "sync.salesforce.kind", fields=("url", "user")))
-# and its form on the welcome page with ui.crm_kinds.register_form("salesforce", ...).
+register(
+    CrmKind("salesforce", "Salesforce", "sync.salesforce.connector", ("url",), browser_sign_in=True)
+)
 
 
 def kind(key: str | None) -> CrmKind:
@@ -78,6 +85,10 @@ def kind(key: str | None) -> CrmKind:
 
 def remembered_connection(preference: Callable[[str], str | None]) -> Any:
     """The connector a profile's saved preferences describe, or None (not connected)."""
+    for browser_kind in (k for k in KINDS.values() if k.browser_sign_in):
+        found = browser_kind.from_settings(preference)
+        if found is not None:
+            return found
     url, database, user = (preference(k) for k in CONNECTION_PREFERENCES)
     if not (url and user):
         return None

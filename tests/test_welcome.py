@@ -99,3 +99,38 @@ def test_the_cursor_starts_in_the_first_empty_field(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.form.user_edit.hasFocus())
+
+
+def test_salesforce_is_offered_with_its_own_browser_sign_in(qtbot, welcome):
+    keys = [welcome.kind_combo.itemData(i) for i in range(welcome.kind_combo.count())]
+    assert keys == ["tryton", "salesforce"]
+    welcome.kind_combo.setCurrentIndex(keys.index("salesforce"))
+    assert welcome.test_button.isHidden() and welcome.connect_button.isHidden()
+    welcome.grab().save("/tmp/h13-welcome-salesforce.png")
+    connector = object()
+    with qtbot.waitSignal(welcome.connected_with_settings) as blocker:
+        welcome.form.inner.signed_in.emit(connector, {"salesforce_login_url": "production"})
+    assert blocker.args == ["salesforce", connector, {"salesforce_login_url": "production"}]
+    welcome.kind_combo.setCurrentIndex(0)
+    assert not welcome.test_button.isHidden()
+
+
+def test_it_presets_salesforce(qtbot):
+    presets = provisioning.parse(
+        {
+            "crm": {
+                "kind": "salesforce",
+                "url": "https://acme.my.salesforce.com",
+                "salesforce_consumer_key": "3MVG9abc",
+            },
+            "locked": ["crm.kind"],
+        },
+        None,
+        honour_locks=True,
+    )
+    dialog = WelcomeDialog(presets=presets)
+    qtbot.addWidget(dialog)
+    assert dialog.kind_combo.currentData() == "salesforce" and not dialog.kind_combo.isEnabled()
+    inner = dialog.form.inner
+    assert inner.login_url() == "https://acme.my.salesforce.com"
+    assert inner.key_edit.text() == "3MVG9abc"

@@ -118,6 +118,11 @@ def _sign_in(args: argparse.Namespace, base: Path) -> str:
         if locked is not None and getattr(args, option) not in (None, locked):
             raise CliError(f"--{option} is set by your IT department ({locked}) and locked.")
     kind = kinds.kind(args.kind)
+    if kind.browser_sign_in:
+        raise CliError(
+            f"{kind.label} signs in in the browser: connect once from the window "
+            "(Sync > Connect); after that 'fieldbook sync' uses the saved sign-in."
+        )
     missing = [
         f"--{name}"
         for name, value in (("url", args.url), ("database", args.database), ("user", args.user))

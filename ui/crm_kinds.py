@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.provisioning import Provisioning
 from sync import kinds
@@ -21,9 +21,16 @@ Work = Callable[[Any], Any]  # what a Task runs: control -> result
 
 
 class ConnectForm(QWidget):
-    """What a rep types for one kind of CRM. Subclasses build the fields."""
+    """What a rep types for one kind of CRM. Subclasses build the fields.
+
+    A form with ``own_sign_in`` (a browser sign-in) brings its own button and emits
+    ``signed_in(connector, settings to remember)``; the welcome page then hides its Test and
+    Connect buttons for it.
+    """
 
     kind_key = kinds.DEFAULT_KIND
+    own_sign_in = False
+    signed_in = Signal(object, dict)
 
     def missing(self) -> list[str]:
         """Names of the fields still empty (in the rep's language)."""
@@ -120,7 +127,7 @@ class TrytonForm(ConnectForm):
         edits = (self.url_edit, self.database_edit, self.user_edit, self.password_edit)
         next((e for e in edits if not e.text()), self.password_edit).setFocus()
 
-    def signed_in(self) -> None:
+    def after_sign_in(self) -> None:
         self.password_edit.clear()  # in the keyring now, not in this widget
 
 
@@ -143,4 +150,36 @@ def forms() -> list[tuple[str, str, FormFactory]]:
     ]
 
 
+class SalesforceForm(ConnectForm):
+    """Salesforce's own sign-in form (ui/salesforce_sign_in.py: OAuth in the browser), with IT's
+    login address and consumer key filled in."""
+
+    kind_key = "salesforce"
+    own_sign_in = True
+
+    def __init__(self, presets: Provisioning, parent: QWidget | None = None):
+        super().__init__(parent)
+        from .salesforce_sign_in import SalesforceSignInForm
+
+        preset_kind = presets.get("crm", "kind")
+        url = presets.get("crm", "url") if preset_kind == "salesforce" else None
+        self.inner = SalesforceSignInForm(
+            self,
+            login_url=url or "",
+            consumer_key=presets.get("crm", "salesforce_consumer_key") or "",
+            locked=presets.is_locked("crm.url") and bool(url),
+        )
+        self.inner.signed_in.connect(self.signed_in)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.inner)
+
+    def set_busy(self, busy: bool) -> None:
+        pass  # the inner form shows its own progress
+
+    def cancel(self) -> None:
+        self.inner.cancel()
+
+
 register_form("tryton", QT_TRANSLATE_NOOP("crm_kinds", "Tryton"), TrytonForm)
+register_form("salesforce", QT_TRANSLATE_NOOP("crm_kinds", "Salesforce"), SalesforceForm)

@@ -111,6 +111,9 @@ class CrmSession:
             return
         dialog = WelcomeDialog(self.window, presets=self.presets)
         dialog.connected.connect(self._signed_in)
+        dialog.connected_with_settings.connect(
+            lambda _kind, connector, settings: self._signed_in_salesforce(connector, settings)
+        )
         dialog.demo_requested.connect(self.open_demo)
         dialog.local_requested.connect(self._work_locally)
         dialog.rejected.connect(self._work_locally)
@@ -138,11 +141,6 @@ class CrmSession:
     # -- the CRM -------------------------------------------------------------------------------
 
     def _remembered_connector(self, store: Store):
-        from sync.salesforce.connector import SETTINGS, from_settings
-
-        salesforce = from_settings({k: store.preference(k) for k in SETTINGS})
-        if salesforce is not None:
-            return salesforce
         try:
             return kinds.remembered_connection(store.preference)
         except Exception:

@@ -36,6 +36,7 @@ class WelcomeDialog(QDialog):
     """``connected(kind, connector)``, ``demo_requested()`` or ``local_requested()``."""
 
     connected = Signal(str, object)
+    connected_with_settings = Signal(str, object, dict)  # a browser sign-in (Salesforce)
     demo_requested = Signal()
     local_requested = Signal()
     tested = Signal(bool, str)  # (worked, the sentence shown): for tests and screenshots
@@ -65,7 +66,14 @@ class WelcomeDialog(QDialog):
         self.forms = QStackedWidget()
         for key, label, factory in crm_kinds.forms():
             self.kind_combo.addItem(label, key)
-            self.forms.addWidget(factory(self.presets, self))
+            form = factory(self.presets, self)
+            if form.own_sign_in:
+                form.signed_in.connect(
+                    lambda connector, settings, k=key: self._connected_with_settings(
+                        k, connector, settings
+                    )
+                )
+            self.forms.addWidget(form)
         preset_kind = self.presets.get("crm", "kind")
         if preset_kind and self.kind_combo.findData(preset_kind) >= 0:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(preset_kind))
@@ -139,6 +147,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(other)
         layout.addWidget(later)
         self.setMinimumWidth(520)
+        self._show_buttons()
         self.form.focus_first_empty()
 
     # -- the form ----------------------------------------------------------------------------
@@ -150,7 +159,18 @@ class WelcomeDialog(QDialog):
     def _kind_changed(self, index: int) -> None:
         self.forms.setCurrentIndex(index)
         self.result_label.hide()
+        self._show_buttons()
         self.form.focus_first_empty()
+
+    def _show_buttons(self) -> None:
+        """Test and Connect for a typed sign-in; a browser sign-in brings its own button."""
+        own = self.form.own_sign_in
+        self.test_button.setVisible(not own)
+        self.connect_button.setVisible(not own)
+
+    def _connected_with_settings(self, kind: str, connector, settings: dict) -> None:
+        self.connected_with_settings.emit(kind, connector, settings)
+        self.accept()
 
     def test_connection(self) -> None:
         """Sign in once off the GUI thread, keep nothing, and say how it went."""
@@ -187,8 +207,8 @@ class WelcomeDialog(QDialog):
     def _connected(self, connector) -> None:
         self._set_busy(False)
         form = self.form
-        if hasattr(form, "signed_in"):
-            form.signed_in()
+        if hasattr(form, "after_sign_in"):
+            form.after_sign_in()
         self.connected.emit(form.kind_key, connector)
         self.accept()
 
@@ -228,4 +248,8 @@ class WelcomeDialog(QDialog):
         """Closing the page is "work locally for now"; a running test is dropped."""
         if self.task is not None:
             self.task.cancel()
+        for index in range(self.forms.count()):
+            cancel = getattr(self.forms.widget(index), "cancel", None)
+            if cancel is not None:
+                cancel()
         super().reject()

@@ -2641,6 +2641,10 @@
             <source>Tryton</source>
             <translation>Tryton</translation>
         </message>
+        <message>
+            <source>Salesforce</source>
+            <translation>Salesforce</translation>
+        </message>
     </context>
     <context>
         <name>dates</name>
