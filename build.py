@@ -53,6 +53,7 @@ PARTS = [
         "standard library and the archive of our code and pure-Python dependencies",
     ),
     ("OpenSSL", r"lib(ssl|crypto)\.", "TLS for HTTPS to the CRM (Python's ssl, Qt's TLS plugin)"),
+    ("SQLCipher", r"sqlcipher", "the encrypted store (issue 16): SQLCipher, with its own SQLite"),
     ("Babel", r"babel/", "CLDR money and number formats for the ten supported locales"),
     ("resources", r"resources/", "icons, style sheets, translations, brief templates, demo data"),
     (
