@@ -70,6 +70,11 @@ _DROP_PATTERNS = [
     r"plugins/(designer|qmllint|qmltooling|sqldrivers|vectorimageformats|generic)/",
     r"plugins/(egldeviceintegrations|wayland-graphics-integration-server)/",
     r"plugins/platforminputcontexts/libqtvirtualkeyboard",
+    # Reachability on Linux comes from the NetworkManager (or connman) backend over D-Bus; the
+    # GLib backend alone pulls in GIO and what it mounts with (libgio, libmount, libblkid,
+    # libselinux: 2.9 MB). Without any backend the watchdog's retries notice the network.
+    r"plugins/networkinformation/libqglib",
+    r"^(lib/)?lib(gio-2\.0|gmodule-2\.0|mount|blkid|selinux)\.so",
     r"plugins/platforms/(libqeglfs|libqlinuxfb|libqminimalegl|libqvkkhrdisplay|libqvnc)",
     r"plugins/imageformats/(libqpdf|libqtiff|libqwebp|libqtga|libqwbmp|libqgif)",
     r"plugins/imageformats/q(pdf|tiff|webp|tga|wbmp|gif)\.dll",

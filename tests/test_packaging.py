@@ -298,3 +298,12 @@ def test_linux_desktop_entry_and_metainfo_validate():
         ["appstreamcli", "validate", "--no-net", str(LINUX / "com.fieldbook.app.metainfo.xml")],
         check=True,
     )
+
+
+def test_gio_and_the_glib_reachability_backend_are_left_out():
+    assert not cfg.keep_file("PySide6/Qt/plugins/networkinformation/libqglib.so")
+    assert cfg.keep_file("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so")
+    for lib in ("libgio-2.0.so.0", "libmount.so.1", "libblkid.so.1", "libselinux.so.1"):
+        assert not cfg.keep_file(lib)
+    for lib in ("libglib-2.0.so.0", "libgobject-2.0.so.0", "libpcre2-8.so.0"):
+        assert cfg.keep_file(lib)
