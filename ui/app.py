@@ -47,11 +47,15 @@ def choose_profile(profile: str | None, demo: bool, base: Path | None = None) ->
         return DEMO_PROFILE
     if profile:
         return profile
-    noted = paths.last_profile(base or paths.data_dir())
+    base = base or paths.data_dir()
+    noted = paths.last_profile(base)
     if noted:
         return noted
+    # Before the note existed, QSettings held it; it counts only for a profile of this folder.
     last = QSettings().value("profile/last") if QCoreApplication.instance() else None
-    return str(last) if last else LOCAL_PROFILE
+    if last and paths.profile_dir(base, str(last)).is_dir():
+        return str(last)
+    return LOCAL_PROFILE
 
 
 def open_profile(

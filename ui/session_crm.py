@@ -246,26 +246,14 @@ class CrmSession:
 
     def sign_in_salesforce(self) -> None:
         """Connect to Salesforce in the browser; on success open that user's profile."""
-        if self.window is None:
-            return
-        from sync.salesforce.connector import DEFAULT_PORT, SETTINGS
+        from .salesforce_sign_in import open_sign_in_dialog
 
-        from .salesforce_sign_in import SalesforceSignInDialog
-
-        login, key, port = (self.context.store.preference(k) or "" for k in SETTINGS)
-        if getattr(self.connector, "name", None) == "Salesforce":
-            login, key = self.connector.login_url, self.connector.consumer_key
-        dialog = SalesforceSignInDialog(
-            self.window,
-            login_url=login,
-            consumer_key=key,
-            port=int(port) if str(port).isdigit() else DEFAULT_PORT,
-        )
-        dialog.signed_in.connect(self._signed_in_salesforce)
-        dialog.open()
-        self.sign_in_dialog = dialog
+        if self.window is not None:
+            self.sign_in_dialog = open_sign_in_dialog(self)
 
     def _signed_in_salesforce(self, connector, settings: dict) -> None:
+        """Signed in to Salesforce from the welcome page (the Sync menu's dialog does the same
+        in ui/salesforce_sign_in.py)."""
         profile = paths.profile_slug(connector.user_id, connector.login_url, "salesforce")
         if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
             self.connector = connector
