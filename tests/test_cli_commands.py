@@ -100,3 +100,18 @@ def test_the_in_memory_keyring_is_never_chosen_on_its_own():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout
     assert "MemoryKeyring" not in out
+
+
+def test_status_names_a_salesforce_connection(capsys, local_profile):
+    store = Store.open(paths.store_path(local_profile, paths.LOCAL_PROFILE))
+    store.set_preference("salesforce_login_url", "https://login.salesforce.com")
+    store.close()
+    code, out, _err = fieldbook(capsys, "status")
+    assert code == 0 and "Salesforce (https://login.salesforce.com)" in out
+
+
+def test_sign_in_to_salesforce_points_to_the_window(capsys):
+    code, _out, err = fieldbook(
+        capsys, "sign-in", "--kind", "salesforce", "--user", "x", stdin="p\n"
+    )
+    assert code == 2 and "browser" in err

@@ -191,8 +191,14 @@ def _status(args: argparse.Namespace, base: Path) -> str:
 
     with _profile(args, base) as (profile, store):
         url, database, user = (store.preference(k) for k in kinds.CONNECTION_PREFERENCES)
+        salesforce = store.preference("salesforce_login_url")
         status = SyncEngine(store, None).status()  # type: ignore[arg-type]  # reads only
-    crm = f"{user}@{url}/{database}" if url else "local only (no CRM)"
+    if url:
+        crm = f"{user}@{url}/{database}"
+    elif salesforce:
+        crm = f"Salesforce ({salesforce})"
+    else:
+        crm = "local only (no CRM)"
     last = status.last_success_at or "never"
     problem = f", last error: {status.last_error}" if status.last_error else ""
     return (
