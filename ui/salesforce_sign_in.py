@@ -250,6 +250,34 @@ class SalesforceSignInDialog(QDialog):
         super().reject()
 
 
+def open_sign_in_dialog(session) -> SalesforceSignInDialog:
+    """The dialog for the app's session (``ui.app.Session``), prefilled from the profile; on
+    success that user's Salesforce profile is opened (or kept, when it is this one)."""
+    from desktop import paths
+
+    login, key, port = (session.context.store.preference(k) or "" for k in sf.SETTINGS)
+    if getattr(session.connector, "name", None) == "Salesforce":
+        login, key = session.connector.login_url, session.connector.consumer_key
+    dialog = SalesforceSignInDialog(
+        session.window,
+        login_url=login,
+        consumer_key=key,
+        port=int(port) if str(port).isdigit() else sf.DEFAULT_PORT,
+    )
+
+    def signed_in(connector, settings: dict) -> None:
+        profile = paths.profile_slug(connector.user_id, connector.login_url, "salesforce")
+        if session.context is not None and session.context.profile == profile:
+            session.connector = connector
+            session.controller.reset_engine()
+            return
+        session.switch_to(profile, connector, settings)
+
+    dialog.signed_in.connect(signed_in)
+    dialog.open()
+    return dialog
+
+
 def display_name() -> str:
     return QCoreApplication.translate("salesforce", "Salesforce")
 

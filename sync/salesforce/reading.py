@@ -1,9 +1,12 @@
 """Reading Salesforce: rows to remote records, pull pages with their cursor, ids in scope.
 
 The cursor holds, per table, the newest ``SystemModstamp`` pulled and the rows seen in the
-second before it (id and a digest). Each pull asks ``queryAll`` for rows from that second on,
-``ORDER BY SystemModstamp, Id``, and leaves out rows seen unchanged: ties at one second, and a
-row written twice (or deleted) within one second, are neither skipped nor repeated. Deleted
+overlap before it (id and a digest). A pull that is caught up asks ``queryAll`` for rows from
+the overlap on, ``ORDER BY SystemModstamp, Id``, and leaves out rows seen unchanged: ties at
+one second, and a row written twice (or deleted) within one second, are neither skipped nor
+repeated. While catching up page after page (a first sync, a bulk load: thousands of rows a
+second) it pages exactly on ``(SystemModstamp, Id)`` instead, so no page re-reads the one
+before; the overlap is read again once it has caught up. Deleted
 rows (``IsDeleted``) come as deletions; nothing depends on our clock. When the cursor is older than the recycle bin still covers (``getDeleted``'s
 ``earliestDateAvailable``), deletions may have been purged: the next reconciliation lists ids.
 """
@@ -22,9 +25,9 @@ from . import mapping as M
 from .rest import BadAnswer
 from .session import SalesforceSession, parse_time, quote, soql_time
 
-CURSOR_VERSION = 2
+CURSOR_VERSION = 3
 RECYCLE_BIN_DAYS = 14  # a day short of the 15 Salesforce keeps: check before it is too late
-OVERLAP = dt.timedelta(seconds=1)  # SystemModstamp has one-second resolution: re-read a second
+OVERLAP = dt.timedelta(seconds=2)  # SystemModstamp has one-second resolution: re-read two
 
 
 def row_digest(row: dict) -> str:
@@ -34,12 +37,15 @@ def row_digest(row: dict) -> str:
     return hashlib.sha1(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def advance(mark: dict, rows: list[dict]) -> dict:
-    """The new mark: the newest stamp and the rows seen within the overlap before it."""
-    seen = dict(mark.get("seen", {}))
+def advance(mark: dict, rows: list[dict], paging: bool = False) -> dict:
+    """The new mark: the newest stamp and the rows seen within the overlap before it; while
+    ``paging``, the last row instead (rows come in (SystemModstamp, Id) order)."""
     stamps = [parse_time(mark["ts"])] if mark else []
     stamps += [parse_time(row["SystemModstamp"]) for row in rows]
     newest = max(stamps)
+    if paging:
+        return {"ts": newest.isoformat(), "after": rows[-1]["Id"], "seen": {}}
+    seen = {} if mark.get("after") else dict(mark.get("seen", {}))
     floor = newest - OVERLAP
     for row, stamp in zip(rows, stamps[-len(rows) :], strict=True):
         if stamp >= floor:  # only the overlap second is re-read: only it needs a digest
@@ -53,10 +59,6 @@ def version_of(modified: str, values: dict[str, Any]) -> str:
     two writes in one second share a ``LastModifiedDate``."""
     digest = hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
     return f"{modified}|{digest[:12]}"
-
-
-def modified_of(version: str | None) -> str | None:
-    return version.split("|", 1)[0] if version else None
 
 
 class SalesforceReading(SalesforceSession):
@@ -184,7 +186,12 @@ class SalesforceReading(SalesforceSession):
             mark = state["t"].get(tm.table) or {}
             seen: dict[str, list] = mark.get("seen", {})
             where = self.where_scope(tm)
-            if mark:
+            if mark.get("after"):  # catching up, page after page: exactly after the last row
+                ts = soql_time(parse_time(mark["ts"]))
+                last = quote(mark["after"])
+                where.append(f"(SystemModstamp > {ts} OR (SystemModstamp = {ts} AND Id > {last}))")
+                seen = {}
+            elif mark:  # caught up: read the overlap again, leave out what is unchanged
                 since = parse_time(mark["ts"]) - OVERLAP
                 where.append(f"SystemModstamp >= {soql_time(since)}")
             soql = f"select {', '.join(self.select_fields(tm))} from {tm.sobject}"
@@ -204,7 +211,17 @@ class SalesforceReading(SalesforceSession):
                 if before is None or before[0] != row_digest(row):
                     fresh.append(row)
             if fresh:
-                state["t"][tm.table] = advance(mark, fresh)
+                # More to come, or nothing can still change at or before the newest stamp:
+                # page on exactly by (SystemModstamp, Id), no overlap to read again.
+                newest = parse_time(fresh[-1]["SystemModstamp"])
+                paging = len(fresh) >= remaining or self._settled(newest)
+                state["t"][tm.table] = advance(mark, fresh, paging=paging)
+            elif rows and self._settled(parse_time(rows[-1]["SystemModstamp"])):
+                final = rows[-1]  # the overlap, unchanged, and now in the past: stop reading it
+                state["t"][tm.table] = {"ts": final["SystemModstamp"], "after": final["Id"]}
+            elif mark.get("after") and not self._settled(parse_time(mark["ts"])):
+                state["t"][tm.table] = {"ts": mark["ts"], "seen": {}}  # read the overlap again
+            if fresh:
                 for r in fresh:
                     if r.get("IsDeleted"):
                         uuid_ = r.get(M.UUID_FIELD) or self.claim_uuid(r.get("Id"))
@@ -217,6 +234,12 @@ class SalesforceReading(SalesforceSession):
                 more = True
                 break  # children wait until their parents are all pulled
         return PullPage(records, deletions, json.dumps(state, separators=(",", ":")), more)
+
+    def _settled(self, stamp: dt.datetime) -> bool:
+        """Whether Salesforce's clock (the last answer's Date) is past ``stamp`` by the overlap:
+        a later write gets a later SystemModstamp, so nothing at or before it can still come."""
+        now = self.api.server_time
+        return now is not None and now - stamp > OVERLAP
 
     def _check_recycle_bin(self, state: dict) -> None:
         """Whether a table's cursor is older than the recycle bin covers (then reconcile)."""

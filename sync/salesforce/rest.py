@@ -10,6 +10,8 @@ go around it for every call the connector makes. See ``docs/salesforce.md``.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import json
 import logging
 import re
@@ -114,6 +116,7 @@ class Rest:
         self.http.verify = verify
         self.limits = Limits()
         self.seconds_waiting = 0.0
+        self.server_time: dt.datetime | None = None  # the last answer's Date header
 
     @property
     def base(self) -> str:
@@ -167,6 +170,7 @@ class Rest:
             finally:
                 self.seconds_waiting += time.monotonic() - started
             self._read_limits(response)
+            self.server_time = _date_of(response)
             if response.status_code == 401 and not refreshed and self.on_expired is not None:
                 self.access_token = self.on_expired()  # raises SIGN_IN when it cannot
                 refreshed = True
@@ -201,6 +205,14 @@ class Rest:
         if status == 412:
             raise ConnectorError(ErrorKind.CONFLICT, message or "changed meanwhile")
         raise ConnectorError(ErrorKind.INVALID, f"{code}: {message}" if code else message)
+
+
+def _date_of(response: requests.Response) -> dt.datetime | None:
+    try:
+        moment = email.utils.parsedate_to_datetime(response.headers.get("Date", ""))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _json_default(value: Any) -> Any:

@@ -63,6 +63,10 @@ class BadAddress(RpcError):
     """The URL or database name is wrong (not a Tryton server, 404)."""
 
 
+class UnknownDatabase(BadAddress):
+    """A Tryton server answers, but has no database of that name (HTTP 404)."""
+
+
 class UserError(RpcError):
     """Tryton refused the values (UserError, UserWarning, AccessError...)."""
 
@@ -303,7 +307,7 @@ class TrytonRpc:
                 "The CRM asks to slow down.", retry_after=60.0 if wait is None else wait
             )
         if status == 404:
-            raise BadAddress(
+            raise UnknownDatabase(
                 f"No Tryton database named {self.database!r} at this address. Check the "
                 "address and the database name."
             )

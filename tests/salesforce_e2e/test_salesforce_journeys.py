@@ -369,3 +369,21 @@ def test_a_change_between_the_read_and_the_write_is_caught_by_if_unmodified_sinc
     crm = crm_values(a.connector, "accounts", account)
     assert (crm["city"], crm["phone"]) == ("Bergen", "+47 1")
     assert a.store.get("accounts", account)["city"] == "Bergen"
+
+
+def test_fields_the_org_lacks_are_kept_out_and_read_only_ones_are_named(make_sf, sf_server):
+    connector = make_sf()
+    connector.sign_in()
+    del connector._describe["Account"]["Fieldbook_NPS__c"]  # an org without that custom field
+    assert connector.missing_fields("accounts") == ["nps"]
+    assert "end_date" in connector.read_only_fields("contracts")  # computed by this org
+    from desktop.ids import new_id
+    from sync.connector import Mutation, Outcome
+
+    m = Mutation(new_id(), "accounts", new_id(), "create", {"name": "No NPS here", "nps": 40})
+    [result] = connector.push([m])
+    assert result.outcome == Outcome.APPLIED
+    assert "nps" not in result.record.values  # not in this Salesforce: stays in Fieldbook
+    [row] = sf_server.switch("find", sobject="Account", where={"Fieldbook_UUID__c": m.id})
+    assert row["Fieldbook_NPS__c"] is None and row["Name"] == "No NPS here"
+    assert connector.scope_soql("notes") == "select Id from ContentVersion where IsLatest = TRUE"
