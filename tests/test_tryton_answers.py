@@ -131,3 +131,13 @@ def test_defect_3_an_empty_lookup_before_a_write_is_retried_not_trusted(canned, 
     canned.replies.append(ok([]))  # the record, archived or not: still nothing
     [result] = c.push([_mutation(op)])
     assert result.outcome == Outcome.RETRY  # was APPLIED (delete) / NOT_FOUND (update)
+
+
+def test_a_pulled_row_with_a_null_id_fails_the_page_before_the_position_moves(canned):
+    c = connector_for(canned)
+    canned.replies.append(ok([]))  # the deletion log's last id (a first pull)
+    row = {"id": None, "fieldbook_uuid": "u-1", "_timestamp": "1", "last_modified_at": None}
+    canned.replies.append(ok([row]))
+    with pytest.raises(ConnectorError) as error:
+        c.pull(None)
+    assert error.value.kind == ErrorKind.TRANSIENT  # nothing of it reached a cursor
