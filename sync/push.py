@@ -313,7 +313,10 @@ class PushPart(SubtreePart):
                 if own and outbox.own_failure(self.db, op_id) >= MAX_ATTEMPTS:
                     # The same change failed again and again: park it with the reason, so the
                     # rest keeps flowing and the rep sees it (retry or discard in the outbox).
-                    outbox.park(self.db, [op_id], reason)
+                    last = ErrorInfo.from_json(reason)
+                    detail = str(last.params.get("detail") or "") if last else reason
+                    gave_up = ErrorInfo(FE.OP_GAVE_UP, {"attempts": MAX_ATTEMPTS, "detail": detail})
+                    outbox.park(self.db, [op_id], gave_up.to_json())
                     continue
                 at = self.clock() + self._backoff(attempts + 1, retry_after)
                 outbox.back_off(self.db, op_id, attempts + 1, at, reason)

@@ -176,3 +176,37 @@ def test_defect_4_keeping_an_account_edited_elsewhere_brings_back_its_children(
     assert store.get("contacts", contact) is not None
     assert store.get("notes", note) is not None
     assert store.pending_count() == 0
+
+
+def test_a_poisoned_change_is_parked_with_a_reason_and_the_rest_keeps_flowing(
+    store, crm, connector, engine, clock
+):
+    from desktop.errors import OP_GAVE_UP, ErrorInfo
+    from sync.connector import MutationResult, Outcome
+    from sync.core import MAX_ATTEMPTS
+
+    poisoned = store.create("accounts", {"name": "Poisoned"})
+    real_push = connector.push
+
+    def push(mutations):
+        results = real_push([m for m in mutations if m.id != poisoned])
+        out, it = [], iter(results)
+        for m in mutations:
+            out.append(
+                MutationResult(m.op_id, Outcome.RETRY, reason="server bug")
+                if m.id == poisoned
+                else next(it)
+            )
+        return out
+
+    connector.push = push
+    for n in range(MAX_ATTEMPTS + 2):
+        store.create("accounts", {"name": f"Fine {n}"})
+        sync_ok(engine, clock)
+    [item] = engine.outbox_items()
+    assert item.row_id == poisoned and item.state == "parked"
+    info = ErrorInfo.from_json(item.last_error)
+    assert info.kind == OP_GAVE_UP and info.params["detail"] == "server bug"
+    assert len(crm.snapshot()["accounts"]) == MAX_ATTEMPTS + 2  # every other one arrived
+    clock.advance(86_400)
+    assert not engine.due_for_retry()  # the watchdog does not spin on it

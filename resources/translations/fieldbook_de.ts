@@ -3087,6 +3087,10 @@
             <translation>Das CRM hat gebeten, dies später erneut zu senden.</translation>
         </message>
         <message>
+            <source>Sending this failed {attempts} times, so Fieldbook stopped trying. Retry it, or discard it.</source>
+            <translation>Das Senden ist {attempts}-mal fehlgeschlagen, daher versucht Fieldbook es nicht weiter. Versuchen Sie es erneut oder verwerfen Sie es.</translation>
+        </message>
+        <message>
             <source>Something went wrong ({type}). Your data is safe; try again.</source>
             <translation>Etwas ist schiefgegangen ({type}). Ihre Daten sind sicher; versuchen Sie es erneut.</translation>
         </message>
