@@ -160,3 +160,13 @@ def test_a_wipe_with_nothing_unsynced_exports_nothing(file_keyring, tmp_path):
     store = Store.open(path)
     assert access.wipe(store) is None
     assert not path.exists()
+
+
+def test_the_tryton_connector_reads_the_servers_clock_from_its_answers():
+    from sync.tryton.rpc import _server_date
+
+    assert _server_date("Wed, 02 Dec 2026 14:01:10 GMT") == dt.datetime(
+        2026, 12, 2, 14, 1, 10, tzinfo=dt.UTC
+    )
+    assert _server_date(None) is None
+    assert _server_date("not a date") is None

@@ -28,7 +28,7 @@ from .errors import install_excepthook, show_error
 from .operations import OpContext, Task
 from .preferences_dialog import SYNC_ON_START
 from .session_crm import CrmSession, demo_crm_available, start_demo_crm_task
-from .store_guard import StartStopped, StoreGuard
+from .store_guard import LockedCopySteps, StartStopped, StoreGuard
 from .style import apply_style, icon
 
 __all__ = ["Session", "demo_crm_available", "run", "start_demo_crm_task"]
@@ -119,8 +119,10 @@ def ensure_keyring() -> bool:
     return False
 
 
-class Session(CrmSession):
+class Session(CrmSession, LockedCopySteps):
     """One open profile: its store, window, sync controller and CRM connection."""
+
+    crm_preferences = CRM_PREFERENCES
 
     def __init__(
         self, app: QApplication, data_dir: Path, real_keyring: bool, salesforce: bool = False
@@ -241,9 +243,16 @@ class Session(CrmSession):
         try:
             self.close()
             self.demo_crm = keep_crm
-            store = Store.open(
-                paths.store_path(self.data_dir, profile), self.guard.protection_for(False)
+            path, wanted = (
+                paths.store_path(self.data_dir, profile),
+                self.guard.protection_for(False),
             )
+            try:
+                self.guard.openable(path, wanted)  # the missing-key question, if it comes to it
+            except StartStopped:
+                self.open(LOCAL_PROFILE, demo=False)
+                return
+            store = Store.open(path, wanted)
             for key, value in (remember or {}).items():
                 store.set_preference(key, value)
             # The CRM has just accepted the rep: that confirms access (and lifts a lock).
@@ -258,69 +267,6 @@ class Session(CrmSession):
         self.connector = connector
         log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
         self.controller.reset_engine()
-
-    # -- a locked copy (issue 16) -----------------------------------------------------------------
-
-    def _show_lock(self, context: OpContext, state: access.AccessState, said: str = "") -> None:
-        """Close the copy and show the lock screen; a sign-in the CRM accepts reopens it."""
-        store = context.store
-        self._locked_crm = tuple(store.preference(k) or "" for k in CRM_PREFERENCES)
-        context.close()
-        dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
-        if said:
-            dialog.say(said)
-
-    def _sign_in_to_unlock(self) -> None:
-        from .sign_in_dialog import SignInDialog
-
-        url, database, user = getattr(self, "_locked_crm", ("", "", ""))
-        dialog = SignInDialog(self.guard.lock_dialog, url=url, database=database, user=user)
-        dialog.signed_in.connect(self._unlocked)
-        dialog.open()
-        self.sign_in_dialog = dialog
-
-    def _unlocked(self, connector) -> None:
-        lock = self.guard.lock_dialog
-        self.guard.lock_dialog = None
-        self._signed_in(connector)  # switch_to: unlocks the store the CRM accepted
-        if lock is not None:
-            lock.accept()
-            lock.deleteLater()
-
-    def _after_sync(self, report) -> None:
-        if self.context is None or self.connector is None:
-            return
-        self.guard.after_sync(self.context, self.connector, report, self._revoked)
-
-    def _revoked(self, state: access.AccessState) -> None:
-        """The CRM refused the sign-in for good: hide the book, wipe where IT says, lock."""
-        if not state.locked or self.context is None:
-            return
-        context = self.context
-        path = context.store.path
-        quit_on_close = self.app.quitOnLastWindowClosed()
-        self.app.setQuitOnLastWindowClosed(False)
-        try:
-            self.context = None
-            if self.controller is not None:
-                self.controller.shutdown()
-                self.controller = None
-            if self.window is not None:
-                self.window.close()
-                self.window.deleteLater()
-                self.window = None
-            self._locked_crm = tuple(context.store.preference(k) or "" for k in CRM_PREFERENCES)
-            context.close()
-            said = ""
-            if access.may_wipe(self.guard.policy, state):
-                store = Store.open(path, self.guard.protection_for(False))
-                said = self.guard.wipe_if_policy(store, state) or ""
-                store.close()
-            dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
-            if said:
-                dialog.say(said)
-        finally:
-            self.app.setQuitOnLastWindowClosed(quit_on_close)
 
 
 def run(args: argparse.Namespace) -> int:

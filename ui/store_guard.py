@@ -24,6 +24,7 @@ from desktop import access, protection
 from desktop.errors import ACCESS_REVOKED, STORE_PLAIN, ErrorInfo
 from desktop.protection import EncryptionUnavailable, Protection, StoreKeyMissing
 from desktop.security_policy import SecurityPolicy
+from desktop.store import Store
 
 from .errors import describe, show_error
 from .lock_dialog import FRESH, QUIT, LockDialog, ask_missing_key, encrypt_task
@@ -66,10 +67,16 @@ class StoreGuard:
                     .run_in_background()
                 )
             return False
+        self.openable(path, wanted)
+        return True
+
+    def openable(self, path: Path, wanted: Protection) -> None:
+        """Return once ``Store.open(path, wanted)`` will open (a plain file is encrypted here,
+        without progress); a missing key is asked about; ``StartStopped`` when the rep quits."""
         while True:
             try:
                 protection.prepare(path, wanted, verify_key=True)
-                return True
+                return
             except StoreKeyMissing:
                 choice = self.ask_missing_key(path)
                 if choice == QUIT:
@@ -162,3 +169,82 @@ class StoreGuard:
             "As your company requires, the local copy was removed. Your unsynced changes were "
             "saved first, encrypted, in the file {} beside it.",
         ).format(exported.name)
+
+
+class LockedCopySteps:
+    """The lock screen's part of ``ui.app.Session`` (a mixin: it uses the session's ``app``,
+    ``guard``, ``context``, ``controller``, ``window``, ``connector`` and ``_signed_in``)."""
+
+    app: Any
+    guard: StoreGuard
+    context: Any
+    controller: Any
+    window: Any
+    connector: Any
+    crm_preferences: tuple[str, ...]  # the store preferences naming the CRM (not secret)
+
+    def _signed_in(self, connector: Any) -> None:  # Session's: switch to the signed-in profile
+        raise NotImplementedError
+
+    def _show_lock(self, context: Any, state: access.AccessState, said: str = "") -> None:
+        """Close the copy and show the lock screen; a sign-in the CRM accepts reopens it."""
+        store = context.store
+        self._locked_crm = tuple(store.preference(k) or "" for k in self.crm_preferences)
+        context.close()
+        dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
+        if said:
+            dialog.say(said)
+
+    def _sign_in_to_unlock(self) -> None:
+        from .sign_in_dialog import SignInDialog
+
+        url, database, user = getattr(self, "_locked_crm", ("", "", ""))
+        dialog = SignInDialog(self.guard.lock_dialog, url=url, database=database, user=user)
+        dialog.signed_in.connect(self._unlocked)
+        dialog.open()
+        self.sign_in_dialog = dialog
+
+    def _unlocked(self, connector) -> None:
+        lock = self.guard.lock_dialog
+        self.guard.lock_dialog = None
+        self._signed_in(connector)  # switch_to: unlocks the store the CRM accepted
+        if lock is not None:
+            lock.accept()
+            lock.deleteLater()
+
+    def _after_sync(self, report) -> None:
+        if self.context is None or self.connector is None:
+            return
+        self.guard.after_sync(self.context, self.connector, report, self._revoked)
+
+    def _revoked(self, state: access.AccessState) -> None:
+        """The CRM refused the sign-in for good: hide the book, wipe where IT says, lock."""
+        if not state.locked or self.context is None:
+            return
+        context = self.context
+        path = context.store.path
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self.context = None
+            if self.controller is not None:
+                self.controller.shutdown()
+                self.controller = None
+            if self.window is not None:
+                self.window.close()
+                self.window.deleteLater()
+                self.window = None
+            self._locked_crm = tuple(
+                context.store.preference(k) or "" for k in self.crm_preferences
+            )
+            context.close()
+            said = ""
+            if access.may_wipe(self.guard.policy, state):
+                store = Store.open(path, self.guard.protection_for(False))
+                said = self.guard.wipe_if_policy(store, state) or ""
+                store.close()
+            dialog = self.guard.show_lock(state, self._sign_in_to_unlock, self.app.quit)
+            if said:
+                dialog.say(said)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)

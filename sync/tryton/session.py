@@ -148,7 +148,7 @@ class TrytonSession(Connector):
             refused = ConnectorError(
                 ErrorKind.SIGN_IN, "The CRM refused the saved password. Sign in again."
             )
-            refused.reason = "revoked"  # type: ignore[attr-defined]  # an extra field the app reads
+            refused.reason = "revoked"  # type: ignore[attr-defined]  # read by ErrorInfo.of
             raise refused from None
         except R.RpcError as exc:
             raise _connector_error(exc) from None
