@@ -54,7 +54,14 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     },
     "sync": {"interval_minutes": int, "on_start": bool},
     "ui": {"language": str, "start_page": str},
-    "security": {"require_encryption": bool, "lock_after_days": int, "wipe_on_revoke": bool},
+    # Read by desktop/security_policy.py (SecurityPolicy's fields; a test keeps them the same).
+    "security": {
+        "require_encryption": bool,
+        "lock_after_days": int,
+        "lock_on_revoke": bool,
+        "wipe_on_revoke": bool,
+        "encrypt_demo": bool,
+    },
 }
 
 

@@ -126,3 +126,22 @@ def test_sessions_apply_locked_sync_presets(qtbot, tmp_path, monkeypatch, contex
     assert context.store.preference(SYNC_INTERVAL) == "30"
     assert context.store.preference(SYNC_ON_START) == "0"
     assert isinstance(context, OpContext)
+
+
+def test_it_presets_the_language_and_a_lock_beats_the_reps_choice(tmp_path, monkeypatch, qapp):
+    from ui import i18n
+    from ui.app import preset_language
+
+    system = tmp_path / "system"
+    system.mkdir()
+    monkeypatch.setenv(provisioning.SYSTEM_CONFIG_ENV, str(system))
+    monkeypatch.setattr(i18n, "language_override", lambda settings=None: "en")
+    (system / "fieldbook.json").write_text(json.dumps({"ui": {"language": "de"}}))
+    assert preset_language() is None  # the rep chose English: a preset does not override that
+    (system / "fieldbook.json").write_text(
+        json.dumps({"ui": {"language": "de"}, "locked": ["ui.language"]})
+    )
+    assert preset_language() == "de"
+    monkeypatch.setattr(i18n, "language_override", lambda settings=None: None)
+    (system / "fieldbook.json").write_text(json.dumps({"ui": {"language": "de"}}))
+    assert preset_language() == "de"

@@ -101,3 +101,17 @@ def test_command_line_options_go_on_top_of_presets_but_not_of_locks():
     assert merged.get("crm", "database") == "test"
     assert merged.get("crm", "kind") is None
     assert merged.is_locked("crm.url")
+
+
+def test_the_security_section_holds_what_the_security_policy_reads(system):
+    from dataclasses import fields
+
+    from desktop.security_policy import SecurityPolicy
+
+    assert {f.name for f in fields(SecurityPolicy)} == set(P.SCHEMA["security"])
+    write(
+        system,
+        {"security": {"require_encryption": True, "lock_after_days": 7, "encrypt_demo": True}},
+    )
+    policy = SecurityPolicy.from_mapping(P.policy_section("security"))
+    assert policy.require_encryption and policy.lock_after_days == 7 and policy.encrypt_demo

@@ -83,6 +83,17 @@ def open_profile(
     return context
 
 
+def preset_language() -> str | None:
+    """IT's language (desktop/provisioning.py): when locked, or when the rep chose none."""
+    presets = provisioning.load()
+    language = presets.get("ui", "language")
+    if language not in i18n.SHIPPED_LANGUAGES:
+        return None
+    if presets.is_locked("ui.language") or i18n.language_override() is None:
+        return language
+    return None
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Fieldbook's names, icon and style (reused when one exists)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -93,7 +104,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setDesktopFileName("com.fieldbook.app")  # packaging/linux/: Wayland's app id
     app.setWindowIcon(icon("fieldbook"))
     apply_style(app)
-    i18n.install_translators(app)  # the OS language, or the one chosen in Preferences
+    i18n.install_translators(app, preset_language())  # IT's, the rep's choice, or the OS's
     return app
 
 
