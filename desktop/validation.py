@@ -406,14 +406,16 @@ def validate(
 
 
 def check_stored(entity: E.Entity, values: dict[str, Any]) -> dict[str, Any]:
-    """A whole record as another system sent it (every field), in its stored form, or
-    ValidationError naming each field that is wrong. Nothing is derived: what the CRM holds is
-    what is checked."""
+    """A whole record as another system sent it, in its stored form, or ValidationError
+    naming each field that is wrong. Nothing is derived: what the CRM holds is what is checked.
+    A field it left out (one its org does not have) stays out: the engine keeps our value."""
     errors: dict[str, str] = {}
     clean: dict[str, Any] = {}
     normalizers = _normalizers(entity)
     for f in entity.fields:
-        value = values.get(f.name)
+        if f.name not in values:
+            continue
+        value = values[f.name]
         try:
             clean[f.name] = normalizers[f.name](value)
         except ValueError as exc:

@@ -91,13 +91,28 @@ class PullPart(EngineCore):
                 return True
         return False
 
+    def _theirs(self, record: RemoteRecord) -> dict:
+        """The record's value of every field. A field the CRM left out (one the org does not
+        have, such as a custom field not set up in Salesforce) is not a field it emptied: it
+        keeps what we last agreed on (the base snapshot), else what the row holds."""
+        values = record.values
+        fields = _FIELDS[record.table]
+        theirs = {name: values.get(name) for name in fields}
+        left_out = [name for name in fields if name not in values]
+        if left_out:
+            agreed = outbox.base(self.db, record.table, record.id)
+            kept = agreed[1] if agreed else (self.store.get(record.table, record.id) or {})
+            for name in left_out:
+                theirs[name] = kept.get(name)
+        return theirs
+
     def _apply_record(
         self, record: RemoteRecord, changes: Changes, report: SyncReport, ctx: PageContext
     ) -> bool:
         """Apply one pulled record (or hold it); return whether it reached the table."""
         db = self.db
         table, row_id = record.table, record.id
-        theirs = {name: record.values.get(name) for name in _FIELDS[table]}
+        theirs = self._theirs(record)
         if (table, row_id) in ctx.busy and not ctx.exists(table, row_id):
             # Deleted here, changed there: nothing to insert, only the decision to make.
             if ctx.version(table, row_id) != record.version:
