@@ -260,6 +260,9 @@ class PullPart(EngineCore):
         cursor's overlap) is fetched; without a deletion log, rows the CRM no longer lists were
         deleted there."""
         started = self.clock()
+        # Read once: a connector may set the flag back while it lists (Salesforce does after
+        # the accounts), and every table of this round still needs the comparison.
+        no_deletion_log = not self.connector.has_deletion_log
         for table in E.TABLES:  # parents first: a missed child finds its missed parent
             self._check_cancel(report)
             server_ids = screen_ids(self._call_or_stop(self.connector.list_ids, table))
@@ -267,7 +270,7 @@ class PullPart(EngineCore):
             missed = sorted(server_ids - known)
             if missed:
                 self._fetch_and_apply(table, missed, report)
-            if not self.connector.has_deletion_log:
+            if no_deletion_log:
                 self._reconcile_deletions(table, server_ids, report)
             self._progress(SyncProgress("reconcile", E.TABLES.index(table), len(E.TABLES)))
         self._set_state(reconciled_at=str(started))
