@@ -37,6 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test-report", metavar="FILE", help="also write the self-test lines to FILE"
     )
+    preset = parser.add_argument_group(
+        "presets for the welcome page (IT: see fieldbook.json in docs/install.md)"
+    )
+    preset.add_argument("--crm-kind", help="the kind of CRM, e.g. tryton")
+    preset.add_argument("--crm-url", help="the CRM's address")
+    preset.add_argument("--crm-database", help="the CRM's database")
+    # The headless commands (sign-in, sync, status...) live with the other interfaces, in
+    # ui/cli.py, which imports no Qt; importing it here is as late as ui.app below.
+    from ui.cli import add_commands
+
+    add_commands(parser)
     return parser
 
 
@@ -59,6 +70,10 @@ NO_DISPLAY_MESSAGE = (
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command:
+        from ui.cli import run as run_command
+
+        return run_command(args)
     if args.self_test:
         from ui.self_test import main as self_test  # sets QT_QPA_PLATFORM=offscreen itself
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import keyring.backend
 import keyring.errors
+from keyring.compat import properties
 
 SERVICE = "Fieldbook"
 
@@ -20,7 +21,13 @@ class KeyringUnavailable(RuntimeError):
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring that forgets everything when the process ends: for tests and the self-test."""
 
-    priority = 0  # never chosen automatically
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Never chosen automatically: keyring considers every imported backend class, and at
+        # priority 0 this one tied with the "fail" backend, so where no OS keyring answered
+        # (a headless session) it could be picked, and the self-test and `fieldbook sign-in`
+        # took it for a real keyring. Not viable: only set on purpose (tests, ensure_keyring).
+        raise RuntimeError("the in-memory keyring is only used when set explicitly")
 
     def __init__(self) -> None:
         super().__init__()

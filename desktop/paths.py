@@ -9,6 +9,9 @@ from pathlib import Path
 
 DATA_DIR_ENV = "FIELDBOOK_DATA_DIR"
 STORE_FILE = "book.sqlite"
+LAST_PROFILE_FILE = "last-profile"  # read by the command line, which has no QSettings
+LOCAL_PROFILE = "local"  # no CRM yet
+DEMO_PROFILE = "demo"
 
 
 def platform_data_dir() -> Path:
@@ -43,6 +46,21 @@ def profile_dir(base: Path, profile: str) -> Path:
 def store_path(base: Path, profile: str) -> Path:
     """The SQLite file of ``profile`` under ``base``."""
     return profile_dir(base, profile) / STORE_FILE
+
+
+def last_profile(base: Path) -> str | None:
+    """The profile opened last (by the window or ``fieldbook sign-in``), or None."""
+    try:
+        name = (Path(base) / LAST_PROFILE_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return name if name and profile_dir(Path(base), name).is_dir() else None
+
+
+def remember_profile(base: Path, profile: str) -> None:
+    folder = Path(base)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / LAST_PROFILE_FILE).write_text(profile + "\n", encoding="utf-8")
 
 
 def resources_dir() -> Path:

@@ -70,6 +70,11 @@ _DROP_PATTERNS = [
     r"plugins/(designer|qmllint|qmltooling|sqldrivers|vectorimageformats|generic)/",
     r"plugins/(egldeviceintegrations|wayland-graphics-integration-server)/",
     r"plugins/platforminputcontexts/libqtvirtualkeyboard",
+    # Reachability on Linux comes from the NetworkManager (or connman) backend over D-Bus; the
+    # GLib backend alone pulls in GIO and what it mounts with (libgio, libmount, libblkid,
+    # libselinux: 2.9 MB). Without any backend the watchdog's retries notice the network.
+    r"plugins/networkinformation/libqglib",
+    r"^(lib/)?lib(gio-2\.0|gmodule-2\.0|mount|blkid|selinux)\.so",
     r"plugins/platforms/(libqeglfs|libqlinuxfb|libqminimalegl|libqvkkhrdisplay|libqvnc)",
     r"plugins/imageformats/(libqpdf|libqtiff|libqwebp|libqtga|libqwbmp|libqgif)",
     r"plugins/imageformats/q(pdf|tiff|webp|tga|wbmp|gif)\.dll",
@@ -78,7 +83,8 @@ _DROP_PATTERNS = [
     # one there are simply no printers, and PDF export still works.
     (
         r"^(lib/)?lib(atk-1\.0|cairo|cairo-gobject|pango-1\.0|pangocairo-1\.0|pangoft2-1\.0"
-        r"|gdk_pixbuf-2\.0|datrie|fribidi|graphite2|harfbuzz|thai|pixman-1|gtk-3|gdk-3|epoxy)\.so"
+        r"|gdk_pixbuf-2\.0|datrie|fribidi|graphite2|harfbuzz|thai|pixman-1|gtk-3|gdk-3|epoxy"
+        r"|jpeg|Xrender|Xext)\.so"
     ),
     (
         r"^(lib/)?lib(cups|gnutls|avahi-client|avahi-common|gssapi_krb5|krb5|krb5support|k5crypto"
@@ -91,9 +97,44 @@ _DROP_PATTERNS = [
 _DROP = re.compile("|".join(_DROP_PATTERNS))
 
 
+_BABEL_DATA = re.compile(r"(^|/)babel/locale-data/(?P<name>[^/]+)\.dat$")
+
+
+def babel_locales_kept() -> frozenset[str]:
+    """The Babel locale files the app can load: the supported locales (desktop/money.py), their
+    parents up to ``root`` (``en_GB`` -> ``en_001`` -> ``en`` -> ``root``). Installed, Babel has
+    1,149 locales (32 MB); a locale outside these falls back to en_US (desktop/money.py)."""
+    import sys
+
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from babel.core import get_global
+
+    from desktop.money import SUPPORTED_LOCALES
+
+    parents = get_global("parent_exceptions")
+    kept = {"root"}
+    for name in SUPPORTED_LOCALES:
+        while name and name != "root":
+            kept.add(name)
+            name = parents.get(name) or (name.rsplit("_", 1)[0] if "_" in name else "root")
+    return frozenset(kept)
+
+
+_babel_kept: frozenset[str] | None = None
+
+
 def keep_file(dest: str) -> bool:
     """Whether a collected binary or data file (its path inside the bundle) is kept."""
-    return not _DROP.search(dest.replace("\\", "/"))
+    global _babel_kept
+    dest = dest.replace("\\", "/")
+    babel = _BABEL_DATA.search(dest)
+    if babel:
+        if _babel_kept is None:
+            _babel_kept = babel_locales_kept()
+        return babel.group("name") in _babel_kept
+    return not _DROP.search(dest)
 
 
 def keep_our_module(name: str) -> bool:

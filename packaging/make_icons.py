@@ -83,11 +83,29 @@ def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     return b"icns" + struct.pack(">I", len(body) + 8) + body
 
 
+HICOLOR_SIZES = [16, 24, 32, 48, 64, 128, 256, 512]
+APP_ID = "com.fieldbook.app"
+
+
+def hicolor(target: Path) -> None:
+    """The Linux icon theme folders: ``target/{N}x{N}/apps/com.fieldbook.app.png`` + scalable."""
+    for size in HICOLOR_SIZES:
+        folder = target / f"{size}x{size}" / "apps"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{APP_ID}.png").write_bytes(render_png(SOURCE, size))
+    scalable = target / "scalable" / "apps"
+    scalable.mkdir(parents=True, exist_ok=True)
+    (scalable / f"{APP_ID}.svg").write_bytes(SOURCE.read_bytes())
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    if len(sys.argv) == 3 and sys.argv[1] == "--hicolor":  # build.py, for the Linux archive
+        hicolor(Path(sys.argv[2]))
+        return 0
     sizes = sorted(set(ICO_SIZES) | {size for _, size in ICNS_TYPES})
     pngs = {size: render_png(SOURCE, size) for size in sizes}
     (ICONS / "fieldbook.png").write_bytes(pngs[512])

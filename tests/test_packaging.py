@@ -220,3 +220,90 @@ def test_workflow_covers_windows_and_macos_and_uploads_installers():
         "Fieldbook-*.dmg",
     ):
         assert needed in text
+
+
+def test_babel_keeps_the_supported_locales_and_their_parents_only():
+    from desktop.money import SUPPORTED_LOCALES
+
+    for name in SUPPORTED_LOCALES:
+        assert cfg.keep_file(f"babel/locale-data/{name}.dat")
+    for parent in ("root", "en", "en_001", "de", "pt"):
+        assert cfg.keep_file(f"babel/locale-data/{parent}.dat")
+    assert not cfg.keep_file("babel/locale-data/nl_NL.dat")
+    assert not cfg.keep_file("babel\\locale-data\\ff_Adlm.dat")
+    assert cfg.keep_file("babel/global.dat")
+
+
+def test_icu_keeps_core_tables_and_shipped_languages_only():
+    import icu_filter as icu
+
+    kept = [
+        ("uprops.icu", 140_000),
+        ("nfc.nrm", 35_000),
+        ("zoneinfo64.res", 150_000),
+        ("supplementalData.res", 240_000),
+        ("de_CH.res", 4_000),
+        ("root.res", 50_000),
+        ("coll/de.res", 1_000),
+        ("coll/ucadata.icu", 570_000),
+        ("brkitr/word.brk", 90_000),
+        ("ibm-5348_P100-1997.cnv", 1_500),  # windows-1252: single byte
+        ("zone/pool.res", 1_000),
+    ]
+    dropped = [
+        ("nl.res", 20_000),
+        ("coll/zh.res", 712_000),
+        ("brkitr/cjdict.dict", 2_000_000),
+        ("translit/root.res", 1_000_000),
+        ("gb18030.cnv", 232_000),
+        ("lang/sv.res", 20_000),
+    ]
+    assert all(icu.keep_item(name, size) for name, size in kept)
+    assert not any(icu.keep_item(name, size) for name, size in dropped)
+
+
+def test_build_explains_every_big_part_and_has_a_size_limit():
+    import build
+
+    assert build.SIZE_LIMIT == 130 * 2**20
+    labels = [label for label, _, why in build.PARTS if why]
+    assert {"Qt", "ICU", "cryptography", "Python", "Babel"} <= set(labels)
+
+
+LINUX = ROOT / "packaging" / "linux"
+
+
+def test_linux_desktop_entry_and_metainfo_name_the_bundle_id():
+    desktop = (LINUX / "com.fieldbook.app.desktop").read_text(encoding="utf-8")
+    assert f"Icon={cfg.BUNDLE_ID}" in desktop and "Exec=fieldbook" in desktop
+    metainfo = (LINUX / "com.fieldbook.app.metainfo.xml").read_text(encoding="utf-8")
+    assert f"<id>{cfg.BUNDLE_ID}</id>" in metainfo
+    assert f'<launchable type="desktop-id">{cfg.BUNDLE_ID}.desktop</launchable>' in metainfo
+    version = cfg.project_version(ROOT)
+    assert f'<release version="{version}"' in metainfo
+
+
+@pytest.mark.skipif(
+    not (
+        __import__("shutil").which("desktop-file-validate")
+        and __import__("shutil").which("appstreamcli")
+    ),
+    reason="desktop-file-utils / appstream not installed (CI installs them)",
+)
+def test_linux_desktop_entry_and_metainfo_validate():
+    import subprocess
+
+    subprocess.run(["desktop-file-validate", str(LINUX / "com.fieldbook.app.desktop")], check=True)
+    subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(LINUX / "com.fieldbook.app.metainfo.xml")],
+        check=True,
+    )
+
+
+def test_gio_and_the_glib_reachability_backend_are_left_out():
+    assert not cfg.keep_file("PySide6/Qt/plugins/networkinformation/libqglib.so")
+    assert cfg.keep_file("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so")
+    for lib in ("libgio-2.0.so.0", "libmount.so.1", "libblkid.so.1", "libselinux.so.1"):
+        assert not cfg.keep_file(lib)
+    for lib in ("libglib-2.0.so.0", "libgobject-2.0.so.0", "libpcre2-8.so.0"):
+        assert cfg.keep_file(lib)

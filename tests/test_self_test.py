@@ -25,6 +25,8 @@ CHECK_NAMES = [
     "icons",
     "style",
     "pdf",
+    "collation",
+    "connectors",
 ]
 
 
@@ -113,3 +115,11 @@ def test_pdf_check_writes_a_real_pdf(qapp):
 
     assert "starts with %PDF" in qt_checks.check_pdf()
     assert "rendered" in qt_checks.check_qt()
+
+
+def test_connectors_line_names_every_crm_kind():
+    from ui.self_test import check_connectors
+
+    detail = check_connectors()
+    assert detail.startswith("connectors importable")
+    assert "Tryton (sync.tryton.connector)" in detail

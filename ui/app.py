@@ -9,7 +9,6 @@ OS keyring only.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import signal
 import sys
@@ -17,34 +16,46 @@ from pathlib import Path
 
 import keyring
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, access, credentials, logs, money, paths
+from desktop import APP_NAME, __version__, access, credentials, logs, money, paths, provisioning
 from desktop.protection import Protection
 from desktop.store import Store
+from sync import kinds
 
 from . import i18n
 from .errors import install_excepthook, show_error
 from .operations import OpContext, Task
+from .preferences_dialog import SYNC_ON_START
+from .session_crm import CrmSession, demo_crm_available, start_demo_crm_task
 from .store_guard import LockedCopySteps, StartStopped, StoreGuard
 from .style import apply_style, icon
 
+__all__ = ["Session", "demo_crm_available", "run", "start_demo_crm_task"]
+
 log = logging.getLogger(__name__)
 
-LOCAL_PROFILE = "local"
-DEMO_PROFILE = "demo"
-CRM_PREFERENCES = ("crm_url", "crm_database", "crm_user")
+LOCAL_PROFILE = paths.LOCAL_PROFILE
+DEMO_PROFILE = paths.DEMO_PROFILE
+CRM_PREFERENCES = kinds.CONNECTION_PREFERENCES
 
 
-def choose_profile(profile: str | None, demo: bool) -> str:
-    """``--demo`` wins, then ``--profile``, then the last profile used, then "local"."""
+def choose_profile(profile: str | None, demo: bool, base: Path | None = None) -> str:
+    """``--demo`` wins, then ``--profile``, then the last profile used (by the window or
+    ``fieldbook sign-in``: the data folder's note, else QSettings), then "local"."""
     if demo:
         return DEMO_PROFILE
     if profile:
         return profile
+    base = base or paths.data_dir()
+    noted = paths.last_profile(base)
+    if noted:
+        return noted
+    # Before the note existed, QSettings held it; it counts only for a profile of this folder.
     last = QSettings().value("profile/last") if QCoreApplication.instance() else None
-    return str(last) if last else LOCAL_PROFILE
+    if last and paths.profile_dir(base, str(last)).is_dir():
+        return str(last)
+    return LOCAL_PROFILE
 
 
 def open_profile(
@@ -57,7 +68,7 @@ def open_profile(
     (the default encrypts every profile but the demo).
     """
     base = paths.data_dir(data_dir)
-    name = choose_profile(profile, demo)
+    name = choose_profile(profile, demo, base)
     path = paths.store_path(base, name)
     if name == DEMO_PROFILE:
         from desktop.demo import ensure_demo_store
@@ -72,6 +83,17 @@ def open_profile(
     return context
 
 
+def preset_language() -> str | None:
+    """IT's language (desktop/provisioning.py): when locked, or when the rep chose none."""
+    presets = provisioning.load()
+    language = presets.get("ui", "language")
+    if language not in i18n.SHIPPED_LANGUAGES:
+        return None
+    if presets.is_locked("ui.language") or i18n.language_override() is None:
+        return language
+    return None
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with Fieldbook's names, icon and style (reused when one exists)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
@@ -79,9 +101,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationDomain("fieldbook.app")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("com.fieldbook.app")  # packaging/linux/: Wayland's app id
     app.setWindowIcon(icon("fieldbook"))
     apply_style(app)
-    i18n.install_translators(app)  # the OS language, or the one chosen in Preferences
+    i18n.install_translators(app, preset_language())  # IT's, the rep's choice, or the OS's
     return app
 
 
@@ -107,26 +130,7 @@ def ensure_keyring() -> bool:
     return False
 
 
-def tryton_available() -> bool:
-    return importlib.util.find_spec("trytond") is not None
-
-
-def start_demo_crm_task(data_dir: Path, salesforce: bool = False) -> Task:
-    """A task that starts the demo CRM off the GUI thread (the first start builds and seeds it);
-    ``salesforce``: the Salesforce-dialect demo org instead of Tryton (issue 15)."""
-
-    def start(_control):
-        if salesforce:
-            from sync.salesforce.demo import start_demo_org as start_demo_crm  # issue 15
-        else:
-            from sync.tryton.demo import start_demo_crm
-
-        return start_demo_crm(data_dir)
-
-    return Task(None, start, name="demo-crm")
-
-
-class Session(LockedCopySteps):
+class Session(CrmSession, LockedCopySteps):
     """One open profile: its store, window, sync controller and CRM connection."""
 
     crm_preferences = CRM_PREFERENCES
@@ -144,6 +148,8 @@ class Session(LockedCopySteps):
         self.connector = None
         self.demo_crm = None
         self._starter: Task | None = None
+        self.welcome = None
+        self.presets = provisioning.load()  # IT's file, with --crm-* options on top (run())
         self.guard = StoreGuard()  # encryption, the missing key, the lock screen (issue 16)
         app.aboutToQuit.connect(self.close)
 
@@ -152,7 +158,7 @@ class Session(LockedCopySteps):
     def open(self, profile: str | None, demo: bool) -> None:
         """Open the profile's window, after what its store's protection needs first (encrypting
         a plain copy, the missing-key question); a locked copy shows the lock screen instead."""
-        name = choose_profile(profile, demo)
+        name = choose_profile(profile, demo, self.data_dir)
         path = paths.store_path(self.data_dir, name)
         is_demo = name == DEMO_PROFILE
         if not self.guard.ready(path, is_demo, lambda: self._open_after_encrypting(profile, demo)):
@@ -182,6 +188,7 @@ class Session(LockedCopySteps):
         context.make_current()
         self.context = context
         QSettings().setValue("profile/last", context.profile)  # type: ignore[attr-defined]
+        paths.remember_profile(self.data_dir, context.profile)  # type: ignore[attr-defined]
         self.connector = None if demo else self._remembered_connector(context.store)
 
         def engine_factory():
@@ -193,6 +200,8 @@ class Session(LockedCopySteps):
         self.controller = SyncController(context, engine_factory, self.window)
         self.window.attach_sync(self.controller)
         self.controller.sign_in_needed.connect(self.sign_in)
+        self.window.sync_status.clicked.connect(self._status_clicked)
+        self.window.preferences_opened.connect(self._wire_preferences)
         self.controller.finished.connect(self._after_sync)
         self._add_account_actions()
         self.window.show()
@@ -210,7 +219,10 @@ class Session(LockedCopySteps):
         if demo:
             self._start_demo_crm()
         else:
-            self.controller.start()
+            self._apply_presets(context)
+            self.controller.start(sync_now=context.store.preference(SYNC_ON_START) != "0")
+            if self._is_empty_profile(context.store):
+                self.show_welcome()
 
     def close(self) -> None:
         """Stop syncing, close the window's store and stop the demo CRM (idempotent)."""
@@ -267,166 +279,6 @@ class Session(LockedCopySteps):
         log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
         self.controller.reset_engine()
 
-    # -- the CRM -------------------------------------------------------------------------------
-
-    def _remembered_connector(self, store: Store):
-        from sync.salesforce.connector import SETTINGS, from_settings
-
-        salesforce = from_settings({k: store.preference(k) for k in SETTINGS})
-        if salesforce is not None:
-            return salesforce
-        url, database, user = (store.preference(k) for k in CRM_PREFERENCES)
-        if not (url and database and user) or not tryton_available():
-            return None
-        from sync.tryton.connector import TrytonConnector
-
-        try:
-            return TrytonConnector(url, database, user)
-        except Exception:
-            log.exception("remembered CRM address is not usable")
-            return None
-
-    def _start_demo_crm(self) -> None:
-        window = self.window
-        if not tryton_available() and not self.salesforce:
-            if getattr(sys, "frozen", False):  # the installed app ships the client only
-                text = QCoreApplication.translate(
-                    "app",
-                    "Demo book of business, on this computer only (no demo CRM to sync with).",
-                )
-            else:
-                text = QCoreApplication.translate(
-                    "app",
-                    "The demo CRM needs Tryton (pip install -e '.[crm]'); working on the "
-                    "local copy.",
-                )
-            window.statusBar().showMessage(text)
-            self.controller.start()
-            return
-        window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "Starting the demo CRM on this computer… (the first start takes a minute)"
-            )
-        )
-        self._starter = (
-            start_demo_crm_task(self.data_dir, salesforce=self.salesforce)
-            .success(self._demo_crm_ready)
-            .failure(self._demo_crm_failed)
-            .run_in_background()
-        )
-
-    def _demo_crm_ready(self, crm) -> None:
-        if self.window is None:  # quit while it started: it must not outlive us
-            crm.stop()
-            return
-        self.demo_crm = crm
-        self.connector = crm.connector()
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("app", "Demo CRM running at {}").format(crm.url), 8000
-        )
-        self.controller.reset_engine()
-
-    def _demo_crm_failed(self, exc: BaseException) -> None:
-        log.error("demo CRM did not start", exc_info=exc)
-        reason = str(exc)
-        if self.window is None:
-            return
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "app", "The demo CRM did not start ({}); working on the local copy."
-            ).format(reason)
-        )
-        self.controller.start()
-
-    def _add_account_actions(self) -> None:
-        window = self.window
-        menu = window.sync_menu
-        menu.addSeparator()
-        self.sign_in_action = QAction(window.tr("Sign In to CRM…"), window)
-        self.sign_in_action.triggered.connect(self.sign_in)
-        self.sign_out_action = QAction(window.tr("Sign Out…"), window)
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.salesforce_action = QAction(window.tr("Connect to Salesforce…"), window)
-        self.salesforce_action.triggered.connect(self.sign_in_salesforce)
-        menu.addAction(self.sign_in_action)
-        menu.addAction(self.salesforce_action)
-        menu.addAction(self.sign_out_action)
-
-    def sign_in(self) -> None:
-        """Ask for the CRM sign-in; on success open (or create) that user's profile."""
-        if getattr(self.connector, "name", None) == "Salesforce":
-            self.sign_in_salesforce()
-            return
-        if not tryton_available() or self.window is None:
-            return
-        from .sign_in_dialog import SignInDialog
-
-        store = self.context.store
-        url, database, user = (store.preference(k) or "" for k in CRM_PREFERENCES)
-        if self.connector is not None:
-            url, database, user = self.connector.url, self.connector.database, self.connector.login
-        dialog = SignInDialog(self.window, url=url, database=database, user=user)
-        dialog.signed_in.connect(self._signed_in)
-        dialog.open()
-        self.sign_in_dialog = dialog
-
-    def _signed_in(self, connector) -> None:
-        profile = paths.profile_slug(connector.login, connector.url, connector.database)
-        remember = {
-            "crm_url": connector.url,
-            "crm_database": connector.database,
-            "crm_user": connector.login,
-        }
-        if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
-            self.connector = connector
-            self.controller.reset_engine()
-            return
-        self.switch_to(profile, connector, remember)
-
-    def sign_in_salesforce(self) -> None:
-        """Connect to Salesforce in the browser; on success open that user's profile."""
-        from .salesforce_sign_in import open_sign_in_dialog
-
-        if self.window is not None:
-            self.sign_in_dialog = open_sign_in_dialog(self)
-
-    def sign_out(self) -> None:
-        if self.connector is None or self.window is None:
-            self.window.statusBar().showMessage(
-                QCoreApplication.translate("app", "You are not signed in to a CRM."), 5000
-            )
-            return
-        from .sign_in_dialog import SignOut
-
-        profile = self.context.profile  # type: ignore[attr-defined]
-        folder = paths.profile_dir(self.data_dir, profile)
-        removed = []
-
-        def close_store() -> None:
-            removed.append(True)
-            self.controller.shutdown()
-            self.context.store.close()
-
-        signed_out = SignOut(
-            self.window, self.connector, folder, self.context.store.pending_count(), close_store
-        ).run()
-        if not signed_out:
-            return
-        self.connector = None
-        if removed:
-            self.close_to_local()
-        else:
-            self.controller.reset_engine()
-
-    def close_to_local(self) -> None:
-        quit_on_close = self.app.quitOnLastWindowClosed()
-        self.app.setQuitOnLastWindowClosed(False)
-        try:
-            self.close()
-            self.open(LOCAL_PROFILE, demo=False)
-        finally:
-            self.app.setQuitOnLastWindowClosed(quit_on_close)
-
 
 def run(args: argparse.Namespace) -> int:
     """Run the window for the parsed command line; returns the exit code."""
@@ -438,6 +290,12 @@ def run(args: argparse.Namespace) -> int:
         paths.data_dir(getattr(args, "data_dir", None)),
         ensure_keyring(),
         salesforce=bool(getattr(args, "salesforce", False)),
+    )
+    session.presets = session.presets.with_options(
+        "crm",
+        kind=getattr(args, "crm_kind", None),
+        url=getattr(args, "crm_url", None),
+        database=getattr(args, "crm_database", None),
     )
     try:
         session.open(getattr(args, "profile", None), bool(getattr(args, "demo", False)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,6 +34,8 @@ from .today_view import TodayView
 
 class MainWindow(QMainWindow):
     """Fieldbook's one window. Views get the OpContext; the window only routes between them."""
+
+    preferences_opened = Signal(object)  # the PreferencesDialog, before it shows
 
     def __init__(
         self, context: OpContext, settings: QSettings | None = None, background: bool = True
@@ -295,8 +297,11 @@ class MainWindow(QMainWindow):
             8000,
         )
 
-    def show_preferences(self) -> None:
-        PreferencesDialog(self.settings, self).open()
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self, store=self.store)
+        self.preferences_opened.emit(dialog)  # the session offers the CRM connection's actions
+        dialog.open()
+        return dialog
 
     # -- state -----------------------------------------------------------------------------------
 

@@ -104,11 +104,37 @@ def check_pdf() -> str:
     return f"{len(data)} bytes, starts with %PDF"
 
 
+def check_collation() -> str:
+    """Names sort the way each shipped language expects (Qt's ICU data; the Linux bundle keeps
+    it for the shipped languages only, see packaging/icu_filter.py)."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    _application()
+    words = ["Zebra", "Birne", "Äpfel", "apfel", "Öl"]
+    sorted_de = sorted(words, key=QCollator(QLocale("de_DE")).sortKey)
+    if sorted_de != ["apfel", "Äpfel", "Birne", "Öl", "Zebra"]:
+        raise core.CheckFailed(f"German collation sorts {sorted_de}")
+    upper = QLocale("de_DE").toUpper("straße")
+    if upper != "STRASSE":
+        raise core.CheckFailed(f"German upper case of 'straße' is {upper!r}")
+    return "German sort order and case mapping as expected"
+
+
+def check_connectors() -> str:
+    """Every CRM connector imports (the client needs only requests, never a CRM server)."""
+    from sync import kinds
+
+    names = [f"{kind.label} ({kind.importable()})" for kind in kinds.KINDS.values()]
+    return f"connectors importable: {', '.join(names)}"
+
+
 QT_CHECKS: list[core.Check] = [
     ("qt-offscreen", check_qt),
     ("icons", check_icons),
     ("style", check_style),
     ("pdf", check_pdf),
+    ("collation", check_collation),
+    ("connectors", check_connectors),
 ]
 
 

@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -173,33 +173,54 @@ class SignInDialog(QDialog):
 
     def message_for(self, exc: Exception) -> str:
         """What went wrong and what to do, in words a rep understands."""
-        cause = getattr(exc, "cause", None)
-        if cause == "password":
-            return self.tr(
-                "The user name or password is not right. Check them (is Caps Lock "
-                "on?) and try again."
-            )
-        if cause == "unreachable":
-            return self.tr(
-                "The server cannot be reached. Check the address and your network "
-                "connection, then try again."
-            )
-        if cause == "tls":
-            return self.tr(
-                "The server's security certificate is not trusted, so Fieldbook "
-                "did not send your password. Check the address, or ask IT."
-            )
-        if cause == "address":
-            return self.tr(
-                "No CRM answers at this address with this database. Check the "
-                "server address (like https://crm.example.com) and the database "
-                "name."
-            )
-        if cause == "keyring":
-            return str(exc)
-        return self.tr("The CRM could not sign you in ({}). Try again later, or ask IT.").format(
-            getattr(exc, "message", str(exc))
+        return problem_text(exc)
+
+
+def problem_text(exc: BaseException) -> str:
+    """What went wrong signing in or testing a connection, and what to do (one sentence per
+    ``SignInFailed.cause``; the welcome page and the sign-in dialog both say it)."""
+    cause = getattr(exc, "cause", None)
+    if cause == "password":
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "The user name or password is not right. Check them (is Caps Lock on?) and try again.",
         )
+    if cause == "unreachable":
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "The server cannot be reached. Check the address and your network "
+            "connection, then try again.",
+        )
+    if cause == "tls":
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "The server's security certificate is not trusted, so Fieldbook "
+            "did not send your password. Check the address, or ask IT.",
+        )
+    if cause == "address":
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "No CRM answers at this address with this database. Check the "
+            "server address (like https://crm.example.com) and the database "
+            "name.",
+        )
+    if cause == "database":
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "The server answers, but it has no database with this name. Check the "
+            "database name (your IT team knows it).",
+        )
+    if cause == "module":
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "This CRM database does not have the Fieldbook module activated. Ask "
+            'your CRM administrator to activate the module "fieldbook".',
+        )
+    if cause == "keyring":
+        return str(exc)
+    return QCoreApplication.translate(
+        "SignInDialog", "The CRM could not sign you in ({}). Try again later, or ask IT."
+    ).format(getattr(exc, "message", str(exc)))
 
 
 class SignOut:
@@ -215,7 +236,9 @@ class SignOut:
         profile_folder: Path,
         pending_changes: int,
         close_store: Callable[[], None],
+        remove_local_copy: bool = False,
     ):
+        self.remove_local_copy = remove_local_copy  # the box's choice when it opens
         self.parent = parent
         self.connector = connector
         self.profile_folder = Path(profile_folder)
@@ -228,6 +251,7 @@ class SignOut:
         box.setWindowTitle(box.tr("Sign out"))
         box.setText(box.tr("Sign out of the CRM on this computer?"))
         remove = QCheckBox(box.tr("Also remove my book of business from this computer"))
+        remove.setChecked(self.remove_local_copy)
         box.setCheckBox(remove)
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         sign_out = box.addButton(box.tr("Sign out"), QMessageBox.ButtonRole.AcceptRole)

@@ -131,12 +131,13 @@ class SyncController(QObject):
         """The actions for the toolbar and the sync menu (they stay owned by the controller)."""
         return [self.sync_now_action]
 
-    def start(self) -> None:
-        """Sync once now and then on the timer and the watchdog."""
+    def start(self, sync_now: bool = True) -> None:
+        """Sync once now (unless ``sync_now`` is False) and then on the timer and the watchdog."""
         self._apply_interval()
         if self._engine is not None:
             self._watchdog.start(self.watchdog_ms)
-            self.sync_now()
+            if sync_now:
+                self.sync_now()
 
     def sync_now(self) -> None:
         """Start a cycle now, or right after the running one."""

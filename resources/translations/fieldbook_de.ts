@@ -1129,6 +1129,70 @@
             <translation>Einstellungen</translation>
         </message>
         <message>
+            <source>CRM connection</source>
+            <translation>CRM-Verbindung</translation>
+        </message>
+        <message>
+            <source>Connected to {url} (database {database}) as {user}.</source>
+            <translation>Verbunden mit {url} (Datenbank {database}) als {user}.</translation>
+        </message>
+        <message>
+            <source>Not connected: your book is on this computer only.</source>
+            <translation>Nicht verbunden: Ihr Bestand ist nur auf diesem Computer.</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>Ändern…</translation>
+        </message>
+        <message>
+            <source>Connect…</source>
+            <translation>Verbinden…</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Abmelden</translation>
+        </message>
+        <message>
+            <source>Sign out and remove the local copy</source>
+            <translation>Abmelden und lokale Kopie entfernen</translation>
+        </message>
+        <message>
+            <source>The CRM address is set by your IT department.</source>
+            <translation>Die CRM-Adresse ist von Ihrer IT-Abteilung festgelegt.</translation>
+        </message>
+        <message>
+            <source>Syncing</source>
+            <translation>Synchronisieren</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Sync when Fieldbook starts</source>
+            <translation>Beim Start von Fieldbook synchronisieren</translation>
+        </message>
+        <message>
+            <source>Sync every</source>
+            <translation>Synchronisieren alle</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>The system's language</source>
+            <translation>Sprache des Systems</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <source>A new language shows the next time Fieldbook starts.</source>
+            <translation>Eine neue Sprache erscheint beim nächsten Start von Fieldbook.</translation>
+        </message>
+        <message>
             <source>Where I left off</source>
             <translation>Wo ich aufgehört habe</translation>
         </message>
@@ -1143,6 +1207,10 @@
         <message>
             <source>Open Fieldbook on:</source>
             <translation>Fieldbook öffnen mit:</translation>
+        </message>
+        <message>
+            <source>Set by your IT department</source>
+            <translation>Von Ihrer IT-Abteilung festgelegt</translation>
         </message>
         <message>
             <source>Light and dark appearance follow your system settings.</source>
@@ -1491,6 +1559,14 @@
             <translation>Unter dieser Adresse antwortet kein CRM mit dieser Datenbank. Prüfen Sie die Serveradresse (etwa https://crm.example.com) und den Datenbanknamen.</translation>
         </message>
         <message>
+            <source>The server answers, but it has no database with this name. Check the database name (your IT team knows it).</source>
+            <translation>Der Server antwortet, hat aber keine Datenbank mit diesem Namen. Prüfen Sie den Datenbanknamen (Ihr IT-Team kennt ihn).</translation>
+        </message>
+        <message>
+            <source>This CRM database does not have the Fieldbook module activated. Ask your CRM administrator to activate the module "fieldbook".</source>
+            <translation>In dieser CRM-Datenbank ist das Fieldbook-Modul nicht aktiviert. Bitten Sie Ihre CRM-Administration, das Modul „fieldbook“ zu aktivieren.</translation>
+        </message>
+        <message>
             <source>The CRM could not sign you in ({}). Try again later, or ask IT.</source>
             <translation>Das CRM konnte Sie nicht anmelden ({}). Versuchen Sie es später erneut oder fragen Sie die IT.</translation>
         </message>
@@ -1779,6 +1855,124 @@
                 <numerusform>%n Konto ausgewählt</numerusform>
                 <numerusform>%n Konten ausgewählt</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>TrytonForm</name>
+        <message>
+            <source>https://crm.example.com</source>
+            <translation>https://crm.example.com</translation>
+        </message>
+        <message>
+            <source>Database name, from your IT team</source>
+            <translation>Datenbankname, von Ihrer IT</translation>
+        </message>
+        <message>
+            <source>Set by your IT department</source>
+            <translation>Von Ihrer IT-Abteilung festgelegt</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Datenbank</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Benutzername</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>server address</source>
+            <translation>Serveradresse</translation>
+        </message>
+        <message>
+            <source>database</source>
+            <translation>Datenbank</translation>
+        </message>
+        <message>
+            <source>user name</source>
+            <translation>Benutzernamen</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>Passwort</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Fieldbook</source>
+            <translation>Willkommen bei Fieldbook</translation>
+        </message>
+        <message>
+            <source>Fieldbook keeps your book of business on this computer, so it works on a plane or in a customer's lobby, and syncs it with your company's CRM when the network is there.</source>
+            <translation>Fieldbook hält Ihren Kundenbestand auf diesem Computer bereit, damit er auch im Flugzeug oder beim Kunden im Foyer funktioniert, und gleicht ihn mit dem CRM Ihres Unternehmens ab, sobald ein Netz da ist.</translation>
+        </message>
+        <message>
+            <source>Connect to your CRM</source>
+            <translation>Mit Ihrem CRM verbinden</translation>
+        </message>
+        <message>
+            <source>Set by your IT department</source>
+            <translation>Von Ihrer IT-Abteilung festgelegt</translation>
+        </message>
+        <message>
+            <source>CRM</source>
+            <translation>CRM</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>Your password is kept in the system keyring, never in Fieldbook's files.</source>
+            <translation>Ihr Passwort wird im Schlüsselbund des Systems gespeichert, nie in Fieldbooks Dateien.</translation>
+        </message>
+        <message>
+            <source>Open the demo book</source>
+            <translation>Demo-Bestand öffnen</translation>
+        </message>
+        <message>
+            <source>A sample book of business to try Fieldbook with; nothing leaves this computer</source>
+            <translation>Ein Beispielbestand zum Ausprobieren; nichts verlässt diesen Computer</translation>
+        </message>
+        <message>
+            <source>Work locally for now</source>
+            <translation>Vorerst lokal arbeiten</translation>
+        </message>
+        <message>
+            <source>Start an empty book on this computer; connect it to your CRM later</source>
+            <translation>Mit einem leeren Bestand auf diesem Computer beginnen und ihn später mit Ihrem CRM verbinden</translation>
+        </message>
+        <message>
+            <source>You can connect later: click "Local only" in the status bar.</source>
+            <translation>Sie können sich später verbinden: Klicken Sie in der Statusleiste auf „Nur lokal“.</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Wird getestet…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Wird verbunden…</translation>
+        </message>
+        <message>
+            <source>Please enter the {}.</source>
+            <translation>Bitte geben Sie {} ein.</translation>
+        </message>
+        <message>
+            <source>The connection works: Fieldbook can sign in and sync.</source>
+            <translation>Die Verbindung funktioniert: Fieldbook kann sich anmelden und synchronisieren.</translation>
         </message>
     </context>
     <context>
@@ -2439,6 +2633,17 @@
         <message>
             <source>(a record no longer here)</source>
             <translation>(ein Datensatz, der nicht mehr hier ist)</translation>
+        </message>
+    </context>
+    <context>
+        <name>crm_kinds</name>
+        <message>
+            <source>Tryton</source>
+            <translation>Tryton</translation>
+        </message>
+        <message>
+            <source>Salesforce</source>
+            <translation>Salesforce</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,33 @@ class TrytonConnector(TrytonWriting):
     def close(self) -> None:
         self.rpc.close()
 
+    def has_our_module(self) -> bool:
+        """Whether the ``fieldbook`` module is activated on this database (signed in)."""
+        try:
+            fields = self.rpc.model("party.party", "fields_get", ["fieldbook_uuid"], {})
+        except R.UserError:
+            return False
+        except R.ServerFault:  # no party model at all: not a CRM database of ours
+            return False
+        return isinstance(fields, dict) and "fieldbook_uuid" in fields
+
+    def is_tryton_server(self) -> bool:
+        """Whether a Tryton server answers at the address (whatever the database)."""
+        try:
+            reply = self.rpc.http.post(
+                self.url + "/rpc/",
+                data=R.dumps({"method": "common.server.version", "params": [], "id": 0}),
+                timeout=self.rpc.timeout,
+            )
+            return reply.status_code == 200 and isinstance(R.loads(reply.content), dict)
+        except Exception:  # noqa: BLE001 - any failure means "not a Tryton server here"
+            return False
+
+
+def connect(url: str, database: str, login: str) -> TrytonConnector:
+    """A remembered connection: it signs in from the keyring when the engine first syncs."""
+    return TrytonConnector(url, database, login)
+
 
 def sign_in(
     url: str, database: str, login: str, password: str, remember: bool = True
@@ -54,9 +81,21 @@ def sign_in(
         raise SignInFailed(ErrorKind.SIGN_IN, "Enter the database and the user name.", "address")
     try:
         connector.sign_in_with_password(password, remember=remember)
+        if not connector.has_our_module():
+            connector.forget_secrets()
+            raise SignInFailed(
+                ErrorKind.SIGN_IN,
+                f"The Fieldbook module is not activated on the database {database!r}.",
+                "module",
+            )
     except credentials.KeyringUnavailable as exc:
         connector.close()
         raise SignInFailed(ErrorKind.SIGN_IN, str(exc), "keyring") from None
+    except SignInFailed as exc:
+        if exc.cause == "database" and not connector.is_tryton_server():
+            exc.cause = "address"
+        connector.close()
+        raise
     except ConnectorError:
         connector.close()
         raise
@@ -71,6 +110,7 @@ __all__ = [
     "OVERLAP",
     "SignInFailed",
     "TrytonConnector",
+    "connect",
     "secret_key",
     "sign_in",
 ]

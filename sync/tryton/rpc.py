@@ -55,6 +55,10 @@ class BadAddress(RpcError):
     """The URL or database name is wrong (not a Tryton server, 404)."""
 
 
+class UnknownDatabase(BadAddress):
+    """A Tryton server answers, but has no database of that name (HTTP 404)."""
+
+
 class UserError(RpcError):
     """Tryton refused the values (UserError, UserWarning, AccessError...)."""
 
@@ -227,7 +231,7 @@ class TrytonRpc:
                 "The CRM asks to slow down.", retry_after=float(retry) if retry else 60.0
             )
         if status == 404:
-            raise BadAddress(
+            raise UnknownDatabase(
                 f"No Tryton database named {self.database!r} at this address. Check the "
                 "address and the database name."
             )

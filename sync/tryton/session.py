@@ -46,7 +46,8 @@ def _kind_of(exc: R.RpcError) -> ErrorKind:
 
 class SignInFailed(ConnectorError):
     """Signing in failed; ``cause`` says why, for a dialog to say what to do:
-    ``password`` | ``unreachable`` | ``tls`` | ``address`` | ``server`` | ``keyring``."""
+    ``password`` | ``unreachable`` | ``tls`` | ``address`` | ``database`` | ``module`` |
+    ``server`` | ``keyring``."""
 
     def __init__(self, kind: ErrorKind, message: str, cause: str):
         super().__init__(kind, message)
@@ -60,6 +61,8 @@ def _sign_in_cause(exc: R.RpcError) -> str:
         return "tls"
     if isinstance(exc, R.Unreachable):
         return "unreachable"
+    if isinstance(exc, R.UnknownDatabase):
+        return "database"
     if isinstance(exc, R.BadAddress):
         return "address"
     return "server"

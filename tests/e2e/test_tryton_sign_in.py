@@ -72,7 +72,9 @@ def test_a_bad_address_says_so(qtbot, dialog, tryton_server):
     fill(dialog, "not a url at all")
     assert "No CRM answers at this address" in attempt(qtbot, dialog)
     fill(dialog, tryton_server.url, database="no_such_db")
-    assert "No CRM answers at this address" in attempt(qtbot, dialog)
+    assert "no database with this name" in attempt(qtbot, dialog)
+    dialog.show()
+    dialog.grab().save("/tmp/h13-sign-in-wrong-database.png")
 
 
 def test_a_certificate_that_is_not_trusted_says_so(qtbot, dialog, tryton_server):
