@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import entities as E
+from .validation import BAD_CHARS, MAX_TEXT
 
 
 @dataclass
@@ -93,6 +94,15 @@ def _text(flt: AccountFilter) -> str:
     return (flt.text or "").strip()
 
 
+def _unmatchable(flt: AccountFilter) -> bool:
+    """True when no stored account can match: text longer than any field holds, or with a
+    character the store never holds (validation refuses control characters and lone
+    surrogates), which SQLite could not even be asked about."""
+    text = _text(flt)
+    values = [text, *(v for _, v in _equalities(flt))]
+    return len(text) > MAX_TEXT or any(BAD_CHARS.search(v) for v in values if v)
+
+
 def _trigram_query(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -102,6 +112,8 @@ def _where(flt: AccountFilter, trigram: bool = True) -> tuple[list[str], list[An
     ``trigram`` the trigram index first narrows the rows to those that can match."""
     clauses: list[str] = []
     params: list[Any] = []
+    if _unmatchable(flt):
+        return ["0"], []
     for column, value in _equalities(flt):
         clauses.append(f"{column} = ?")
         params.append(value)
@@ -124,6 +136,8 @@ def _few_matches(db: sqlite3.Connection, flt: AccountFilter) -> bool:
     """True when the filter keeps fewer than ``SMALL`` accounts, found without reading more
     than that many entries of the trigram or a filter index (text of one or two letters is
     looked for in the name index, which also holds city and industry)."""
+    if _unmatchable(flt):
+        return True
     text = _text(flt)
     if len(text) >= TRIGRAM_MIN:
         sql = (

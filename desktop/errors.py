@@ -39,6 +39,7 @@ OP_WAITS_FOR_CONFLICT = "op_waits_for_conflict"  # a conflict on a record it wou
 OP_WAITS_FOR_RECORD = "op_waits_for_record"  # table, crm: a record it refers to is not there yet
 OP_REFUSED = "op_refused"  # the CRM refused this record's change and gave no reason
 OP_RETRY_LATER = "op_retry_later"  # detail: the CRM asked for this record again later
+OP_GAVE_UP = "op_gave_up"  # attempts, detail: failed on its own that often; parked (issue 12)
 MESSAGE = "message"  # text: an older file's plain-text error, shown as it was stored
 UNEXPECTED = "unexpected"  # type, detail: a bug; the UI offers the details
 

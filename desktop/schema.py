@@ -349,7 +349,36 @@ def add_index(db: sqlite3.Connection, table: str, columns: Sequence[str], name: 
     _tables(db).table(table).create_index(list(columns), index_name=name, if_not_exists=True)
 
 
-MIGRATIONS = (_v1_book_of_business, _v2_sync_state, _v3_currency, _v4_big_book_lists)
+def _v5_quarantine(db: sqlite3.Connection) -> None:
+    """Records the CRM sent that failed validation: held aside, with the CRM's id and the
+    reason, never written to the book and never dropped; fetched again at every sync."""
+    _run_script(
+        db,
+        """
+    CREATE TABLE IF NOT EXISTS sync_quarantine (
+        table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL,      -- the CRM's client UUID as it came ('' when it had none)
+        version TEXT,
+        reason TEXT NOT NULL,      -- field: what is wrong, in English (the log's and the outbox's)
+        record TEXT NOT NULL,      -- JSON of what came, for the details (never applied)
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        PRIMARY KEY (table_name, row_id)
+    ) WITHOUT ROWID;
+    """,
+    )
+    # Failures of one operation itself (the CRM answered, but not for it), apart from the
+    # attempts a whole call's failure also counts: past a limit it is parked with the reason.
+    add_column(db, "outbox", "own_failures", "INTEGER", not_null_default=0)
+
+
+MIGRATIONS = (
+    _v1_book_of_business,
+    _v2_sync_state,
+    _v3_currency,
+    _v4_big_book_lists,
+    _v5_quarantine,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -25,14 +25,36 @@ class ErrorKind(str, enum.Enum):
     NOT_FOUND = "not_found"  # deleted on the server, or no longer visible to this user
 
 
+class Reason(str, enum.Enum):
+    """How a call failed, more precisely than its kind: picks the sentence the rep reads
+    (``ui/errors.py`` REASONS), so a cut-short body or a Wi-Fi sign-in page is never shown as
+    a Python message."""
+
+    UNREACHABLE = "unreachable"  # no connection
+    TIMEOUT = "timeout"  # no answer in time
+    CUT_SHORT = "cut_short"  # the answer broke off
+    BAD_ANSWER = "bad_answer"  # an answer of the wrong shape: nothing of it was used
+    PORTAL = "portal"  # a web page answered (a captive portal)
+    SERVER_FAULT = "server_fault"  # an exception on the CRM's side
+    RATE_LIMITED = "rate_limited"
+    REVOKED = "revoked"  # the saved password is refused: access was taken away (issue 16)
+
+
 class ConnectorError(Exception):
     """A failure of a whole call (not of one record in a batch)."""
 
-    def __init__(self, kind: ErrorKind, message: str, retry_after: float | None = None):
+    def __init__(
+        self,
+        kind: ErrorKind,
+        message: str,
+        retry_after: float | None = None,
+        reason: Reason | None = None,
+    ):
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.retry_after = retry_after
+        self.reason = reason
 
 
 @dataclass
@@ -91,6 +113,7 @@ class MutationResult:
     reason: str | None = None
     kind: ErrorKind | None = None
     retry_after: float | None = None
+    not_tried: bool = False  # RETRY because the call failed before this one was tried
 
 
 class Connector(ABC):

@@ -25,10 +25,12 @@ from desktop.store import ORIGIN_SYNC, Changes, Store
 from .connector import Connector, ConnectorError, ErrorKind
 from .merge import changed_elsewhere, same, three_way
 from .report import Stop, SyncProgress, SyncReport
+from .screening import unreadable
 
 T = TypeVar("T")
 
 MAX_PUSH_ROUNDS = 3
+MAX_ATTEMPTS = 10  # passing failures of one operation before it is parked with the reason
 BACKOFF_BASE = 5.0  # seconds before the first retry of a transient failure
 BACKOFF_CAP = 3600.0
 
@@ -77,9 +79,12 @@ class EngineCore:
             raise Stop(ErrorInfo(problems.SYNC_CANCELLED))
 
     def _call(self, fn: Callable[..., T], *args: Any) -> T:
-        """Call the connector; refresh an expired session once, then ask the rep to sign in."""
+        """Call the connector; refresh an expired session once, then ask the rep to sign in.
+
+        A connector that fails on an answer it could not read (a Python error of its own
+        parsing) is a passing failure, never a message the rep sees."""
         try:
-            result = fn(*args)
+            result = self._guarded(fn, *args)
         except ConnectorError as error:
             if error.kind != ErrorKind.SIGN_IN:
                 raise
@@ -87,8 +92,8 @@ class EngineCore:
                 self._needs_sign_in(error)
             self._refreshed = True
             try:
-                self.connector.refresh()
-                result = fn(*args)
+                self._guarded(self.connector.refresh)
+                result = self._guarded(fn, *args)
             except ConnectorError as again:
                 if again.kind == ErrorKind.SIGN_IN:
                     self._needs_sign_in(again)
@@ -97,6 +102,15 @@ class EngineCore:
             self._online = True
             self._set_state(online="1")
         return result
+
+    @staticmethod
+    def _guarded(fn: Callable[..., T], *args: Any) -> T:
+        try:
+            return fn(*args)
+        except ConnectorError:
+            raise
+        except (TypeError, KeyError, IndexError, ValueError, AttributeError) as exc:
+            raise unreadable() from exc
 
     def _call_or_stop(self, fn: Callable[..., T], *args: Any) -> T:
         """``_call``, and a passing network failure stops the cycle with a backoff."""
@@ -171,6 +185,15 @@ class EngineCore:
     def _subtree(self, table: str, row_id: str) -> list[tuple[str, str]]:
         return replica.subtree(self.db, table, row_id)
 
+    def _refs_gone_here(self, table: str, values: dict) -> set[str]:
+        """References of ``values`` to records deleted here (their delete is on its way): the
+        CRM's stale reference is not written back; the delete will clear it there too."""
+        return {
+            ref.name
+            for ref in E.entity(table).refs()
+            if values.get(ref.name) and not replica.exists(self.db, ref.target, values[ref.name])
+        }
+
     def _strip_field(self, ops: list[outbox.Operation], name: str) -> None:
         """Take a conflicting field out of the outbox: it waits for the rep's decision."""
         for o in ops:
@@ -189,6 +212,9 @@ class EngineCore:
         base_row = self._base(table, row_id)
         base = base_row[1] if base_row else None
         create = next((o for o in ops if o.op == "create"), None)
+        # Against our own create (its answer was lost) a difference is the CRM's filling in
+        # (a default currency), not someone's edit: no reason to ask the rep about a delete.
+        ours = create is not None and base is None
         if create is not None:
             # The server holds our create (its answer was lost): finish it and merge against
             # what we sent.
@@ -201,7 +227,11 @@ class EngineCore:
         open_kinds = outbox.open_kinds(db, table, row_id)
         if row is None:
             deletes = [o for o in ops if o.op == "delete"]
-            if deletes and changed_elsewhere(entity.field_names, base, theirs, outbox.echoes(ops)):
+            if (
+                deletes
+                and not ours
+                and changed_elsewhere(entity.field_names, base, theirs, outbox.echoes(ops))
+            ):
                 self._finish([o.op_id for o in ops])
                 outbox.add_conflict(db, table, row_id, None, "deleted_locally", base, None, theirs)
                 report.conflicts += 1
@@ -233,8 +263,10 @@ class EngineCore:
             self._strip_field(ops, c.field)
             report.conflicts += 1
             changes.outbox = True
-        if outcome.take:
-            self._write_row(table, row_id, outcome.take, True, changes)
+        gone = self._refs_gone_here(table, outcome.take)
+        take = {n: v for n, v in outcome.take.items() if n not in gone}
+        if take:
+            self._write_row(table, row_id, take, True, changes)
         outbox.put_base(db, table, row_id, version, theirs)
         changes.add(table, row_id)
         changes.sync_state = True

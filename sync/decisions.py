@@ -190,8 +190,34 @@ class DecisionsPart(EngineCore):
             self._append_op(table, row_id, "delete", {}, base_row[1] if base_row else {})
         elif choice == "theirs":
             self._keep_deleted_locally(table, row_id, theirs or {}, changes)
+            self._keep_what_belongs(table, row_id, changes)
         else:
             raise ValueError("A record deleted here can be deleted there (mine) or kept (theirs).")
+
+    def _keep_what_belongs(self, table: str, row_id: str, changes: Changes) -> None:
+        """Keeping a record keeps what belongs to it: the deletes of its subtree, which waited
+        for this decision (``sync/subtree.py``), are undone with it."""
+        db = self.db
+        wanted: list[str] = []
+        for child, ref in E.referrers(table):
+            if ref.on_delete == "cascade":
+                wanted += [
+                    o.op_id
+                    for o in outbox.deletes_of(db, child.table)
+                    if o.base.get(ref.name) == row_id
+                ]
+        seen: set[str] = set()
+        while wanted:
+            op_id = wanted.pop(0)
+            if op_id in seen:
+                continue
+            seen.add(op_id)
+            op = outbox.operation(db, op_id)
+            if op is None or op.op != "delete":
+                continue
+            self._finish([o.op_id for o in self._ops(op.table, op.row_id)])
+            changes.add(op.table, op.row_id)
+            wanted.extend(self._restore_deleted(op, changes))
 
     def _keep_deleted_locally(self, table: str, row_id: str, values: dict, changes) -> None:
         """Bring back a record deleted here that the server changed; with its parents."""

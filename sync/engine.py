@@ -34,13 +34,17 @@ Every store transaction of the engine runs through ``write`` (the app passes the
 Where each job lives: the cycle is here; ``sync/core.py`` holds the connector call, error
 mapping, backoff and the merge of a server record into a busy row; ``sync/pull.py`` pages,
 orphans and reconciliation; ``sync/push.py`` planning, batches, results and rebase;
-``sync/decisions.py`` retry, discard and resolve; ``sync/status.py`` what the status bar asks.
+``sync/decisions.py`` retry, discard and resolve; ``sync/status.py`` what the status bar asks;
+``sync/screening.py`` checks every answer before anything of it is written or saved (a bad
+record is held back in ``desktop/quarantine.py`` and asked for again every cycle);
+``sync/subtree.py`` holds the deletes of a subtree until the whole subtree is known safe.
 All SQL on the sync tables is in ``desktop/outbox.py``, the writes of synced rows in
 ``desktop/replica.py``; nothing in ``sync/`` runs SQL.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 
 from desktop import errors as problems
@@ -57,6 +61,8 @@ from .pull import PageContext, PullPart
 from .push import Planned, PushPart
 from .report import Stop, SyncProgress, SyncReport
 from .status import StatusPart, SyncStatus
+
+log = logging.getLogger(__name__)
 
 SyncError = ConnectorError  # the error kinds the engine acts on; see sync.connector.ErrorKind
 
@@ -97,8 +103,13 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
                 self._call_or_stop(self.connector.sign_in)
                 self._signed_in = True
             self._write(self._close_moot_conflicts)
+            from_start = self._write(lambda: self._state("cursor")) is None
             self._pull_all(report)
-            if not self.connector.has_deletion_log:
+            self._retry_held(report)
+            if from_start and self.connector.has_deletion_log:
+                # A pull of everything missed nothing: the next look-up is due in an hour.
+                self._set_state(reconciled_at=str(self.clock()))
+            elif self._reconcile_due():
                 self._reconcile(report)
             if self._push_all(report):
                 self._pull_all(report)
@@ -111,6 +122,19 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
             info = ErrorInfo.of(error, crm=self.connector.name)
             report.add_problem(info)
             self._set_state(last_error=info.to_json())
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop every later cycle
+            # Logged with its traceback; the rep reads a sentence, and the watchdog backs off
+            # instead of meeting the same failure every few seconds.
+            log.exception("sync cycle failed")
+            report.ok = False
+            info = ErrorInfo.of(exc)
+            report.add_problem(info)
+            failures = int(self._state("failures") or 0) + 1
+            self._set_state(
+                failures=str(failures),
+                next_retry_at=str(self.clock() + self._backoff(failures, None)),
+                last_error=info.to_json(),
+            )
         report.duration = time.perf_counter() - started
         report.needs_sign_in = self._write(lambda: self._state("needs_sign_in")) == "1"
         if report.ok:

@@ -14,13 +14,16 @@ from functools import partial
 from typing import cast
 
 from desktop import entities as E
-from desktop import outbox, replica
+from desktop import outbox, quarantine, replica
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import PullPage, RemoteRecord
 from .core import ORDER, EngineCore
 from .lookahead import PullAhead
 from .report import SyncProgress, SyncReport
+from .screening import Refused, screen_ids, screen_page, screen_record
+
+RECONCILE_EVERY = 3600.0  # seconds between look-ups of records a pull page may have missed
 
 # Looked up for every pulled record: computed once.
 _FIELDS = {e.table: e.field_names for e in E.ENTITIES}
@@ -37,17 +40,36 @@ class PullPart(EngineCore):
                 self._check_cancel(report)
                 cursor = self._write(lambda: self._state("cursor"))
                 limit = self._pull_limit()
-                page = self._call_or_stop(ahead.take, cursor, limit)
+                # Checked before anything of it is used, its position included.
+                page, refused = screen_page(self._call_or_stop(ahead.take, cursor, limit))
                 if page.more:
                     ahead.start(page.cursor, limit)  # the CRM prepares it while we write
-                self._write(partial(self._apply_page, page, report))
+                self._write(partial(self._apply_page, page, report, refused))
                 done += len(page.records) + len(page.deletions)
                 self._progress(SyncProgress("pull", done, None, f"Received {done} changes"))
                 if not page.more:
                     return
 
-    def _apply_page(self, page: PullPage, report: SyncReport) -> None:
+    def _apply_page(
+        self,
+        page: PullPage,
+        report: SyncReport,
+        refused: list[Refused] | None = None,
+        save_cursor: bool = True,
+    ) -> None:
         with self.store.transaction(origin=ORIGIN_SYNC) as changes:
+            db = self.db
+            for r in refused or ():
+                # Held aside with the CRM's id and the reason; the page and its position go on.
+                quarantine.hold(db, r.table, r.row_id, r.version, r.reason, r.values)
+                report.held_back += 1
+                changes.sync_state = changes.outbox = True
+            if quarantine.count(db):
+                for record in page.records:
+                    quarantine.release(db, record.table, record.id)
+                for d in page.deletions:
+                    quarantine.release(db, d.table, d.id)
+                changes.outbox = True
             ctx = PageContext(self.db)
             ctx.load(page.records)
             for deletion in page.deletions:
@@ -58,7 +80,8 @@ class PullPart(EngineCore):
             self._flush(ctx, changes)
             if ctx.orphans_possible:
                 self._apply_orphans(changes, report, ctx)
-            outbox.put_state(self.db, "cursor", page.cursor)
+            if save_cursor:
+                outbox.put_state(self.db, "cursor", page.cursor)
             changes.sync_state = True
 
     def _missing_refs(self, table: str, values: dict, ctx: PageContext) -> bool:
@@ -68,13 +91,28 @@ class PullPart(EngineCore):
                 return True
         return False
 
+    def _theirs(self, record: RemoteRecord) -> dict:
+        """The record's value of every field. A field the CRM left out (one the org does not
+        have, such as a custom field not set up in Salesforce) is not a field it emptied: it
+        keeps what we last agreed on (the base snapshot), else what the row holds."""
+        values = record.values
+        fields = _FIELDS[record.table]
+        theirs = {name: values.get(name) for name in fields}
+        left_out = [name for name in fields if name not in values]
+        if left_out:
+            agreed = outbox.base(self.db, record.table, record.id)
+            kept = agreed[1] if agreed else (self.store.get(record.table, record.id) or {})
+            for name in left_out:
+                theirs[name] = kept.get(name)
+        return theirs
+
     def _apply_record(
         self, record: RemoteRecord, changes: Changes, report: SyncReport, ctx: PageContext
     ) -> bool:
         """Apply one pulled record (or hold it); return whether it reached the table."""
         db = self.db
         table, row_id = record.table, record.id
-        theirs = {name: record.values.get(name) for name in _FIELDS[table]}
+        theirs = self._theirs(record)
         if (table, row_id) in ctx.busy and not ctx.exists(table, row_id):
             # Deleted here, changed there: nothing to insert, only the decision to make.
             if ctx.version(table, row_id) != record.version:
@@ -183,24 +221,81 @@ class PullPart(EngineCore):
         if ctx is not None:
             ctx.forget(subtree)
 
+    def _retry_held(self, report: SyncReport) -> None:
+        """Ask the CRM again for the records held back; apply those that are valid now."""
+        for table in E.TABLES:
+            ids: list[str] = self._write(partial(quarantine.held_ids, self.db, table))
+            if ids:
+                self._check_cancel(report)
+                self._fetch_and_apply(table, ids, report)
+
+    def _fetch_and_apply(self, table: str, ids: list[str], report: SyncReport) -> None:
+        """Fetch ``ids`` of ``table`` and apply them as a page (the saved position stays)."""
+        for start in range(0, len(ids), 500):
+            found = self._call_or_stop(self.connector.fetch, table, ids[start : start + 500])
+            if not isinstance(found, list):
+                found = []
+            records: list[RemoteRecord] = []
+            refused: list[Refused] = []
+            for record in found:
+                screened = screen_record(record)
+                if isinstance(screened, Refused):
+                    refused.append(screened)
+                elif screened.table == table:
+                    records.append(screened)
+            page = PullPage(records, [], "", False)
+            self._write(partial(self._apply_page, page, report, refused, False))
+
+    def _reconcile_due(self) -> bool:
+        if not self.connector.has_deletion_log:
+            return True
+        last = self._write(lambda: self._state("reconciled_at"))
+        try:
+            return last is None or self.clock() - float(last) >= RECONCILE_EVERY
+        except ValueError:
+            return True
+
     def _reconcile(self, report: SyncReport) -> None:
-        """Without a deletion log: rows the CRM no longer lists were deleted there."""
-        for table in reversed(E.TABLES):
+        """Compare the ids the CRM lists with ours: a record a pull page missed (older than the
+        cursor's overlap) is fetched; without a deletion log, rows the CRM no longer lists were
+        deleted there."""
+        started = self.clock()
+        for table in E.TABLES:  # parents first: a missed child finds its missed parent
             self._check_cancel(report)
-            server_ids = self._call_or_stop(self.connector.list_ids, table)
-
-            def apply(table: str = table, server_ids: set[str] = server_ids) -> None:
-                with self.store.transaction(origin=ORIGIN_SYNC) as changes:
-                    db = self.db
-                    for row_id in outbox.synced_ids(db, table):
-                        if row_id not in server_ids:
-                            self._apply_deletion(table, row_id, changes, report)
-                    for row_id in outbox.orphan_ids(db, table):
-                        if row_id not in server_ids:
-                            outbox.drop_orphan(db, table, row_id)
-
-            self._write(apply)
+            server_ids = screen_ids(self._call_or_stop(self.connector.list_ids, table))
+            known: set[str] = self._write(partial(self._known_ids, table))
+            missed = sorted(server_ids - known)
+            if missed:
+                self._fetch_and_apply(table, missed, report)
+            if not self.connector.has_deletion_log:
+                self._reconcile_deletions(table, server_ids, report)
             self._progress(SyncProgress("reconcile", E.TABLES.index(table), len(E.TABLES)))
+        self._set_state(reconciled_at=str(started))
+
+    def _known_ids(self, table: str) -> set[str]:
+        """Ids of ``table`` we hold, have been told about, hold back or are deleting."""
+        db = self.db
+        known = set(outbox.synced_ids(db, table))
+        known.update(outbox.orphan_ids(db, table))
+        known.update(quarantine.held_ids(db, table))
+        known.update(i for t, i in outbox.busy_rows(db) if t == table)
+        return known
+
+    def _reconcile_deletions(self, table: str, server_ids: set[str], report: SyncReport) -> None:
+        def apply() -> None:
+            with self.store.transaction(origin=ORIGIN_SYNC) as changes:
+                db = self.db
+                for row_id in outbox.synced_ids(db, table):
+                    if row_id not in server_ids:
+                        self._apply_deletion(table, row_id, changes, report)
+                for row_id in outbox.orphan_ids(db, table):
+                    if row_id not in server_ids:
+                        outbox.drop_orphan(db, table, row_id)
+                for row_id in quarantine.held_ids(db, table):
+                    if row_id not in server_ids:
+                        quarantine.release(db, table, row_id)
+
+        self._write(apply)
 
 
 class PageContext:

@@ -21,9 +21,11 @@ from desktop.errors import ErrorInfo
 from desktop.store import ORIGIN_SYNC, Changes
 
 from .connector import ConnectorError, ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
-from .core import MAX_PUSH_ROUNDS, ORDER, EngineCore
+from .core import MAX_ATTEMPTS, MAX_PUSH_ROUNDS, ORDER
 from .merge import changed_elsewhere, same
 from .report import SyncProgress, SyncReport
+from .screening import screen_results
+from .subtree import SubtreePart
 
 
 @dataclass
@@ -35,7 +37,7 @@ class Planned:
     echoes: dict[str, list[Any]]
 
 
-class PushPart(EngineCore):
+class PushPart(SubtreePart):
     """Planning, batches, applying the results, rebasing."""
 
     def _push_all(self, report: SyncReport) -> bool:
@@ -46,6 +48,8 @@ class PushPart(EngineCore):
             again = False
             attempted: set[tuple[str, str]] = set()  # each row once per round
             for phase in ("create", "update", "delete"):
+                if phase == "delete":
+                    self._check_subtrees(report)  # no delete goes before its subtree is safe
                 while True:
                     self._check_cancel(report)
                     batch: list[Planned] = self._write(partial(self._plan, phase, attempted))
@@ -66,7 +70,7 @@ class PushPart(EngineCore):
         for op in outbox.operations(db):
             by_row.setdefault((op.table, op.row_id), []).append(op)
         blocked_kinds = outbox.open_record_conflict_rows(db)
-        held_parents = self._parents_of_undecided_deletes() if phase == "delete" else set()
+        held_parents = self._waiting_deletes() if phase == "delete" else set()
         planned: list[Planned] = []
         finish_now: list[str] = []
         waits: list[tuple[list[str], str]] = []
@@ -152,18 +156,6 @@ class PushPart(EngineCore):
                 changes.outbox = True
         return planned
 
-    def _parents_of_undecided_deletes(self) -> set[tuple[str, str]]:
-        """Rows whose delete would cascade onto a record with an open 'deleted_locally'."""
-        held = set()
-        for table, row_id in outbox.open_record_conflict_rows(self.db, "deleted_locally"):
-            base_row = self._base(table, row_id)
-            if not base_row:
-                continue
-            for ref in E.entity(table).refs():
-                if ref.on_delete == "cascade" and base_row[1].get(ref.name):
-                    held.add((ref.target, base_row[1][ref.name]))
-        return held
-
     def _waiting_for(self, table: str, values: dict, row_id: str) -> str | None:
         """Why a mutation must wait for a record it refers to, or None when it may go."""
         for ref in E.entity(table).refs():
@@ -186,7 +178,7 @@ class PushPart(EngineCore):
             )
         )
         try:
-            results = self._call(self.connector.push, mutations)
+            results = screen_results(mutations, self._call(self.connector.push, mutations))
         except ConnectorError as error:
             if error.kind in (ErrorKind.TRANSIENT, ErrorKind.RATE_LIMITED):
                 ids = [i for p in batch for i in p.op_ids]
@@ -199,8 +191,6 @@ class PushPart(EngineCore):
                 report.rejected += 1
                 return False
             raise
-        if len(results) != len(mutations):
-            raise ConnectorError(ErrorKind.TRANSIENT, "the CRM answered a batch incompletely")
         return self._write(lambda: self._apply_results(batch, results, report))
 
     def _apply_results(
@@ -230,6 +220,21 @@ class PushPart(EngineCore):
                 elif result.outcome == Outcome.CONFLICT and result.record is not None:
                     conflicted = True
                     self._push_conflict(planned, result.record, changes, report)
+                elif (
+                    result.outcome == Outcome.REJECTED
+                    and kind == ErrorKind.NOT_FOUND
+                    and m.op == "create"
+                    and self._refs_all_synced(m)
+                ):
+                    # "Refers to a record not on the CRM" while each record it refers to is
+                    # synced here: a lookup that came back empty, not a refusal. Again later,
+                    # parked with the reason if it keeps failing.
+                    self._backoff_ops(
+                        planned.op_ids,
+                        ErrorInfo(FE.OP_RETRY_LATER, {"detail": result.reason or ""}).to_json(),
+                        result.retry_after,
+                        True,
+                    )
                 elif kind == ErrorKind.NOT_FOUND or result.outcome == Outcome.CONFLICT:
                     # An update to a record deleted on the server meanwhile.
                     self._add_deleted_remotely(m.table, m.id, report)
@@ -237,13 +242,22 @@ class PushPart(EngineCore):
                     self._park(planned.op_ids, _refusal(result.reason))
                     report.rejected += 1
                     report.add_refused(result.reason)
-                else:  # RETRY
+                else:  # RETRY: its own failure, unless the call broke off before it
                     self._backoff_ops(
                         planned.op_ids,
                         ErrorInfo(FE.OP_RETRY_LATER, {"detail": result.reason or ""}).to_json(),
                         result.retry_after,
+                        not result.not_tried,
                     )
         return conflicted
+
+    def _refs_all_synced(self, m) -> bool:
+        targets = [
+            (ref.target, m.values[ref.name])
+            for ref in E.entity(m.table).refs()
+            if m.values.get(ref.name) and m.values[ref.name] != m.id
+        ]
+        return bool(targets) and all(outbox.is_synced(self.db, t, i) for t, i in targets)
 
     def _push_conflict(
         self, planned: Planned, record: RemoteRecord, changes: Changes, report: SyncReport
@@ -275,6 +289,7 @@ class PushPart(EngineCore):
             return
         keep = {n for o in self._ops(table, row_id) for n in o.changes}
         keep |= {name for name, _, _ in outbox.field_conflicts(self.db, table, row_id)}
+        keep |= self._refs_gone_here(table, theirs)
         take = {n: theirs[n] for n in theirs if n not in keep and not same(row.get(n), theirs[n])}
         if take:
             self._write_row(table, row_id, take, True, changes)
@@ -284,11 +299,24 @@ class PushPart(EngineCore):
             outbox.park(self.db, op_ids, reason)
             changes.outbox = True
 
-    def _backoff_ops(self, op_ids: list[str], reason: str, retry_after: float | None) -> None:
+    def _backoff_ops(
+        self, op_ids: list[str], reason: str, retry_after: float | None, own: bool = False
+    ) -> None:
+        """Try again later; ``own``: the CRM answered, and this change itself failed (counted:
+        past ``MAX_ATTEMPTS`` such failures it is parked, so a poisoned change cannot hold the
+        watchdog forever; a network failure of the whole call never parks anything)."""
         with self.store.transaction(origin=ORIGIN_SYNC) as changes:
             for op_id in op_ids:
                 attempts = outbox.attempts_of(self.db, op_id)
                 if attempts is None:
+                    continue
+                if own and outbox.own_failure(self.db, op_id) >= MAX_ATTEMPTS:
+                    # The same change failed again and again: park it with the reason, so the
+                    # rest keeps flowing and the rep sees it (retry or discard in the outbox).
+                    last = ErrorInfo.from_json(reason)
+                    detail = str(last.params.get("detail") or "") if last else reason
+                    gave_up = ErrorInfo(FE.OP_GAVE_UP, {"attempts": MAX_ATTEMPTS, "detail": detail})
+                    outbox.park(self.db, [op_id], gave_up.to_json())
                     continue
                 at = self.clock() + self._backoff(attempts + 1, retry_after)
                 outbox.back_off(self.db, op_id, attempts + 1, at, reason)

@@ -32,6 +32,7 @@ class SyncReport:
     cancelled: bool = False
     needs_sign_in: bool = False
     deleted: int = 0  # local rows removed because the CRM deleted them
+    held_back: int = 0  # records the CRM sent that failed validation (desktop.quarantine)
 
     def add_problem(self, info: ErrorInfo) -> None:
         """Note why the cycle (or a record) failed: a kind for the UI, text for the log."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop import outbox, sync_review
+from desktop import outbox, quarantine, sync_review
 from desktop.errors import ErrorInfo
 from desktop.sync_review import Conflict, OutboxItem
 
@@ -23,6 +23,7 @@ class SyncStatus:
     next_retry_at: float | None
     needs_sign_in: bool
     online: bool | None
+    held_back: int = 0  # records the CRM sent that failed validation, held aside
 
 
 class StatusPart(EngineCore):
@@ -46,7 +47,12 @@ class StatusPart(EngineCore):
             next_retry_at=min(candidates) if candidates else None,
             needs_sign_in=state.get("needs_sign_in") == "1",
             online=None if online is None else online == "1",
+            held_back=quarantine.count(db),
         )
+
+    def held_back(self) -> list[quarantine.Held]:
+        """Records the CRM sent that are held aside, with why (the outbox lists them)."""
+        return quarantine.held(self.db)
 
     def due_for_retry(self) -> bool:
         """Whether the watchdog should start a sync now (a backoff ran out, or work waits)."""

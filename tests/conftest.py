@@ -97,3 +97,15 @@ def demo_context(tmp_path):
     context = OpContext(store).make_current()
     yield context
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fault storm's tally (seed, faults per kind and call, what went wrong) near the end of
+    the log, where CI readers look (tests/e2e/test_fault_injection.py)."""
+    import sys
+
+    storm = sys.modules.get("tests.fault_storm")
+    for lines in getattr(storm, "TALLIES", []):
+        terminalreporter.write_sep("-", "fault storm")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -8,20 +8,28 @@ request (``Connection: close``), so every request is seen and can be targeted.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import socket
 import socketserver
+import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass
 class Fault:
-    mode: str  # drop_response | cut_response | delay | refuse
+    mode: str  # drop_response | cut_response | delay | refuse | reset | status | rewrite
     match: bytes = b""  # only requests whose body contains this
     count: int = 1
     seconds: float = 0.0
+    status: int = 0  # mode "status": answer this status (with ``headers``, ``body``) instead
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    forward: bool = True  # "status": whether the server still gets the request first
+    rewrite: Callable[[bytes], bytes] | None = None  # mode "rewrite": the answer's new body
 
 
 class LoopbackProxy:
@@ -32,6 +40,8 @@ class LoopbackProxy:
         self.faults: list[Fault] = []
         self.log: list[tuple[str, bytes]] = []  # (what happened, request body)
         self._lock = threading.Lock()
+        # Called for each request without a targeted fault: the fault to inject, or None.
+        self.chaos: Callable[[bytes], Fault | None] | None = None
         proxy = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -62,7 +72,8 @@ class LoopbackProxy:
                 if fault.count > 0 and fault.match in body:
                     fault.count -= 1
                     return fault
-        return None
+            chaos = self.chaos
+        return chaos(body) if chaos is not None else None
 
     def _serve(self, rfile, conn: socket.socket) -> None:
         request_line = rfile.readline(65537).decode("latin-1").strip()
@@ -82,6 +93,10 @@ class LoopbackProxy:
         if fault and fault.mode == "refuse":
             self.log.append(("refused", body))
             conn.close()
+            return
+        if fault and fault.mode == "status" and not fault.forward:
+            self.log.append((f"status {fault.status}", body))
+            self._answer(conn, fault.status, fault.headers, fault.body)
             return
         upstream = http.client.HTTPConnection(*self.upstream, timeout=120)
         forward = {
@@ -110,6 +125,21 @@ class LoopbackProxy:
                 head.append(f"{name}: {value}")
         head += [f"Content-Length: {len(payload)}", "Connection: close", "", ""]
         raw = "\r\n".join(head).encode("latin-1") + payload
+        if fault and fault.mode == "status":
+            self.log.append((f"status {fault.status}", body))
+            self._answer(conn, fault.status, fault.headers, fault.body)
+            return
+        if fault and fault.mode == "rewrite" and fault.rewrite is not None:
+            self.log.append(("rewritten", body))
+            if (reply.getheader("Content-Encoding") or "").lower() == "gzip":
+                payload = gzip.decompress(payload)
+            self._answer(conn, 200, (("Content-Type", "application/json"),), fault.rewrite(payload))
+            return
+        if fault and fault.mode == "reset":
+            self.log.append(("reset", body))
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            conn.close()
+            return
         if fault and fault.mode == "drop_response":
             self.log.append(("dropped", body))
             conn.close()
@@ -128,6 +158,17 @@ class LoopbackProxy:
             conn.sendall(raw)
         except OSError:
             pass
+
+    @staticmethod
+    def _answer(conn: socket.socket, status: int, headers, body: bytes) -> None:
+        head = [f"HTTP/1.1 {status} Fault"]
+        head += [f"{k}: {v}" for k, v in headers]
+        head += [f"Content-Length: {len(body)}", "Connection: close", "", ""]
+        try:
+            conn.sendall("\r\n".join(head).encode("latin-1") + body)
+        except OSError:
+            pass
+        conn.close()
 
     def start(self) -> LoopbackProxy:
         self._thread.start()

@@ -180,6 +180,16 @@ def settle(world: World, data) -> None:
             world.sync(i)
             for conflict in world.engines[i].conflicts():
                 choice = data.draw(st.sampled_from(["mine", "theirs"]), label="resolution")
+                if conflict.kind == "deleted_remotely" and choice == "theirs":
+                    # Letting a deleted record go takes what belongs to it, here too (a note
+                    # created on it meanwhile): deleted, not lost.
+                    world.deleted.add(conflict.row_id)
+                    world.deleted.update(
+                        r[0]
+                        for r in world.stores[i].db.execute(
+                            "SELECT id FROM notes WHERE account_id = ?", (conflict.row_id,)
+                        )
+                    )
                 world.engines[i].resolve(conflict.id, choice)
     for _ in range(2):
         for i in range(CLIENTS):

@@ -38,10 +38,10 @@ def test_the_next_page_is_asked_for_while_the_current_one_is_written(store, monk
     real_apply = engine._apply_page
     overlapped: list[bool] = []
 
-    def apply_page(page, report):
+    def apply_page(page, report, *rest):
         if not overlapped:  # the first page: is the second already on its way?
             overlapped.append(second_started.wait(timeout=5))
-        return real_apply(page, report)
+        return real_apply(page, report, *rest)
 
     monkeypatch.setattr(engine, "_apply_page", apply_page)
     assert engine.sync().ok

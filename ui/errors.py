@@ -103,6 +103,11 @@ SENTENCES: dict[str, str] = {
     ),
     E.OP_REFUSED: QT_TRANSLATE_NOOP("errors", "The CRM refused this change."),
     E.OP_RETRY_LATER: QT_TRANSLATE_NOOP("errors", "The CRM asked to send this again later."),
+    E.OP_GAVE_UP: QT_TRANSLATE_NOOP(
+        "errors",
+        "Sending this failed {attempts} times, so Fieldbook stopped trying. Retry it, or "
+        "discard it.",
+    ),
     E.MESSAGE: "{text}",  # stored by an older version as a sentence: shown as it was
     E.UNEXPECTED: QT_TRANSLATE_NOOP(
         "errors", "Something went wrong ({type}). Your data is safe; try again."

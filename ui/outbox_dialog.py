@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import entities as E
+
 from .entity_words import entity_name
 from .errors import describe, show_error
 from .i18n import QT_TRANSLATE_NOOP, translate
@@ -32,6 +34,30 @@ from .roles import ROW_ROLE
 from .style import tone_colors
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def held_reason(h) -> str:
+    """Why a record is held back, in the rep's language: each field's message worded by
+    ``ui/validation_text.py`` (the quarantine keeps them as {field: message})."""
+    import json
+
+    from .validation_text import field_message
+
+    try:
+        errors = json.loads(h.reason)
+    except ValueError:
+        errors = None
+    if not isinstance(errors, dict):
+        return str(h.reason)[:300]
+    try:
+        entity = E.entity(h.table)
+    except KeyError:
+        entity = None
+    parts = []
+    for name, message in list(errors.items())[:5]:
+        field = entity.field(name) if entity and entity.has_field(name) else None
+        parts.append(field_message(field, str(message)))
+    return " ".join(parts)[:300]
 
 
 def op_text(op: str) -> str:
@@ -200,6 +226,9 @@ class OutboxDialog(QDialog):
         )
         self.discard_button.clicked.connect(self.discard_selected)
 
+        self.held_label = QLabel(self)
+        self.held_label.setWordWrap(True)
+        self.held_label.setTextFormat(Qt.TextFormat.PlainText)
         self.conflicts_label = QLabel(self)
         self.conflict_model = ConflictListModel(self)
         self.conflict_view = self._table(self.conflict_model)
@@ -230,6 +259,7 @@ class OutboxDialog(QDialog):
         layout.addWidget(outbox_title)
         layout.addWidget(self.outbox_view, 3)
         layout.addLayout(outbox_row)
+        layout.addWidget(self.held_label)
         layout.addSpacing(8)
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflict_view, 2)
@@ -317,7 +347,37 @@ class OutboxDialog(QDialog):
         )
         self.conflict_view.setVisible(bool(conflicts))
         self.resolve_button.setVisible(bool(conflicts))
+        self._show_held(engine)
         self._enable()
+
+    def _show_held(self, engine) -> None:
+        """Records the CRM sent that failed validation: how many, which, and why."""
+        held = engine.held_back() if engine is not None and hasattr(engine, "held_back") else []
+        self.held_label.setVisible(bool(held))
+        if not held:
+            self.held_label.clear()
+            return
+        lines = [
+            self.tr(
+                "%n record(s) held back: the CRM sent values Fieldbook cannot take, so they are "
+                "not in your book yet. They are asked for again at every sync.",
+                "",
+                len(held),
+            )
+        ]
+        for h in held[:20]:
+            lines.append(
+                self.tr("{what} {id}: {reason}").format(
+                    what=entity_name(h.table), id=h.row_id[:13] or "?", reason=held_reason(h)
+                )
+            )
+        if len(held) > 20:
+            lines.append(self.tr("… and %n more.", "", len(held) - 20))
+        self.held_label.setText("\n".join(lines))
+        # Word-wrapped text gets the height it needs at the dialog's width, not a clipped line.
+        self.held_label.setMinimumHeight(
+            self.held_label.heightForWidth(max(300, self.width() - 24))
+        )
 
     @staticmethod
     def _reselect(view: QTableView, flags: list[bool]) -> None:

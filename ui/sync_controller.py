@@ -64,6 +64,11 @@ class SyncViewState:
     def conflicts(self) -> int:
         return self.status.conflicts if self.status else 0
 
+    @property
+    def held_back(self) -> int:
+        """Records the CRM sent that failed validation (held aside, asked for again)."""
+        return getattr(self.status, "held_back", 0) if self.status else 0
+
 
 class SyncController(QObject):
     """Starts sync cycles, keeps one at a time, and reports their state with signals."""

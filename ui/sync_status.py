@@ -110,13 +110,14 @@ class SyncStatusWidget(QWidget):
         self.pending_count = _Count("grey", self)
         self.refused_count = _Count("red", self)
         self.conflict_count = _Count("amber", self)
+        self.held_count = _Count("amber", self)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(6)
         layout.addWidget(self.button)
         layout.addWidget(self.bar)
-        for count in (self.pending_count, self.refused_count, self.conflict_count):
+        for count in (self.pending_count, self.refused_count, self.conflict_count, self.held_count):
             layout.addWidget(count)
 
         # The "synced 2 min ago" text ages even when nothing happens.
@@ -157,7 +158,9 @@ class SyncStatusWidget(QWidget):
         self.conflict_count.set_text(
             None if not conflicts else self.tr("%n conflict(s)", "", conflicts)
         )
-        for count in (self.pending_count, self.refused_count, self.conflict_count):
+        held = state.held_back
+        self.held_count.set_text(None if not held else self.tr("%n record(s) held back", "", held))
+        for count in (self.pending_count, self.refused_count, self.conflict_count, self.held_count):
             count.setToolTip(self.tr("Open the outbox"))
 
     def _headline(self, state: sc.SyncViewState) -> str:
@@ -192,7 +195,7 @@ class SyncStatusWidget(QWidget):
     def tone(state: sc.SyncViewState) -> str:
         """The dot's colour: green only when nothing is left to do."""
         if state.mode == sc.UP_TO_DATE:
-            if state.conflicts or state.parked:
+            if state.conflicts or state.parked or state.held_back:
                 return "amber"
             if state.pending:
                 return "blue"
@@ -232,6 +235,15 @@ class SyncStatusWidget(QWidget):
                 )
             if error and mode != sc.UP_TO_DATE:
                 lines.append(self.tr("Last error: {}").format(error))
+        if state.held_back:
+            lines.append(
+                self.tr(
+                    "%n record(s) held back: the CRM sent values Fieldbook cannot take. They are "
+                    "asked for again at every sync; the outbox says why.",
+                    "",
+                    state.held_back,
+                )
+            )
         if state.api_usage is not None:
             lines.append(self.tr("API calls today: {} of {}").format(*state.api_usage))
         if state.progress is not None and state.progress.message:

@@ -220,11 +220,19 @@ def rewrite(db: sqlite3.Connection, o: Operation) -> None:
         db.execute("DELETE FROM outbox WHERE op_id = ?", (o.op_id,))
 
 
+def own_failure(db: sqlite3.Connection, op_id: str) -> int:
+    """Count a failure of this operation itself (not of the whole call); return the count."""
+    db.execute("UPDATE outbox SET own_failures = own_failures + 1 WHERE op_id = ?", (op_id,))
+    row = db.execute("SELECT own_failures FROM outbox WHERE op_id = ?", (op_id,)).fetchone()
+    return int(row[0]) if row else 0
+
+
 def make_due(db: sqlite3.Connection, op_ids: list[str]) -> None:
-    """Un-park these and clear their backoff: they go at the next sync."""
+    """Un-park these and clear their backoff: they go at the next sync (the rep's Retry)."""
     for op_id in op_ids:
         db.execute(
-            "UPDATE outbox SET state = 'pending', next_attempt_at = NULL WHERE op_id = ?",
+            "UPDATE outbox SET state = 'pending', next_attempt_at = NULL, own_failures = 0"
+            " WHERE op_id = ?",
             (op_id,),
         )
 

@@ -1015,6 +1015,24 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n record(s) held back: the CRM sent values Fieldbook cannot take, so they are not in your book yet. They are asked for again at every sync.</source>
+            <translation>
+                <numerusform>%n Datensatz zurückgehalten: Das CRM hat Werte gesendet, die Fieldbook nicht übernehmen kann, daher ist er noch nicht in Ihrem Bestand. Er wird bei jeder Synchronisierung erneut abgefragt.</numerusform>
+                <numerusform>%n Datensätze zurückgehalten: Das CRM hat Werte gesendet, die Fieldbook nicht übernehmen kann, daher sind sie noch nicht in Ihrem Bestand. Sie werden bei jeder Synchronisierung erneut abgefragt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{what} {id}: {reason}</source>
+            <translation>{what} {id}: {reason}</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… und %n weiterer.</numerusform>
+                <numerusform>… und %n weitere.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>• and %n more.</source>
             <translation>
                 <numerusform>• und %n weitere.</numerusform>
@@ -1603,6 +1621,13 @@
                 <numerusform>%n Konflikte</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n record(s) held back</source>
+            <translation>
+                <numerusform>%n Datensatz zurückgehalten</numerusform>
+                <numerusform>%n Datensätze zurückgehalten</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Open the outbox</source>
             <translation>Postausgang öffnen</translation>
@@ -1682,6 +1707,13 @@
         <message>
             <source>Last error: {}</source>
             <translation>Letzter Fehler: {}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) held back: the CRM sent values Fieldbook cannot take. They are asked for again at every sync; the outbox says why.</source>
+            <translation>
+                <numerusform>%n Datensatz zurückgehalten: Das CRM hat Werte gesendet, die Fieldbook nicht übernehmen kann. Er wird bei jeder Synchronisierung erneut abgefragt; der Postausgang nennt den Grund.</numerusform>
+                <numerusform>%n Datensätze zurückgehalten: Das CRM hat Werte gesendet, die Fieldbook nicht übernehmen kann. Sie werden bei jeder Synchronisierung erneut abgefragt; der Postausgang nennt den Grund.</numerusform>
+            </translation>
         </message>
         <message>
             <source>API calls today: {} of {}</source>
@@ -3055,6 +3087,10 @@
             <translation>Das CRM hat gebeten, dies später erneut zu senden.</translation>
         </message>
         <message>
+            <source>Sending this failed {attempts} times, so Fieldbook stopped trying. Retry it, or discard it.</source>
+            <translation>Das Senden ist {attempts}-mal fehlgeschlagen, daher versucht Fieldbook es nicht weiter. Versuchen Sie es erneut oder verwerfen Sie es.</translation>
+        </message>
+        <message>
             <source>Something went wrong ({type}). Your data is safe; try again.</source>
             <translation>Etwas ist schiefgegangen ({type}). Ihre Daten sind sicher; versuchen Sie es erneut.</translation>
         </message>
@@ -3588,6 +3624,10 @@
             <translation>Erwartet wird eine Zahl von {low} bis {high}.</translation>
         </message>
         <message>
+            <source>Expected an amount below {max}.</source>
+            <translation>Erwartet wird ein Betrag unter {max}.</translation>
+        </message>
+        <message>
             <source>Expected an amount such as 12500 or 12,500.50.</source>
             <translation>Erwartet wird ein Betrag wie 12500 oder 12.500,50.</translation>
         </message>
@@ -3602,6 +3642,34 @@
         <message>
             <source>Expected a date between {low} and {high}.</source>
             <translation>Erwartet wird ein Datum zwischen {low} und {high}.</translation>
+        </message>
+        <message>
+            <source>{field}: expected text.</source>
+            <translation>{field}: Erwartet wird Text.</translation>
+        </message>
+        <message>
+            <source>{field} contains a character that cannot be stored (a control character).</source>
+            <translation>{field} enthält ein Zeichen, das nicht gespeichert werden kann (ein Steuerzeichen).</translation>
+        </message>
+        <message>
+            <source>Expected a web address.</source>
+            <translation>Erwartet wird eine Webadresse.</translation>
+        </message>
+        <message>
+            <source>{field}: expected a record.</source>
+            <translation>{field}: Erwartet wird ein Datensatz.</translation>
+        </message>
+        <message>
+            <source>{field}: expected a value.</source>
+            <translation>{field}: Erwartet wird ein Wert.</translation>
+        </message>
+        <message>
+            <source>Expected one of the listed choices.</source>
+            <translation>Erwartet wird einer der aufgeführten Werte.</translation>
+        </message>
+        <message>
+            <source>Expected a whole number from 0 to 100.</source>
+            <translation>Erwartet wird eine ganze Zahl von 0 bis 100.</translation>
         </message>
         <message>
             <source>{field} is not a field of this record.</source>

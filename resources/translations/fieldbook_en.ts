@@ -153,6 +153,20 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n record(s) held back: the CRM sent values Fieldbook cannot take, so they are not in your book yet. They are asked for again at every sync.</source>
+            <translation>
+                <numerusform>%n record held back: the CRM sent values Fieldbook cannot take, so they are not in your book yet. They are asked for again at every sync.</numerusform>
+                <numerusform>%n records held back: the CRM sent values Fieldbook cannot take, so they are not in your book yet. They are asked for again at every sync.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… and %n more.</numerusform>
+                <numerusform>… and %n more.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>• and %n more.</source>
             <translation>
                 <numerusform>• and %n more.</numerusform>
@@ -218,6 +232,20 @@
             <translation>
                 <numerusform>%n conflict</numerusform>
                 <numerusform>%n conflicts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) held back</source>
+            <translation>
+                <numerusform>%n record held back</numerusform>
+                <numerusform>%n records held back</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) held back: the CRM sent values Fieldbook cannot take. They are asked for again at every sync; the outbox says why.</source>
+            <translation>
+                <numerusform>%n record held back: the CRM sent values Fieldbook cannot take. They are asked for again at every sync; the outbox says why.</numerusform>
+                <numerusform>%n records held back: the CRM sent values Fieldbook cannot take. They are asked for again at every sync; the outbox says why.</numerusform>
             </translation>
         </message>
     </context>

@@ -20,6 +20,7 @@ from .session import (
     MECHANISM_MODEL,
     OVERLAP,
     TrytonSession,
+    garbled,
 )
 
 
@@ -139,6 +140,7 @@ class TrytonReading(TrytonSession):
                 order=[("last_modified_at", "ASC"), ("id", "ASC")],
             )
             if rows:
+                self._check_rows(rows)
                 state["t"][tm.table] = self._advance(mark, rows)
                 live = [r for r in rows if r.get("active", True)]
                 gone = [r for r in rows if not r.get("active", True) and r["fieldbook_uuid"]]
@@ -165,6 +167,19 @@ class TrytonReading(TrytonSession):
         return PullPage(records, deletions, json.dumps(state, separators=(",", ":")), more)
 
     @staticmethod
+    def _check_rows(rows: list[dict]) -> None:
+        """Rows a pull may move its mark over: stamps are datetimes, UUIDs text or empty.
+        Anything else is a broken answer, and nothing of it reaches the saved position."""
+        for row in rows:
+            uuid = row.get("fieldbook_uuid")
+            if not isinstance(row.get("last_modified_at"), dt.datetime) or not (
+                uuid is None or uuid is False or isinstance(uuid, str)
+            ):
+                raise garbled()
+            if "_timestamp" in row and not isinstance(row["_timestamp"], (str, int, float)):
+                raise garbled()
+
+    @staticmethod
     def _advance(mark: dict | None, rows: list[dict]) -> dict:
         """The new mark: the newest stamp, and every id seen in the overlap window before it."""
         seen = {int(k): v for k, v in (mark or {}).get("seen", {}).items()} if mark else {}
@@ -187,7 +202,10 @@ class TrytonReading(TrytonSession):
         domain = [list(c) if isinstance(c, tuple) else c for c in tm.domain]
         context = self._context(active_test=True)
         rows = self._search_read(tm.model, domain, ["fieldbook_uuid"], context=context)
-        return {r["fieldbook_uuid"] for r in rows if r["fieldbook_uuid"]}
+        uuids = [r.get("fieldbook_uuid") for r in rows]
+        if not all(u is None or u is False or isinstance(u, str) for u in uuids):
+            raise garbled()
+        return {u for u in uuids if isinstance(u, str) and u}
 
     def fetch(self, table: str, ids: list[str]) -> list[RemoteRecord]:
         tm = M.TABLE_MAPS[table]

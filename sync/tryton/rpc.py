@@ -46,6 +46,14 @@ class RateLimited(RpcError):
 class Unreachable(RpcError):
     """No answer: connection refused or dropped, timeout, DNS, 5xx."""
 
+    reason = "unreachable"  # sync.connector.Reason
+
+
+class TimedOut(Unreachable):
+    """No answer in time."""
+
+    reason = "timeout"
+
 
 class TlsError(Unreachable):
     """The server's certificate could not be verified."""
@@ -68,7 +76,53 @@ class Concurrency(RpcError):
 
 
 class ServerFault(RpcError):
-    """An unexpected exception on the server (a bug or a bad request of ours)."""
+    """An unexpected exception on the server (a bug or a bad request of ours): tried again
+    later, and parked with its reason when it keeps failing."""
+
+
+class Garbled(Unreachable):
+    """An answer of a shape Tryton never sends: something on the way broke it."""
+
+    reason = "bad_answer"
+
+
+class CutShort(Garbled):
+    """The answer broke off in the middle."""
+
+    reason = "cut_short"
+
+
+class Portal(Garbled):
+    """A web page answered instead of the CRM: a hotel or airport Wi-Fi sign-in page."""
+
+    reason = "portal"
+
+
+GARBLED = (
+    "The CRM's answer arrived incomplete or unreadable. Fieldbook keeps your changes and retries."
+)
+PORTAL = (
+    "The network answered with a web page instead of the CRM (a Wi-Fi sign-in page?). Sign in "
+    "to the network; Fieldbook keeps your changes and retries."
+)
+
+
+def retry_after(header: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delay-seconds or an HTTP date (RFC 9110);
+    None when it is missing or unreadable."""
+    if not header:
+        return None
+    text = header.strip()
+    if text.isdigit():
+        return float(min(int(text), 86_400))
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    seconds = when.timestamp() - (time.time() if now is None else now)
+    return max(0.0, min(seconds, 86_400.0))
 
 
 def _decode(obj: dict) -> Any:
@@ -128,6 +182,18 @@ def loads(text: str | bytes) -> Any:
     return json.loads(text, object_hook=_decode)
 
 
+def _session_of(result: Any) -> tuple[int, str]:
+    """The user id and token of a login answer; Garbled when it is not one (never stored)."""
+    if not isinstance(result, (list, tuple)) or len(result) < 2:
+        raise Garbled(GARBLED)
+    user_id, token = result[0], result[1]
+    if isinstance(user_id, bool) or not isinstance(user_id, int) or user_id <= 0:
+        raise Garbled(GARBLED)
+    if not isinstance(token, str) or not 0 < len(token) <= 4096 or not token.isprintable():
+        raise Garbled(GARBLED)
+    return user_id, token
+
+
 def normalize_url(url: str) -> str:
     """``https://crm.example.com/`` from what a user typed; BadAddress when it is no URL."""
     url = (url or "").strip()
@@ -177,7 +243,7 @@ class TrytonRpc:
         self.http.headers.pop("Authorization", None)
         logs.redact(password)  # whatever logs a call or an error, the password stays out
         result = self.call("common.db.login", login, {"password": password}, "en")
-        user_id, token = result[0], result[1]
+        user_id, token = _session_of(result)
         self.use_session(login, user_id, token)
         return token
 
@@ -210,11 +276,21 @@ class TrytonRpc:
             ) from exc
         except requests.exceptions.InvalidURL as exc:
             raise BadAddress("This is not a server address.") from exc
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except requests.Timeout as exc:
+            raise TimedOut(
+                "The CRM did not answer in time. Fieldbook keeps your changes and retries."
+            ) from exc
+        except requests.ConnectionError as exc:
+            if "IncompleteRead" in str(exc) or "Connection broken" in str(exc):
+                raise CutShort(GARBLED) from exc
             raise Unreachable(
                 "The CRM server cannot be reached. Check your connection; Fieldbook keeps your "
                 "changes and retries."
             ) from exc
+        except requests.exceptions.ChunkedEncodingError as exc:  # a body cut short
+            raise CutShort(GARBLED) from exc
+        except requests.RequestException as exc:  # a broken encoding, anything else on the way
+            raise Garbled(GARBLED) from exc
         finally:
             self.calls += 1
             self.seconds_waiting += time.perf_counter() - started
@@ -226,9 +302,9 @@ class TrytonRpc:
         if status in (401, 403):
             raise Unauthorized("The CRM refused the user name or password, or the session ended.")
         if status == 429:
-            retry = reply.headers.get("Retry-After")
+            wait = retry_after(reply.headers.get("Retry-After"))
             raise RateLimited(
-                "The CRM asks to slow down.", retry_after=float(retry) if retry else 60.0
+                "The CRM asks to slow down.", retry_after=60.0 if wait is None else wait
             )
         if status == 404:
             raise UnknownDatabase(
@@ -236,21 +312,24 @@ class TrytonRpc:
                 "address and the database name."
             )
         if status >= 500:
-            retry = reply.headers.get("Retry-After")
             raise Unreachable(
                 f"The CRM server had a problem (HTTP {status}); Fieldbook retries later.",
-                retry_after=float(retry) if retry and retry.isdigit() else None,
+                retry_after=retry_after(reply.headers.get("Retry-After")),
             )
         if status in (400, 422):
             raise ServerFault(f"The CRM could not understand a request (HTTP {status}).")
         if status != 200:
             raise BadAddress(f"This address does not answer like a Tryton server (HTTP {status}).")
+        content = reply.content
+        kind = reply.headers.get("Content-Type", "")
+        if "html" in kind or content.lstrip()[:1] == b"<":
+            raise Portal(PORTAL)
         try:
-            data = loads(reply.content)
-        except ValueError as exc:
-            raise BadAddress("This address does not answer like a Tryton server.") from exc
-        if not isinstance(data, dict):
-            raise BadAddress("This address does not answer like a Tryton server.")
+            data = loads(content)
+        except (ValueError, TypeError, KeyError, OverflowError) as exc:
+            raise Garbled(GARBLED) from exc
+        if not isinstance(data, dict) or ("result" not in data and "error" not in data):
+            raise Garbled(GARBLED)
         if "error" in data and data["error"] is not None:
             raise self._error(data["error"])
         return data.get("result")

@@ -7,6 +7,7 @@ The base of ``TrytonConnector`` (``sync/tryton/connector.py``); reading the CRM 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,8 +16,11 @@ from sync.connector import (
     Connector,
     ConnectorError,
     ErrorKind,
+    Reason,
 )
 from sync.tryton import rpc as R
+
+log = logging.getLogger(__name__)
 
 OVERLAP = dt.timedelta(seconds=2)
 CURSOR_VERSION = 1
@@ -41,6 +45,8 @@ def _kind_of(exc: R.RpcError) -> ErrorKind:
         return ErrorKind.SIGN_IN  # the address or database needs the user's attention
     if isinstance(exc, R.Concurrency):
         return ErrorKind.CONFLICT
+    if isinstance(exc, R.ServerFault):
+        return ErrorKind.TRANSIENT  # a failure on the server: again later, parked if it stays
     return ErrorKind.INVALID
 
 
@@ -59,6 +65,10 @@ def _sign_in_cause(exc: R.RpcError) -> str:
         return "password"
     if isinstance(exc, R.TlsError):
         return "tls"
+    if isinstance(exc, R.Portal | R.CutShort):
+        return "unreachable"
+    if isinstance(exc, R.Garbled):
+        return "address"
     if isinstance(exc, R.Unreachable):
         return "unreachable"
     if isinstance(exc, R.UnknownDatabase):
@@ -68,8 +78,27 @@ def _sign_in_cause(exc: R.RpcError) -> str:
     return "server"
 
 
+def garbled() -> ConnectorError:
+    """The error of an answer of the wrong shape: passing, like a connection that broke."""
+    return ConnectorError(ErrorKind.TRANSIENT, "", reason=Reason.BAD_ANSWER)
+
+
+def _reason_of(exc: R.RpcError) -> Reason | None:
+    if isinstance(exc, R.ServerFault):
+        return Reason.SERVER_FAULT
+    if isinstance(exc, R.RateLimited):
+        return Reason.RATE_LIMITED
+    name = getattr(exc, "reason", None)
+    return Reason(name) if isinstance(exc, R.Unreachable) and name else None
+
+
 def _connector_error(exc: R.RpcError) -> ConnectorError:
-    return ConnectorError(_kind_of(exc), exc.message, retry_after=exc.retry_after)
+    reason = _reason_of(exc)
+    # A failure we word ourselves carries no detail: the rep reads the reason's sentence.
+    message = "" if isinstance(exc, R.Garbled | R.TimedOut | R.ServerFault) else exc.message
+    if isinstance(exc, R.ServerFault):
+        log.warning("the CRM failed on a request: %s", exc.message)  # for IT, not the screen
+    return ConnectorError(_kind_of(exc), message, retry_after=exc.retry_after, reason=reason)
 
 
 class TrytonSession(Connector):
@@ -124,8 +153,8 @@ class TrytonSession(Connector):
 
     def sign_in(self) -> None:
         stored = credentials.load_secret(self.session_key)
-        if stored and ":" in stored:
-            user_id, token = stored.split(":", 1)
+        user_id, _, token = (stored or "").partition(":")
+        if user_id.isdigit() and token:
             self.rpc.use_session(self.login, int(user_id), token)
             try:
                 self._after_sign_in()
@@ -145,11 +174,11 @@ class TrytonSession(Connector):
             # The password that signed in before is refused: the user was deactivated (Tryton
             # answers a deactivated user and a changed password alike). Refused for good: the
             # app locks the copy until the rep signs in again (issue 16).
-            refused = ConnectorError(
-                ErrorKind.SIGN_IN, "The CRM refused the saved password. Sign in again."
-            )
-            refused.reason = "revoked"  # type: ignore[attr-defined]  # read by ErrorInfo.of
-            raise refused from None
+            raise ConnectorError(
+                ErrorKind.SIGN_IN,
+                "The CRM refused the saved password. Sign in again.",
+                reason=Reason.REVOKED,
+            ) from None
         except R.RpcError as exc:
             raise _connector_error(exc) from None
         credentials.save_secret(self.session_key, f"{self.rpc.user_id}:{token}")
@@ -198,6 +227,14 @@ class TrytonSession(Connector):
         except R.RpcError as exc:
             raise _connector_error(exc) from None
 
+    def _rows(self, rows: Any) -> list[dict]:
+        """``rows`` if they are what a read or search_read answers: records with integer ids."""
+        if not isinstance(rows, list) or not all(
+            isinstance(r, dict) and type(r.get("id")) is int for r in rows
+        ):
+            raise garbled()
+        return rows
+
     def _search_read(
         self,
         model: str,
@@ -209,7 +246,7 @@ class TrytonSession(Connector):
         order: list | None = None,
         context: dict | None = None,
     ) -> list[dict]:
-        return self._call(
+        rows = self._call(
             model,
             "search_read",
             domain,
@@ -219,6 +256,7 @@ class TrytonSession(Connector):
             fields,
             context if context is not None else self._context(),
         )
+        return self._rows(rows)
 
     # -- ids <-> client UUIDs ------------------------------------------------------------
 
@@ -237,10 +275,13 @@ class TrytonSession(Connector):
             if model == "party.party":
                 fields.append("active")
             for row in self._search_read(model, domain, fields):
+                uuid = row.get("fieldbook_uuid")
+                if not isinstance(uuid, str) or uuid not in uuids:
+                    raise garbled()  # an answer about records we did not ask for
                 if row.get("active") is False:
                     continue  # archived: deleted, as far as Fieldbook is concerned
-                self._remember(model, row["id"], row["fieldbook_uuid"])
-                found[row["fieldbook_uuid"]] = row["id"]
+                self._remember(model, row["id"], uuid)
+                found[uuid] = row["id"]
         return found
 
     def _uuids_for(self, model: str, ids: Iterable[int]) -> dict[int, str]:
@@ -248,8 +289,12 @@ class TrytonSession(Connector):
         found = {i: self._uuid_of[(model, i)] for i in ids if (model, i) in self._uuid_of}
         missing = sorted(ids - found.keys())
         if missing:
-            for row in self._call(model, "read", missing, ["fieldbook_uuid"], self._context()):
-                if row.get("fieldbook_uuid"):
+            context = self._context()
+            rows = self._rows(self._call(model, "read", missing, ["fieldbook_uuid"], context))
+            if sorted(r["id"] for r in rows) != missing:
+                raise garbled()  # Tryton reads every id asked for, or fails: not this
+            for row in rows:
+                if isinstance(row.get("fieldbook_uuid"), str) and row["fieldbook_uuid"]:
                     self._remember(model, row["id"], row["fieldbook_uuid"])
                     found[row["id"]] = row["fieldbook_uuid"]
         return found
@@ -266,9 +311,10 @@ class TrytonSession(Connector):
             if rows:
                 self._country_ids[name] = rows[0]["id"]
             else:
-                self._country_ids[name] = self._call(
-                    "country.country", "create", [{"name": name}], self._context()
-                )[0]
+                made = self._call("country.country", "create", [{"name": name}], self._context())
+                if not isinstance(made, list) or len(made) != 1 or type(made[0]) is not int:
+                    raise garbled()
+                self._country_ids[name] = made[0]
             self._country_names[self._country_ids[name]] = name
         return self._country_ids[name]
 

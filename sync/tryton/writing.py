@@ -21,7 +21,7 @@ from sync.tryton import mapping as M
 from sync.tryton import rpc as R
 
 from .reading import TrytonReading
-from .session import ADDRESS_MODEL, MECHANISM_MODEL, _connector_error
+from .session import ADDRESS_MODEL, DELETION_MODEL, MECHANISM_MODEL, _connector_error, garbled
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ class TrytonWriting(TrytonReading):
                     reason=exc.message,
                     kind=exc.kind,
                     retry_after=exc.retry_after,
+                    not_tried=True,
                 )
                 for m in mutations[len(results) :]
             ]
@@ -102,6 +103,8 @@ class TrytonWriting(TrytonReading):
             if f.kind in (M.REF, M.RESOURCE):
                 model = f.ref_model
                 target = self._ids_for(model, [value]).get(value) if value else None
+                if value and target is None:  # look once more: an answer emptied on the way
+                    target = self._ids_for(model, [value], fresh=True).get(value)
                 if value and target is None:
                     unresolved.append(name)
                     continue
@@ -181,7 +184,42 @@ class TrytonWriting(TrytonReading):
 
     def _reject(self, m: Mutation, exc: R.RpcError | str, kind=ErrorKind.INVALID):
         reason = exc if isinstance(exc, str) else exc.message
+        if isinstance(exc, R.ServerFault):
+            # A failure on the server is no refusal of the values: again later (the engine
+            # parks it with this reason when it keeps failing).
+            return MutationResult(
+                m.op_id, Outcome.RETRY, reason=reason, kind=ErrorKind.TRANSIENT, retry_after=None
+            )
         return MutationResult(m.op_id, Outcome.REJECTED, reason=reason, kind=kind)
+
+    def _find_again(self, tm: M.TableMap, m: Mutation) -> int | MutationResult | None:
+        """After a lookup by UUID found nothing: the record's id when a second look finds it,
+        None when the CRM's deletion log (or archive) says it is gone, or a RETRY result when
+        nothing confirms it either way (an answer lost or emptied on the way is not trusted)."""
+        logged = self._search_read(
+            DELETION_MODEL, [("record_uuid", "=", m.id)], ["model"], limit=1, context={}
+        )
+        if logged:
+            return None
+        fields = ["fieldbook_uuid"] + (["active"] if tm.archivable else [])
+        rows = self._search_read(tm.model, [("fieldbook_uuid", "=", m.id)], fields, limit=1)
+        if rows and rows[0].get("fieldbook_uuid") == m.id:
+            if rows[0].get("active") is False:
+                return None  # archived: deleted, as far as Fieldbook is concerned
+            self._remember(tm.model, rows[0]["id"], m.id)
+            return int(rows[0]["id"])
+        if m.base_version is None:
+            # Never seen on the CRM (a create whose answer may have been lost): two lookups
+            # that agree it is not there are believed.
+            return None
+        # The CRM had it (the change names its version): only its deletion log or its archive
+        # says it is gone; an empty answer alone is asked again.
+        return MutationResult(
+            m.op_id,
+            Outcome.RETRY,
+            reason="The CRM could not find the record just now; Fieldbook asks again later.",
+            kind=ErrorKind.TRANSIENT,
+        )
 
     def seed(self, mutations: list[Mutation]) -> list[MutationResult]:
         """Creates without reading the records back: for loading a demo or bench book."""
@@ -219,6 +257,14 @@ class TrytonWriting(TrytonReading):
             values["fieldbook_uuid"] = m.id
             pending.append((m, values, deferred))
         created = self._create_many(tm, pending, results)
+        refused = [m for m, _, _ in pending if m.op_id in results]
+        if refused:
+            # A create refused because the UUID is already there (the lookup above came back
+            # empty on the way): it is ours, made by an earlier try. Read it back like one.
+            there = self._ids_for(tm.model, [m.id for m in refused], fresh=True)
+            for m in refused:
+                if m.id in there:
+                    del results[m.op_id]
         for m, _, deferred in pending:
             if deferred and m.id in created:
                 fix, unresolved = self._values(tm, deferred, created[m.id], False)
@@ -240,8 +286,13 @@ class TrytonWriting(TrytonReading):
             elif m.id in records:
                 out.append(MutationResult(m.op_id, Outcome.APPLIED, record=records[m.id]))
             else:
-                out.append(self._reject(m, "The CRM did not keep the record.", ErrorKind.NOT_FOUND))
+                # Created (or found), then not read back: an answer lost or emptied on the way.
+                out.append(self._again_later(m, "The CRM did not show the new record yet."))
         return out
+
+    @staticmethod
+    def _again_later(m: Mutation, reason: str) -> MutationResult:
+        return MutationResult(m.op_id, Outcome.RETRY, reason=reason, kind=ErrorKind.TRANSIENT)
 
     def _create_many(self, tm: M.TableMap, pending, results) -> dict[str, int]:
         """Create in one call; when the CRM refuses one, find which, one by one."""
@@ -249,8 +300,10 @@ class TrytonWriting(TrytonReading):
             return {}
         try:
             ids = self.rpc.model(tm.model, "create", [v for _, v, _ in pending], self._context())
+            if not isinstance(ids, list) or any(type(i) is not int for i in ids):
+                raise garbled()
             if len(ids) != len(pending):  # never pair a UUID with another record's id
-                raise ConnectorError(ErrorKind.TRANSIENT, "the CRM answered a create incompletely")
+                raise garbled()  # an id list of the wrong length: never pair a UUID wrongly
             for (m, _, _), id_ in zip(pending, ids, strict=True):
                 self._remember(tm.model, id_, m.id)
             return {m.id: id_ for (m, _, _), id_ in zip(pending, ids, strict=True)}
@@ -272,21 +325,26 @@ class TrytonWriting(TrytonReading):
         tm = M.TABLE_MAPS[m.table]
         id_ = self._ids_for(tm.model, [m.id], fresh=True).get(m.id)
         if id_ is None:
-            return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+            again = self._find_again(tm, m)
+            if isinstance(again, MutationResult):
+                return again
+            if again is None:
+                return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+            id_ = again
         values, unresolved = self._values(tm, m.values, id_, False)
-        if unresolved:
+        if unresolved:  # the record is there; what it refers to is not: a refusal, no deletion
             return self._reject(
                 m,
                 "It refers to a record that is not on the CRM: " + ", ".join(unresolved) + ".",
-                ErrorKind.NOT_FOUND,
+                ErrorKind.INVALID,
             )
         if values:
             refused = self._conditional(m, tm, id_, "write", [id_], values)
             if refused is not None:
                 return refused
         record = self._record_now(tm, m.id)
-        if record is None:
-            return self._reject(m, "The record was deleted on the CRM.", ErrorKind.NOT_FOUND)
+        if record is None:  # written a moment ago: an empty read-back is not a deletion
+            return self._again_later(m, "The CRM did not show the record after the change.")
         return MutationResult(m.op_id, Outcome.APPLIED, record=record)
 
     def _conditional(self, m: Mutation, tm, id_: int, method: str, *args) -> MutationResult | None:
@@ -315,7 +373,12 @@ class TrytonWriting(TrytonReading):
         tm = M.TABLE_MAPS[m.table]
         id_ = self._ids_for(tm.model, [m.id], fresh=True).get(m.id)
         if id_ is None:
-            return MutationResult(m.op_id, Outcome.APPLIED)  # already gone: nothing to do
+            again = self._find_again(tm, m)
+            if isinstance(again, MutationResult):
+                return again
+            if again is None:
+                return MutationResult(m.op_id, Outcome.APPLIED)  # already gone: nothing to do
+            id_ = again
         refused = self._conditional(m, tm, id_, "delete", [id_])
         if refused is not None:
             return refused
