@@ -162,7 +162,9 @@ def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, not
     for variant, wanted in (("plain", PLAIN), ("encrypted", ENCRYPTED)):
         path = plain_path if variant == "plain" else encrypted_path
         figures[variant]["open ms"] = _open_ms(path, wanted.encrypt, root)
-    for _round in range(2):  # alternate, keep the better of two rounds for each
+    print("  opened both (new processes)", flush=True)
+    for n in range(2):  # alternate, keep the better of two rounds for each
+        print(f"  round {n + 1} of list, search and edits", flush=True)
         for variant, store in stores.items():
 
             def first_page(store=store):
@@ -183,6 +185,7 @@ def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, not
             seen["edit rate /s"] = max(seen.get("edit rate /s", 0.0), edits)
     for store in stores.values():
         store.close()
+    print("  first syncs", flush=True)
     with tempfile.TemporaryDirectory(dir=plain_path.parent) as tmp:
         rates = _first_sync_rates(Path(tmp), args.sync_accounts)
         for variant, rate in rates.items():

@@ -62,6 +62,12 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
     db.execute("PRAGMA cache_size = -32000")
+    if key is not None:
+        # A page read from the OS cache must be decrypted and its HMAC checked first: a bigger
+        # page cache keeps a big book's working set decrypted (bench_store --encryption on the
+        # 50k book: search and list p95 1.2x plain with 128 MB, 2.4x with 32 MB). It grows only
+        # as pages are read, so a small book never uses it.
+        db.execute("PRAGMA cache_size = -131072")
     return db
 
 
