@@ -60,6 +60,21 @@ def store_file(accounts: int) -> Path:
     return path
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. On Linux from VmHWM: ``ru_maxrss`` keeps the peak of
+    the process that forked us across exec, so a parent that just built a 3 GB book made every
+    window look 3 GB big."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource  # not on Windows
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--accounts", type=int, default=50_000)
@@ -115,9 +130,7 @@ def main() -> int:
         f"accounts list filled       {ms(t_list - t0)}  ({ms(list_since_start)} since the process"
         f" started; CPU {cpu:.0f} ms of the process by then)"
     )
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = peak_rss_mb()
     print(f"RSS with the book open     {rss:.0f} MB (peak; target < 400 MB)")
 
     # Typing: a 5 ms ticker measures how long the GUI thread goes without running its loop.
