@@ -14,7 +14,7 @@ from typing import Any
 
 import requests
 
-from sync.connector import Connector, ConnectorError, ErrorKind
+from sync.connector import Connector, ConnectorError, ErrorKind, Reason
 
 from . import auth
 from . import mapping as M
@@ -155,6 +155,12 @@ class SalesforceSession(Connector):
                 self.verify,
             )
         except auth.SignInFailed as exc:
+            if exc.cause == "denied":
+                # invalid_grant on a refresh: the token was revoked, the user deactivated or the
+                # app removed. Refused for good, so the app locks the copy (issue 16).
+                raise ConnectorError(
+                    ErrorKind.SIGN_IN, "Sign in to Salesforce again.", reason=Reason.REVOKED
+                ) from None
             if exc.kind == ErrorKind.SIGN_IN:
                 raise ConnectorError(ErrorKind.SIGN_IN, "Sign in to Salesforce again.") from None
             raise ConnectorError(exc.kind, exc.message) from None

@@ -12,6 +12,7 @@ import pytest
 
 from desktop import credentials, paths
 from desktop import entities as E
+from desktop.errors import ACCESS_REVOKED
 from desktop.store import Store
 from sync.engine import SyncEngine
 from sync.salesforce import auth
@@ -247,6 +248,7 @@ def test_expired_session_is_refreshed_and_a_dead_refresh_token_asks_to_sign_in(p
     a.store.update("accounts", account, {"city": "Lille"})
     report = a.sync()
     assert not report.ok and report.needs_sign_in
+    assert ACCESS_REVOKED in [p.kind for p in report.problems]  # refused for good: the app locks
     assert a.store.pending_count() == 1  # kept
     sign_in(sf_server)
     a.clock.skip()
