@@ -141,3 +141,20 @@ def test_a_pulled_row_with_a_null_id_fails_the_page_before_the_position_moves(ca
     with pytest.raises(ConnectorError) as error:
         c.pull(None)
     assert error.value.kind == ErrorKind.TRANSIENT  # nothing of it reached a cursor
+
+
+def _concurrency() -> Reply:
+    return Reply(200, json.dumps({"id": 1, "error": ["ConcurrencyException", "changed"]}).encode())
+
+
+@pytest.mark.parametrize("op", ["delete", "update"])
+def test_defect_3_a_changed_record_whose_read_back_is_empty_is_retried_not_deleted(canned, op):
+    # Tryton's optimistic lock refuses the write: the record is there, changed. An empty read
+    # of it afterwards is a lost or corrupted answer, not a deletion (a fault storm, seed
+    # 260346, made it a false "deleted on the CRM" conflict for an update).
+    c = connector_for(canned)
+    canned.replies.append(ok([{"id": 5, "fieldbook_uuid": "uuid-1", "active": True}]))
+    canned.replies.append(_concurrency())  # the conditional write or delete
+    canned.replies.append(ok([]))  # the record read back: nothing (wrong)
+    [result] = c.push([_mutation(op)])
+    assert result.outcome == Outcome.RETRY, result

@@ -356,10 +356,15 @@ class TrytonWriting(TrytonReading):
         try:
             self.rpc.model(tm.model, method, *args, context)
         except R.Concurrency:
+            record = self._record_now(tm, m.id)
+            if record is None:
+                # The lock refused because the record is there and changed: an empty read of
+                # it now is a lost answer, not a deletion (nor a delete done).
+                return self._again_later(m, "The CRM did not show the record that changed.")
             return MutationResult(
                 m.op_id,
                 Outcome.CONFLICT,
-                record=self._record_now(tm, m.id),
+                record=record,
                 reason="Changed on the CRM meanwhile.",
                 kind=ErrorKind.CONFLICT,
             )
