@@ -115,6 +115,29 @@ def subtree(db: sqlite3.Connection, table: str, row_id: str) -> list[tuple[str, 
     return out
 
 
+def referrer_stamps(
+    db: sqlite3.Connection, tree: list[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """``updated_at`` of the rows outside ``tree`` whose reference into it a delete of it clears
+    (a child account's parent), so an undo can put the rows back exactly."""
+    inside = set(tree)
+    out: dict[tuple[str, str], str] = {}
+    for t, i in tree:
+        for child, ref in E.referrers(t):
+            if ref.on_delete == "cascade":
+                continue
+            query = f"SELECT id, updated_at FROM {child.table} WHERE {ref.name} = ?"
+            for cid, stamp in db.execute(query, (i,)):
+                if (child.table, cid) not in inside:
+                    out[(child.table, cid)] = stamp
+    return out
+
+
+def restore_stamp(db: sqlite3.Connection, table: str, row_id: str, stamp: str) -> None:
+    E.entity(table)
+    db.execute(f"UPDATE {table} SET updated_at = ? WHERE id = ?", (stamp, row_id))
+
+
 def title(db: sqlite3.Connection, table: str, row_id: str) -> str | None:
     """The record's title field as stored, or None when it is gone or empty."""
     entity = E.entity(table)

@@ -105,6 +105,8 @@ class DeletedTree:
     row_id: str
     rows: list[tuple[str, dict[str, Any]]]  # whole rows (id and stamps too), parents first
     ops: list[AppendedOp]
+    # updated_at of the rows that stayed but had a reference cleared by the delete
+    stamps: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def apply(self, store: Store) -> None:
         with store.transaction() as changes:
@@ -158,6 +160,8 @@ class DeletedTree:
                     continue  # changed since: the rep's later edit wins
                 if op_id in waiting:  # the clearing never left this machine
                     replica.write_row(db, table, row_id, restore, exists=True)
+                    if (table, row_id) in self.stamps:  # as if it had never happened
+                        replica.restore_stamp(db, table, row_id, self.stamps[(table, row_id)])
                 else:
                     store.update(table, row_id, restore)
                 changes.add(table, row_id)
@@ -172,13 +176,14 @@ def delete_undoable(store: Store, table: str, row_id: str) -> UndoStep:
     with store.transaction():
         tree = _subtree(store, table, row_id)
         rows = [(t, whole_row(store.db, t, i)) for t, i in tree]
+        stamps = replica.referrer_stamps(store.db, tree)
         mark = outbox.last_seq(store.db)
         store.delete(table, row_id)
         appended: list[AppendedOp] = [
             (o.op_id, o.table, o.row_id, o.op, o.changes, o.base)
             for o in outbox.appended_since(store.db, mark)
         ]
-    return UndoStep("delete", table, [DeletedTree(table, row_id, rows, appended)])
+    return UndoStep("delete", table, [DeletedTree(table, row_id, rows, appended, stamps)])
 
 
 def _subtree(store: Store, table: str, row_id: str) -> list[tuple[str, str]]:

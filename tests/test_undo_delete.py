@@ -183,3 +183,20 @@ def test_an_undo_during_the_push_of_the_delete_waits_for_the_push(
     finally:
         connector.release.set()
         controller.shutdown()
+
+
+def test_undo_a_second_later_puts_back_the_stamp_of_a_child_account_it_cleared(store, monkeypatch):
+    # The delete clears the subsidiary's parent; undone a second later, the subsidiary must
+    # come back as it was, its updated_at included (the Ctrl+Z test above failed whenever the
+    # undo crossed a second boundary).
+    import desktop.replica as replica
+    from desktop.undo import delete_undoable
+
+    ids = book(store)
+    before = whole_rows(store)
+    step = delete_undoable(store, "accounts", ids["accounts"])
+    monkeypatch.setattr(replica, "now_iso", lambda: "2099-01-01T00:00:00")
+    with store.transaction():
+        for part in step.parts:
+            part.apply(store)
+    assert whole_rows(store) == before
