@@ -91,7 +91,7 @@ class PullPart(EngineCore):
                 return True
         return False
 
-    def _theirs(self, record: RemoteRecord) -> dict:
+    def _theirs(self, record: RemoteRecord, ctx: PageContext) -> dict:
         """The record's value of every field. A field the CRM left out (one the org does not
         have, such as a custom field not set up in Salesforce) is not a field it emptied: it
         keeps what we last agreed on (the base snapshot), else what the row holds."""
@@ -99,7 +99,8 @@ class PullPart(EngineCore):
         fields = _FIELDS[record.table]
         theirs = {name: values.get(name) for name in fields}
         left_out = [name for name in fields if name not in values]
-        if left_out:
+        known_here = ctx.exists(record.table, record.id) or (record.table, record.id) in ctx.busy
+        if left_out and known_here:  # a record new to us has nothing of ours to keep
             agreed = outbox.base(self.db, record.table, record.id)
             kept = agreed[1] if agreed else (self.store.get(record.table, record.id) or {})
             for name in left_out:
@@ -112,7 +113,7 @@ class PullPart(EngineCore):
         """Apply one pulled record (or hold it); return whether it reached the table."""
         db = self.db
         table, row_id = record.table, record.id
-        theirs = self._theirs(record)
+        theirs = self._theirs(record, ctx)
         if (table, row_id) in ctx.busy and not ctx.exists(table, row_id):
             # Deleted here, changed there: nothing to insert, only the decision to make.
             if ctx.version(table, row_id) != record.version:
