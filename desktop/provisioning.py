@@ -67,6 +67,9 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
 
 _TYPE_WORDS: dict[Any, str] = {str: "text", int: "a whole number", bool: "true or false"}
 
+# Settings that take one of a few words, and those words.
+CHOICES: dict[str, tuple[str, ...]] = {"ui.start_page": ("last", "today", "accounts")}
+
 
 class ProvisioningError(ValueError):
     """The file is there but cannot be used; the message names the file and the field."""
@@ -159,6 +162,11 @@ def parse(data: Any, source: Path, honour_locks: bool = True) -> Provisioning:
             if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 name = _TYPE_WORDS.get(expected, str(expected))
                 raise ProvisioningError(f"{source}: {section}.{key} must be {name}")
+            words = CHOICES.get(f"{section}.{key}")
+            if words and value not in words:
+                raise ProvisioningError(
+                    f"{source}: {section}.{key} must be one of {', '.join(words)}"
+                )
         settings[section] = dict(values)
     locked = data.get("locked", [])
     if not isinstance(locked, list) or not all(isinstance(n, str) for n in locked):
@@ -195,6 +203,17 @@ def check() -> Provisioning:
             raise ProvisioningError(f"{path}: not valid JSON ({exc})") from None
         return parse(data, path, honour_locks=_admin_only(path))
     return Provisioning()
+
+
+def start_page(presets: Provisioning, chosen: Any) -> str:
+    """Where Fieldbook opens: IT's page when locked, else the rep's choice, else IT's preset,
+    else where the rep left off."""
+    preset = presets.get("ui", "start_page")
+    if presets.is_locked("ui.start_page") and preset:
+        return str(preset)
+    if chosen in CHOICES["ui.start_page"]:
+        return str(chosen)
+    return str(preset or "last")
 
 
 def policy_section(name: str) -> Mapping[str, Any]:

@@ -178,3 +178,31 @@ def test_export_briefs_takes_the_selected_accounts(qtbot, window, demo_context, 
     window.export_briefs_action.trigger()
     assert len(asked) == 1 and len(asked[0]) == 2
     assert set(asked[0]) == set(window.accounts_view.selected_account_ids())
+
+
+@pytest.mark.parametrize(
+    ("preset", "chosen", "opens_on"),
+    [
+        ({"ui": {"start_page": "accounts"}}, None, "accounts"),  # IT's default for a new rep
+        ({"ui": {"start_page": "accounts"}}, "today", "today"),  # the rep's choice wins...
+        ({"ui": {"start_page": "accounts"}, "locked": ["ui.start_page"]}, "today", "accounts"),
+    ],
+)
+def test_it_presets_where_fieldbook_opens(
+    qtbot, demo_context, settings, tmp_path, monkeypatch, preset, chosen, opens_on
+):
+    import json
+
+    from desktop import provisioning
+    from ui.main_window import MainWindow
+
+    system = tmp_path / "system"
+    system.mkdir()
+    (system / "fieldbook.json").write_text(json.dumps(preset))
+    monkeypatch.setenv(provisioning.SYSTEM_CONFIG_ENV, str(system))
+    settings.setValue("window/view", "pipeline")
+    if chosen:
+        settings.setValue("preferences/start_view", chosen)
+    win = MainWindow(demo_context, settings=settings)
+    qtbot.addWidget(win)
+    assert win.current_view() == opens_on

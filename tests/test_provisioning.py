@@ -64,6 +64,7 @@ def test_presets_locks_and_the_security_section(system):
         ({"sync": {"interval_minutes": True}}, "sync.interval_minutes"),
         ({"locked": ["crm.password"]}, "crm.password"),
         ({"colours": {}}, "colours"),
+        ({"ui": {"start_page": "pipeline"}}, "ui.start_page must be one of last, today, accounts"),
     ],
 )
 def test_a_bad_file_is_refused_naming_the_field(system, data, named):

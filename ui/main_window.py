@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, __version__, provisioning
 from desktop.store import Changes
 
 from . import diagnostics, record_dialog
@@ -317,7 +317,9 @@ class MainWindow(QMainWindow):
         header = self.settings.value("accounts/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.accounts_view.table.horizontalHeader().restoreState(header)
-        start = self.settings.value("preferences/start_view", "last")
+        start = provisioning.start_page(
+            provisioning.load(), self.settings.value("preferences/start_view")
+        )
         view = str(self.settings.value("window/view", "today")) if start == "last" else start
         self.show_view(view if view in VIEWS else "today")
         account_id = self.settings.value("window/account")

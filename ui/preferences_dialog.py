@@ -148,7 +148,12 @@ class PreferencesDialog(QDialog):
         ):
             self.start_combo.addItem(text, value)
         self.start_combo.setCurrentIndex(
-            max(0, self.start_combo.findData(settings.value("preferences/start_view", "last")))
+            max(
+                0,
+                self.start_combo.findData(
+                    provisioning.start_page(self.presets, settings.value("preferences/start_view"))
+                ),
+            )
         )
         form.addRow(self.tr("Open Fieldbook on:"), self.start_combo)
         self._lock(self.start_combo, "ui.start_page", form)
@@ -190,7 +195,8 @@ class PreferencesDialog(QDialog):
         self.sign_out_requested.emit(remove)
 
     def accept(self) -> None:
-        self._settings.setValue("preferences/start_view", self.start_combo.currentData())
+        if self.start_combo.isEnabled():
+            self._settings.setValue("preferences/start_view", self.start_combo.currentData())
         if self.language_combo.isEnabled():
             i18n.set_language_override(self.language_combo.currentData() or None, self._settings)
         if self._store is not None and self.parent() is not None:
