@@ -30,6 +30,7 @@ from desktop.store import Store
 from sync import kinds
 
 from . import i18n
+from .field_access import access_of, scope_box
 from .operations import StoreOp
 
 SYNC_INTERVAL = "sync_interval_minutes"  # store preferences (read by ui/sync_controller.py)
@@ -61,6 +62,9 @@ class PreferencesDialog(QDialog):
         if store is not None:
             layout.addWidget(self._connection_box(store))
             layout.addWidget(self._sync_box(store))
+            self.scope_box = scope_box(access_of(store), self)  # Salesforce: the SOQL it runs
+            if self.scope_box is not None:
+                layout.addWidget(self.scope_box)
         layout.addWidget(self._general_box(settings))
         note = QLabel(self.tr("Light and dark appearance follow your system settings."))
         note.setObjectName("Muted")

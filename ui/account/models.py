@@ -321,6 +321,7 @@ class TasksModel(AccountRecordsModel):
         ("contact_name", QT_TRANSLATE_NOOP("account_view", "Contact")),
         ("status", QT_TRANSLATE_NOOP("account_view", "Status")),
     )
+    status_locked = ""  # why the rep may not tick a task (the CRM's say), or "" when they may
 
     def __init__(self, context: OpContext, parent=None):
         super().__init__(context, parent)
@@ -353,6 +354,8 @@ class TasksModel(AccountRecordsModel):
                 return muted_brush()
             if key == "due_date" and self.overdue(record):
                 return tone_colors("red")[1]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "subject" and self.status_locked:
+            return self.status_locked
         if role == Qt.ItemDataRole.ToolTipRole and key == "due_date" and record.get("due_date"):
             return days_text(days_until(parse_date(record["due_date"]), today()))
         return super().cell_data(record, key, role)
@@ -360,7 +363,8 @@ class TasksModel(AccountRecordsModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and self.columns[index.column()][0] == "subject":
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
+            if not self.status_locked:  # the CRM lets the rep tick it (desktop/crm_fields.py)
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(
