@@ -37,7 +37,7 @@ READ_ONLY_MESSAGE = "is read-only in your CRM"
 class FieldAccess:
     """What the CRM said of our fields and of the rep's scope.
 
-    ``crm``: the kind of CRM that said it (``sync/kinds.py``: "salesforce", "tryton"; "" when
+    ``crm``: the kind of CRM that said it (its registry key: "salesforce", "tryton"; "" when
     none). ``missing`` / ``read_only``: table -> our field names. ``scope``: table -> the
     statement that selects the rep's records on the CRM (Salesforce: SOQL), for the rep and IT
     to read."""

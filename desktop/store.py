@@ -423,7 +423,12 @@ class Store(BookQueries):
         """A change of a field the CRM will not let this rep change is refused here, naming
         the field, instead of being refused by the CRM after the rep has moved on."""
         access = access if access is not None else crm_fields.load(self.db)
-        mine = {k: v for k, v in clean.items() if k in given}  # derived values pass
+        # Derived values pass (an end date the store works out, also for one left empty).
+        mine = {
+            k: v
+            for k, v in clean.items()
+            if k in given and not (given[k] in (None, "") and v is not None)
+        }
         refused = crm_fields.refused_edits(access, entity.table, mine, existing)
         if refused:
             raise ValidationError(refused, entity)

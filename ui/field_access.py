@@ -5,7 +5,8 @@ read-only field with the reason as its tooltip, and the statements that select t
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -65,9 +66,7 @@ def lock(widget: QWidget, reason: str) -> None:
 
 def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    label.setObjectName("FieldHint")
-    label.setProperty("muted", True)
-    label.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
+    label.setObjectName("CrmFieldHint")
     label.setWordWrap(True)
     return label
 
@@ -131,6 +130,8 @@ def scope_box(access: FieldAccess, parent: QWidget | None = None) -> QGroupBox |
     text.setObjectName("ScopeStatements")
     text.setReadOnly(True)
     text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     text.setMinimumHeight(text.fontMetrics().lineSpacing() * 8)
     copy = QPushButton(translate("field_access", "Copy"), box)
     copy.setToolTip(translate("field_access", "Copy the queries, for example to send to IT"))

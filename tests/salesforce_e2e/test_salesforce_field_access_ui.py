@@ -78,7 +78,7 @@ def test_after_a_sync_the_store_knows_what_salesforce_lets_the_rep_edit(synced_b
 
 def _hint(dialog: RecordDialog, name: str) -> str:
     cell = dialog._rows[name]
-    hints = [label.text() for label in cell.findChildren(QLabel) if label.objectName() == "FieldHint"]
+    hints = [label.text() for label in cell.findChildren(QLabel) if label.objectName() == "CrmFieldHint"]
     return " ".join(hints)
 
 

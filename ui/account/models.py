@@ -112,6 +112,9 @@ class AccountRecordsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole:
+            special = self.cell_data(record, key, role)
+            if special is not None:
+                return special
             text = self.cell(record, key)
             return text if text and len(text) > 30 else None
         return self.cell_data(record, key, role)
