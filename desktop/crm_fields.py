@@ -110,7 +110,9 @@ class FieldAccess:
         if not isinstance(data, dict):
             return EVERYTHING_EDITABLE
         try:
-            return cls.of(data.get("crm", ""), data.get("missing"), data.get("read_only"), data.get("scope"))
+            return cls.of(
+                data.get("crm", ""), data.get("missing"), data.get("read_only"), data.get("scope")
+            )
         except (TypeError, AttributeError):
             return EVERYTHING_EDITABLE
 

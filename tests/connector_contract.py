@@ -22,8 +22,8 @@ from desktop.store import Store
 from sync.connector import (
     Connector,
     ConnectorError,
-    FieldAccess,
     ErrorKind,
+    FieldAccess,
     Mutation,
     Outcome,
     PullPage,

@@ -70,7 +70,10 @@ def test_refused_edits_name_read_only_fields_that_would_change():
     }
     assert crm_fields.refused_edits(SAID, "contracts", {"end_date": "2026-12-31"}, existing) == {}
     assert crm_fields.refused_edits(SAID, "contracts", {"number": "C-2"}, existing) == {}
-    assert crm_fields.refused_edits(EVERYTHING_EDITABLE, "contracts", {"end_date": "x"}, existing) == {}
+    assert (
+        crm_fields.refused_edits(EVERYTHING_EDITABLE, "contracts", {"end_date": "x"}, existing)
+        == {}
+    )
 
 
 # -- the store ---------------------------------------------------------------------------------

@@ -60,9 +60,7 @@ def test_the_record_dialog_hints_missing_fields_and_locks_read_only_ones(qtbot, 
     assert "end_date" not in new.changed_values()
 
 
-def test_another_kind_of_crm_is_named_and_no_word_means_everything_editable(
-    qtbot, context, book
-):
+def test_another_kind_of_crm_is_named_and_no_word_means_everything_editable(qtbot, context, book):
     context.store.save_field_access(FieldAccess.of("tryton", missing={"accounts": ["nps"]}))
     form = RecordDialog(None, context, "accounts", book["account"])
     qtbot.addWidget(form)

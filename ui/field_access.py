@@ -61,7 +61,7 @@ def lock(widget: QWidget, reason: str) -> None:
         elif isinstance(child, (QComboBox, QAbstractButton)):
             child.setEnabled(False)
         child.setToolTip(reason)
-    widget.setProperty("crmReadOnly", True)
+        child.setProperty("crmReadOnly", True)  # drawn quieter (resources/style/fieldbook.qss)
 
 
 def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -71,9 +71,7 @@ def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def mark_field(
-    access: FieldAccess, table: str, name: str, widget: QWidget, layout=None
-) -> str:
+def mark_field(access: FieldAccess, table: str, name: str, widget: QWidget, layout=None) -> str:
     """Apply the field's state to its editor ``widget``: read-only with the reason, or (for a
     field the CRM lacks) the hint under it in ``layout`` (a tooltip when there is no room).
     Returns the state."""

@@ -287,9 +287,7 @@ class RecordDialog(QDialog):
 
     def changed_values(self) -> dict[str, Any]:
         """For an edit, only what the rep changed (so derived values such as probability follow)."""
-        current = {
-            k: v for k, v in self.values().items() if self.field_states.get(k) != READ_ONLY
-        }
+        current = {k: v for k, v in self.values().items() if self.field_states.get(k) != READ_ONLY}
         if not self.row_id:
             return {k: v for k, v in current.items() if v not in (None, "")}
         return {k: v for k, v in current.items() if v != self.initial.get(k)}

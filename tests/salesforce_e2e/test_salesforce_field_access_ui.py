@@ -31,7 +31,9 @@ def org_without_nps(sf_server, monkeypatch):
         "Account", [f for f in account.fields if f.name != "Fieldbook_NPS__c"], account.upsertable
     )
     spec = sf_server.org.spec
-    monkeypatch.setattr(sf_server.org, "spec", lambda name: trimmed if name == "Account" else spec(name))
+    monkeypatch.setattr(
+        sf_server.org, "spec", lambda name: trimmed if name == "Account" else spec(name)
+    )
     return sf_server
 
 
@@ -78,7 +80,9 @@ def test_after_a_sync_the_store_knows_what_salesforce_lets_the_rep_edit(synced_b
 
 def _hint(dialog: RecordDialog, name: str) -> str:
     cell = dialog._rows[name]
-    hints = [label.text() for label in cell.findChildren(QLabel) if label.objectName() == "CrmFieldHint"]
+    hints = [
+        label.text() for label in cell.findChildren(QLabel) if label.objectName() == "CrmFieldHint"
+    ]
     return " ".join(hints)
 
 

@@ -161,7 +161,6 @@ class AccountHeader(QFrame):
         pipeline = open_pipeline_cents(store.opportunities_of(account_id))
         labels["pipeline"].setText(format_money(pipeline, currency=account.get("currency")))
 
-
     def _mark_fieldbook_only(self, access: FieldAccess) -> None:
         hint = missing_hint(access)
         only = translate("account_view", "{} · Fieldbook only")

@@ -365,9 +365,10 @@ class TasksModel(AccountRecordsModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()][0] == "subject":
-            if not self.status_locked:  # the CRM lets the rep tick it (desktop/crm_fields.py)
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        # Ticking is for when the CRM lets the rep change the status (desktop/crm_fields.py).
+        subject = index.isValid() and self.columns[index.column()][0] == "subject"
+        if subject and not self.status_locked:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     def setData(
