@@ -22,6 +22,7 @@ from typing import Any
 
 from . import entities as E
 from . import outbox
+from .validation import ValidationError
 
 STATE_KEY = "field_access"  # sync_state key
 
@@ -139,6 +140,27 @@ def refused_edits(
     }
 
 
+def check_edit(
+    access: FieldAccess,
+    entity: E.Entity,
+    clean: Mapping[str, Any],
+    given: Mapping[str, Any],
+    existing: Any,
+) -> None:
+    """The store's check before an update: a change of a field the CRM will not let this rep
+    change is refused here, naming the field (ValidationError), instead of by the CRM after the
+    rep has moved on. ``given``: what the rep sent; ``clean``: it validated, with what the store
+    derived (an end date it works out, also for one left empty), which passes."""
+    mine = {
+        k: v
+        for k, v in clean.items()
+        if k in given and not (given[k] in (None, "") and v is not None)
+    }
+    refused = refused_edits(access, entity.table, mine, existing)
+    if refused:
+        raise ValidationError(refused, entity)
+
+
 # -- where it is kept (sync_state, through desktop/outbox) --------------------------------------
 
 
@@ -162,6 +184,7 @@ __all__ = [
     "READ_ONLY",
     "READ_ONLY_MESSAGE",
     "FieldAccess",
+    "check_edit",
     "load",
     "refused_edits",
     "save",

@@ -196,7 +196,7 @@ class Store(BookQueries):
             if existing is None:
                 raise NotFound(table=table)
             clean = validate(entity, values, existing)
-            self._refuse_read_only(entity, clean, values, existing)
+            crm_fields.check_edit(crm_fields.load(self.db), entity, clean, values, existing)
             changed = {k: v for k, v in clean.items() if existing[k] != v}
             if not changed:
                 return {}
@@ -273,7 +273,7 @@ class Store(BookQueries):
                 old = existing[row_id]
                 # A sqlite3.Row is a read-only mapping (keys() and []): all validate() reads.
                 clean = validate(entity, values, old)  # type: ignore[arg-type]
-                self._refuse_read_only(entity, clean, values, old, access)
+                crm_fields.check_edit(access, entity, clean, values, old)
                 changed = {k: v for k, v in clean.items() if old[k] != v}
                 if not changed:
                     continue
@@ -411,27 +411,6 @@ class Store(BookQueries):
         with self.transaction(origin=ORIGIN_SYNC) as changes:
             crm_fields.save(self.db, access)
             changes.sync_state = True
-
-    def _refuse_read_only(
-        self,
-        entity: E.Entity,
-        clean: dict[str, Any],
-        given: dict[str, Any],
-        existing: Any,
-        access: crm_fields.FieldAccess | None = None,
-    ) -> None:
-        """A change of a field the CRM will not let this rep change is refused here, naming
-        the field, instead of being refused by the CRM after the rep has moved on."""
-        access = access if access is not None else crm_fields.load(self.db)
-        # Derived values pass (an end date the store works out, also for one left empty).
-        mine = {
-            k: v
-            for k, v in clean.items()
-            if k in given and not (given[k] in (None, "") and v is not None)
-        }
-        refused = crm_fields.refused_edits(access, entity.table, mine, existing)
-        if refused:
-            raise ValidationError(refused, entity)
 
     # -- outbox summary (desktop/outbox.py owns the sync bookkeeping) ------------------------
 
