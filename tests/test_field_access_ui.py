@@ -137,3 +137,58 @@ def test_the_hints_are_in_german(qtbot, qapp, context, book):
         assert tip == "Ihr Salesforce-Administrator erlaubt Ihnen nicht, dieses Feld zu ändern"
     finally:
         i18n.install_translators(qapp, "en")
+
+
+class _Controller:
+    def __init__(self):
+        self.resets = 0
+
+    def reset_engine(self):
+        self.resets += 1
+
+
+def _session(context, tmp_path, connector):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.session_crm import CrmSession
+
+    session = CrmSession()
+    session.connector = connector
+    session.window = QWidget()
+    session.context = context
+    session.controller = _Controller()
+    session.data_dir = tmp_path
+    return session
+
+
+def test_signing_out_forgets_what_the_crm_said(qtbot, context, tmp_path, monkeypatch):
+    from desktop.crm_fields import EVERYTHING_EDITABLE
+    from ui import sign_in_dialog
+
+    context.store.save_field_access(SAID)
+    context.profile = "rep"
+    session = _session(context, tmp_path, connector=object())
+    qtbot.addWidget(session.window)
+    monkeypatch.setattr(sign_in_dialog.SignOut, "run", lambda self: True)
+    session.sign_out()
+    qtbot.waitUntil(lambda: context.store.field_access() == EVERYTHING_EDITABLE)
+    assert session.connector is None and session.controller.resets == 1
+
+
+def test_another_crm_in_the_same_profile_forgets_it_the_same_crm_keeps_it(qtbot, context, tmp_path):
+    from types import SimpleNamespace
+
+    from desktop import paths
+    from desktop.crm_fields import EVERYTHING_EDITABLE
+
+    context.store.save_field_access(SAID)
+    connector = SimpleNamespace(login="ann", url="https://crm.example.com", database="crm")
+    context.profile = paths.profile_slug(connector.login, connector.url, connector.database)
+    session = _session(context, tmp_path, connector=None)
+    qtbot.addWidget(session.window)
+    connector.kind = "salesforce"
+    session._signed_in("salesforce", connector)  # signed in again to the same org
+    assert context.store.field_access() == SAID
+    connector.kind = "tryton"
+    session._signed_in("tryton", connector)
+    qtbot.waitUntil(lambda: context.store.field_access() == EVERYTHING_EDITABLE)
