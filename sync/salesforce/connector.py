@@ -39,6 +39,8 @@ class SalesforceConnector(SalesforceWriting):
     def field_access(self) -> FieldAccess:
         """From describe (read at sign-in): our fields this org lacks, those this user may not
         change, and the SOQL that selects the rep's records of each table."""
+        if not self._describe:  # not signed in: saying "everything missing" would be wrong
+            raise RuntimeError("describe has not been read: sign in first")
         tables = list(M.TABLE_MAPS)
         return FieldAccess.of(
             KIND,

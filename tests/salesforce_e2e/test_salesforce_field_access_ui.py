@@ -172,3 +172,11 @@ def test_a_field_the_org_lacks_keeps_the_reps_value_through_push_and_pull(synced
         assert store.pending_count() == 0
     finally:
         store.close()
+
+
+def test_before_describe_is_read_the_connector_says_nothing_rather_than_all_missing(make_sf):
+    connector = make_sf()
+    with pytest.raises(RuntimeError):
+        connector.field_access()  # the engine then keeps what it kept (tests/test_crm_fields.py)
+    connector.sign_in()
+    assert connector.field_access().state("accounts", "name") == crm_fields.EDITABLE
