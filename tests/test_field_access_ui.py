@@ -192,3 +192,22 @@ def test_another_crm_in_the_same_profile_forgets_it_the_same_crm_keeps_it(qtbot,
     connector.kind = "tryton"
     session._signed_in("tryton", connector)
     qtbot.waitUntil(lambda: context.store.field_access() == EVERYTHING_EDITABLE)
+
+
+def test_preferences_of_a_salesforce_profile_say_it_is_connected(qtbot, context, tmp_path):
+    """A Salesforce profile keeps its login address under its own setting, not the Tryton
+    address: Preferences said "Not connected" and offered no sign-out before."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store = context.store
+    for key, value in {
+        "salesforce_login_url": "https://acme.my.salesforce.com",
+        "salesforce_consumer_key": "key",
+    }.items():
+        context.writer.call(lambda k=key, v=value: store.set_preference(k, v))
+    prefs = PreferencesDialog(settings, None, store=store)
+    qtbot.addWidget(prefs)
+    assert prefs.connection_label.text() == (
+        "Connected to Salesforce at https://acme.my.salesforce.com."
+    )
+    assert prefs.sign_out_button.isEnabled() and prefs.remove_button.isEnabled()
+    assert prefs.change_button.text() == "Change…"

@@ -1151,6 +1151,10 @@
             <translation>CRM-Verbindung</translation>
         </message>
         <message>
+            <source>Connected to {crm} at {url}.</source>
+            <translation>Verbunden mit {crm} unter {url}.</translation>
+        </message>
+        <message>
             <source>Connected to {url} (database {database}) as {user}.</source>
             <translation>Verbunden mit {url} (Datenbank {database}) als {user}.</translation>
         </message>
