@@ -130,17 +130,16 @@ def scope_box(access: FieldAccess, parent: QWidget | None = None) -> QGroupBox |
     text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    text.setMinimumHeight(text.fontMetrics().lineSpacing() * 8)
+    text.setMinimumHeight(text.fontMetrics().lineSpacing() * 5)
     copy = QPushButton(translate("field_access", "Copy"), box)
     copy.setToolTip(translate("field_access", "Copy the queries, for example to send to IT"))
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
     layout = QVBoxLayout(box)
-    layout.addWidget(note)
-    layout.addWidget(text)
     row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(copy)
+    row.addWidget(note, 1)
+    row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
     layout.addLayout(row)
+    layout.addWidget(text)
     box.statements = text  # type: ignore[attr-defined]
     box.copy_button = copy  # type: ignore[attr-defined]
     return box
