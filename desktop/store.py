@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import crm_fields, integrity, outbox, replica
 from . import entities as E
-from . import integrity, outbox, replica
 from .clock import now_iso
 from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
@@ -196,6 +196,7 @@ class Store(BookQueries):
             if existing is None:
                 raise NotFound(table=table)
             clean = validate(entity, values, existing)
+            crm_fields.check_edit(crm_fields.load(self.db), entity, clean, values, existing)
             changed = {k: v for k, v in clean.items() if existing[k] != v}
             if not changed:
                 return {}
@@ -265,12 +266,14 @@ class Store(BookQueries):
             if missing:
                 raise NotFound(table=table, count=len(missing))
             stamp = now_iso()
+            access = crm_fields.load(self.db)
             by_columns: dict[tuple[str, ...], list[tuple]] = {}
             ops: list[tuple[str, dict, dict | None]] = []
             for row_id, values in edits.items():
                 old = existing[row_id]
                 # A sqlite3.Row is a read-only mapping (keys() and []): all validate() reads.
                 clean = validate(entity, values, old)  # type: ignore[arg-type]
+                crm_fields.check_edit(access, entity, clean, values, old)
                 changed = {k: v for k, v in clean.items() if old[k] != v}
                 if not changed:
                     continue
@@ -396,6 +399,18 @@ class Store(BookQueries):
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    # -- what the CRM lets the rep edit (desktop/crm_fields.py) ------------------------------
+
+    def field_access(self) -> crm_fields.FieldAccess:
+        """Which fields the CRM lacks or keeps read-only, as the last sync heard it."""
+        return crm_fields.load(self.db)
+
+    def save_field_access(self, access: crm_fields.FieldAccess | None) -> None:
+        """Keep what the CRM said (None: forget it, as on sign-out)."""
+        with self.transaction(origin=ORIGIN_SYNC) as changes:
+            crm_fields.save(self.db, access)
+            changes.sync_state = True
 
     # -- outbox summary (desktop/outbox.py owns the sync bookkeeping) ------------------------
 

@@ -13,6 +13,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.crm_fields import FieldAccess
+
 
 class ErrorKind(str, enum.Enum):
     """The few kinds a CRM's errors are turned into; the engine acts on the kind alone."""
@@ -120,6 +122,7 @@ class Connector(ABC):
     """A central CRM as the engine sees it."""
 
     name: str = "CRM"
+    kind: str = ""  # the CRM's kind in ``sync/kinds.py`` ("tryton", "salesforce"); "" in tests
     has_deletion_log: bool = True  # False: deletions are found by ``list_ids`` reconciliation
     max_batch: int = 50
 
@@ -167,6 +170,15 @@ class Connector(ABC):
     @abstractmethod
     def fetch(self, table: str, ids: list[str]) -> list[RemoteRecord]:
         """The current server records for ``ids`` (missing ones are left out)."""
+
+    def field_access(self) -> FieldAccess:
+        """Which of our fields this CRM lacks (kept in Fieldbook only) or this user may not
+        change (field-level security, computed), and the statement that selects the rep's
+        records of each table (``scope``, for the rep and IT to read). Asked after a successful
+        sync, when the session is open; the engine keeps the answer in the store for forms opened
+        offline (``desktop/crm_fields.py``). A CRM that has every field and lets the rep edit
+        them all keeps this default: nothing missing, everything editable, no scope shown."""
+        return FieldAccess.of(crm=self.kind)
 
     def close(self) -> None:
         """Release network resources."""

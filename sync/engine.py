@@ -146,7 +146,19 @@ class SyncEngine(PullPart, PushPart, DecisionsPart, StatusPart, EngineCore):
                 next_retry_at=None,
                 failures=None,
             )
+            self._keep_field_access()
         return report
+
+    def _keep_field_access(self) -> None:
+        """What the CRM lets the rep edit, kept for forms opened offline (desktop/crm_fields.py).
+        A connector that cannot say it leaves what was kept: the cycle itself went well."""
+        try:
+            access = self.connector.field_access()
+        except Exception:  # noqa: BLE001 - a hint for the forms must never fail a good cycle
+            log.exception("the connector could not say which fields the rep may edit")
+            return
+        if access != self._write(self.store.field_access):
+            self._write(lambda: self.store.save_field_access(access))
 
     def _close_moot_conflicts(self) -> None:
         """Field conflicts of rows the rep has deleted since: the delete decides."""

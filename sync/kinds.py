@@ -38,6 +38,7 @@ class CrmKind:
     # Signs in in the system browser (OAuth): from the window only, not the command line; the
     # module offers SETTINGS and from_settings(dict) for the remembered connection instead.
     browser_sign_in: bool = False
+    url_setting: str = ""  # a browser kind's saved setting that holds its address
 
     def _module(self) -> Any:
         return importlib.import_module(self.module)
@@ -74,7 +75,14 @@ def register(kind: CrmKind) -> CrmKind:
 
 register(CrmKind("tryton", "Tryton", "sync.tryton.connector"))
 register(
-    CrmKind("salesforce", "Salesforce", "sync.salesforce.connector", ("url",), browser_sign_in=True)
+    CrmKind(
+        "salesforce",
+        "Salesforce",
+        "sync.salesforce.connector",
+        ("url",),
+        browser_sign_in=True,
+        url_setting="salesforce_login_url",
+    )
 )
 
 
@@ -96,6 +104,19 @@ def remembered_connection(preference: Callable[[str], str | None]) -> Any:
     if "database" in chosen.fields and not database:
         return None
     return chosen.connect(url, database or "", user)
+
+
+def connected_to(preference: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(kind, address) of the CRM a profile's saved preferences name, or None (not connected).
+    Reads only the saved preferences: nothing is imported or signed in."""
+    for browser_kind in (k for k in KINDS.values() if k.browser_sign_in and k.url_setting):
+        url = preference(browser_kind.url_setting)
+        if url:
+            return browser_kind.key, url
+    url = preference(URL_PREFERENCE)
+    if not url:
+        return None
+    return preference(KIND_PREFERENCE) or DEFAULT_KIND, url
 
 
 def connection_preferences(kind_key: str, connector: Any) -> dict[str, str]:

@@ -265,7 +265,7 @@ class PushPart(SubtreePart):
         """The server moved on since our base: merge, and push what is left next round."""
         m = planned.mutation
         fields = E.entity(m.table).field_names
-        theirs = {n: record.values.get(n) for n in fields}
+        theirs = self._answered(m.table, m.id, record, agreed_first=True)
         if m.op == "delete":
             base_row = self._base(m.table, m.id)
             base = base_row[1] if base_row else {}
@@ -282,9 +282,9 @@ class PushPart(SubtreePart):
 
     def _rebase(self, table: str, row_id: str, record: RemoteRecord, changes: Changes) -> None:
         """After an applied push: the server's record is the new base; later edits stay."""
-        theirs = {n: record.values.get(n) for n in E.entity(table).field_names}
-        outbox.put_base(self.db, table, row_id, record.version, theirs)
         row = self.store.get(table, row_id)
+        theirs = self._answered(table, row_id, record, agreed_first=False, row=row)
+        outbox.put_base(self.db, table, row_id, record.version, theirs)
         if row is None:
             return
         keep = {n for o in self._ops(table, row_id) for n in o.changes}
@@ -293,6 +293,31 @@ class PushPart(SubtreePart):
         take = {n: theirs[n] for n in theirs if n not in keep and not same(row.get(n), theirs[n])}
         if take:
             self._write_row(table, row_id, take, True, changes)
+
+    def _answered(
+        self,
+        table: str,
+        row_id: str,
+        record: RemoteRecord,
+        agreed_first: bool,
+        row: dict | None = None,
+    ) -> dict:
+        """The answered record's value of every field. A field the CRM left out (one the org
+        lacks: "kept in Fieldbook only") is not one it emptied: after our own write it is what
+        the row holds (what we sent); against someone else's change, what we last agreed on."""
+        fields = E.entity(table).field_names
+        theirs = {n: record.values.get(n) for n in fields}
+        left_out = [n for n in fields if n not in record.values]
+        if not left_out:
+            return theirs
+        agreed = outbox.base(self.db, table, row_id) if agreed_first else None
+        if agreed:
+            kept = agreed[1]
+        else:
+            kept = row if row is not None else (self.store.get(table, row_id) or {})
+        for name in left_out:
+            theirs[name] = kept.get(name)
+        return theirs
 
     def _park(self, op_ids: list[str], reason: str) -> None:
         with self.store.transaction(origin=ORIGIN_SYNC) as changes:

@@ -23,6 +23,7 @@ from sync.connector import (
     Connector,
     ConnectorError,
     ErrorKind,
+    FieldAccess,
     Mutation,
     Outcome,
     PullPage,
@@ -349,6 +350,22 @@ class ConnectorContract:
     def test_errors_come_as_connector_errors_with_a_kind(self):
         error = ConnectorError(ErrorKind.RATE_LIMITED, "slow down", retry_after=3)
         assert error.kind == ErrorKind.RATE_LIMITED and error.retry_after == 3
+
+    def test_field_access_names_only_our_fields_and_what_the_records_leave_out(self, connector):
+        """``field_access``: what the CRM lacks or keeps read-only, in our names; a field it
+        lacks is left out of the records it answers with (never sent as empty)."""
+        access = connector.field_access()
+        assert isinstance(access, FieldAccess)
+        for said in (access.missing, access.read_only):
+            for table, names in said.items():
+                assert table in E.TABLES and set(names) <= set(E.entity(table).field_names)
+        assert all(isinstance(text, str) and text for text in access.scope.values())
+        assert access.crm == connector.kind
+        for table, names in access.missing.items():
+            if table == "accounts":
+                result = _push_one(connector, _create(table, full_values(table, {})))
+                assert result.record is not None
+                assert not set(names) & set(result.record.values)
 
     # -- the engine on top ----------------------------------------------------------------------
 

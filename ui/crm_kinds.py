@@ -150,6 +150,16 @@ def forms() -> list[tuple[str, str, FormFactory]]:
     ]
 
 
+def display_name(key: str | None) -> str:
+    """A kind of CRM's name in the rep's language ("Salesforce"), or "" for no or an unknown
+    kind."""
+    if key in _FORMS:
+        return QCoreApplication.translate("crm_kinds", _FORMS[key][0])
+    if key in kinds.KINDS:
+        return kinds.KINDS[key].label
+    return ""
+
+
 class SalesforceForm(ConnectForm):
     """Salesforce's own sign-in form (ui/salesforce_sign_in.py: OAuth in the browser), with IT's
     login address and consumer key filled in."""

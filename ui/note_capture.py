@@ -25,6 +25,7 @@ from desktop import entities as E
 from desktop.validation import ValidationError
 
 from .errors import user_message
+from .field_access import follow
 from .form_fields import choice_label, utc_iso_from_local
 from .operations import OpContext, StoreOp
 
@@ -111,6 +112,19 @@ class QuickCapture(QFrame):
             self.contact.addItem(c.get("name") or "", c["id"])
         index = self.contact.findData(current)
         self.contact.setCurrentIndex(max(index, 0))
+
+    def set_field_access(self, access) -> None:
+        """Fields the CRM lacks carry the hint, read-only ones are off (desktop/crm_fields.py)."""
+        self.field_states = {
+            name: follow(widget, access, "notes", name)
+            for name, widget in (
+                ("title", self.title),
+                ("body", self.body),
+                ("kind", self.kind),
+                ("occurred_at", self.when),
+                ("contact_id", self.contact),
+            )
+        }
 
     def reset(self) -> None:
         """Empty fields, kind back to meeting, time back to now."""

@@ -30,6 +30,8 @@ from desktop.store import Store
 from sync import kinds
 
 from . import i18n
+from .crm_kinds import display_name
+from .field_access import access_of, scope_box
 from .operations import StoreOp
 
 SYNC_INTERVAL = "sync_interval_minutes"  # store preferences (read by ui/sync_controller.py)
@@ -61,6 +63,9 @@ class PreferencesDialog(QDialog):
         if store is not None:
             layout.addWidget(self._connection_box(store))
             layout.addWidget(self._sync_box(store))
+            self.scope_box = scope_box(access_of(store), self)  # Salesforce: the SOQL it runs
+            if self.scope_box is not None:
+                layout.addWidget(self.scope_box)
         layout.addWidget(self._general_box(settings))
         note = QLabel(self.tr("Light and dark appearance follow your system settings."))
         note.setObjectName("Muted")
@@ -78,7 +83,13 @@ class PreferencesDialog(QDialog):
     def _connection_box(self, store: Store) -> QGroupBox:
         box = QGroupBox(self.tr("CRM connection"))
         url, database, user = (store.preference(k) for k in kinds.CONNECTION_PREFERENCES)
-        if url:
+        kind_key, address = kinds.connected_to(store.preference) or ("", "")
+        if kind_key in kinds.KINDS and kinds.KINDS[kind_key].browser_sign_in:
+            url = address  # Salesforce: signed in in the browser, no database or user name
+            text = self.tr("Connected to {crm} at {url}.").format(
+                crm=display_name(kind_key), url=url
+            )
+        elif url:
             text = self.tr("Connected to {url} (database {database}) as {user}.").format(
                 url=url, database=database or "–", user=user
             )

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 from desktop import money
 from desktop.clock import now_iso, today
+from desktop.crm_fields import READ_ONLY
 from desktop.undo import delete_undoable
 from desktop.validation import ValidationError
 
 from . import entity_words as words
 from .errors import user_message
+from .field_access import access_of, mark_field
 from .form_fields import (
     AccountEditor,
     FieldEditor,
@@ -117,6 +119,8 @@ class RecordDialog(QDialog):
         if not row_id and self.entity.has_field("currency") and not start.get("currency"):
             start["currency"] = _currency_for_new(store, start.get("account_id"))
 
+        self.access = access_of(store)  # what the CRM lets the rep edit (desktop/crm_fields.py)
+        self.field_states: dict[str, str] = {}
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
@@ -224,6 +228,8 @@ class RecordDialog(QDialog):
         cell_layout.setSpacing(2)
         editor = make_editor(field, cell, store=self.context.store, row_id=self.row_id)
         cell_layout.addWidget(editor.widget)
+        state = mark_field(self.access, self.table, field.name, editor.widget, cell_layout)
+        self.field_states[field.name] = state
         error = QLabel(cell)
         error.setObjectName("FieldError")
         error.setWordWrap(True)
@@ -281,7 +287,7 @@ class RecordDialog(QDialog):
 
     def changed_values(self) -> dict[str, Any]:
         """For an edit, only what the rep changed (so derived values such as probability follow)."""
-        current = self.values()
+        current = {k: v for k, v in self.values().items() if self.field_states.get(k) != READ_ONLY}
         if not self.row_id:
             return {k: v for k, v in current.items() if v not in (None, "")}
         return {k: v for k, v in current.items() if v != self.initial.get(k)}

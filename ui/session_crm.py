@@ -240,6 +240,7 @@ class CrmSession:
         remember = kinds.connection_preferences(kind, connector)
         if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
             self.connector = connector
+            self._forget_field_access(unless_kind=getattr(connector, "kind", ""))
             self.controller.reset_engine()
             return
         self.switch_to(profile, connector, remember)
@@ -257,6 +258,7 @@ class CrmSession:
         profile = paths.profile_slug(connector.user_id, connector.login_url, "salesforce")
         if self.context is not None and self.context.profile == profile:  # type: ignore[attr-defined]
             self.connector = connector
+            self._forget_field_access(unless_kind="salesforce")
             self.controller.reset_engine()
             return
         self.switch_to(profile, connector, settings)
@@ -293,7 +295,17 @@ class CrmSession:
         if removed:
             self.close_to_local()
         else:
+            self._forget_field_access()
             self.controller.reset_engine()
+
+    def _forget_field_access(self, unless_kind: str | None = None) -> None:
+        """What the last CRM let the rep edit no longer holds (signed out, another CRM)."""
+        if self.context is None:
+            return
+        store = self.context.store
+        if unless_kind is not None and store.field_access().crm in ("", unless_kind):
+            return
+        StoreOp(self.window, lambda s: s.save_field_access(None), self.context).run_in_background()
 
     def close_to_local(self) -> None:
         quit_on_close = self.app.quitOnLastWindowClosed()

@@ -57,6 +57,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("validation", "Expected one of the listed choices.")),
     (r"expected a whole number from 0 to 100",
      QT_TRANSLATE_NOOP("validation", "Expected a whole number from 0 to 100.")),
+    (r"is read-only in your CRM",
+     QT_TRANSLATE_NOOP("validation", "{field} cannot be changed: your CRM's admin does not let you change this field.")),
     (r"is not a field of .*", QT_TRANSLATE_NOOP("validation", "{field} is not a field of this record.")),
 )  # fmt: skip
 _COMPILED = tuple((re.compile(p + r"\.?$"), t) for p, t in TEMPLATES)

@@ -1151,6 +1151,10 @@
             <translation>CRM-Verbindung</translation>
         </message>
         <message>
+            <source>Connected to {crm} at {url}.</source>
+            <translation>Verbunden mit {crm} unter {url}.</translation>
+        </message>
+        <message>
             <source>Connected to {url} (database {database}) as {user}.</source>
             <translation>Verbunden mit {url} (Datenbank {database}) als {user}.</translation>
         </message>
@@ -2115,6 +2119,10 @@
         <message>
             <source>Not planned</source>
             <translation>Nicht geplant</translation>
+        </message>
+        <message>
+            <source>{} · Fieldbook only</source>
+            <translation>{} · nur in Fieldbook</translation>
         </message>
         <message>
             <source>Name</source>
@@ -3152,6 +3160,37 @@
         </message>
     </context>
     <context>
+        <name>field_access</name>
+        <message>
+            <source>CRM</source>
+            <translation>CRM</translation>
+        </message>
+        <message>
+            <source>Not in your {crm} — kept in Fieldbook only</source>
+            <translation>Nicht in Ihrem {crm} – nur in Fieldbook gespeichert</translation>
+        </message>
+        <message>
+            <source>Your {crm} admin does not let you change this field</source>
+            <translation>Ihr {crm}-Administrator erlaubt Ihnen nicht, dieses Feld zu ändern</translation>
+        </message>
+        <message>
+            <source>What your {crm} shares with you</source>
+            <translation>Was Ihr {crm} mit Ihnen teilt</translation>
+        </message>
+        <message>
+            <source>Fieldbook syncs the records these queries select. Your IT team can change them.</source>
+            <translation>Fieldbook synchronisiert die Datensätze, die diese Abfragen auswählen. Ihr IT-Team kann sie ändern.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the queries, for example to send to IT</source>
+            <translation>Die Abfragen kopieren, etwa um sie an die IT zu schicken</translation>
+        </message>
+    </context>
+    <context>
         <name>form_fields</name>
         <message>
             <source>name@example.com</source>
@@ -3670,6 +3709,10 @@
         <message>
             <source>Expected a whole number from 0 to 100.</source>
             <translation>Erwartet wird eine ganze Zahl von 0 bis 100.</translation>
+        </message>
+        <message>
+            <source>{field} cannot be changed: your CRM's admin does not let you change this field.</source>
+            <translation>{field} kann nicht geändert werden: Der Administrator Ihres CRM erlaubt Ihnen nicht, dieses Feld zu ändern.</translation>
         </message>
         <message>
             <source>{field} is not a field of this record.</source>

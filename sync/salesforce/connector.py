@@ -11,8 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop import credentials
+from desktop.crm_fields import FieldAccess
 
 from . import auth
+from . import mapping as M
 from .auth import DEFAULT_PORT, AuthFlow, LoopbackReceiver, SignInFailed, login_host, secret_key
 from .writing import SalesforceWriting
 
@@ -31,6 +33,21 @@ class SalesforceConnector(SalesforceWriting):
         """The signed-in user's Salesforce Id (from the identity URL), for the profile name."""
         tokens = self.tokens or auth.load_tokens(self.login_url, self.consumer_key)
         return tokens.user_id if tokens else "salesforce"
+
+    kind = KIND
+
+    def field_access(self) -> FieldAccess:
+        """From describe (read at sign-in): our fields this org lacks, those this user may not
+        change, and the SOQL that selects the rep's records of each table."""
+        if not self._describe:  # not signed in: saying "everything missing" would be wrong
+            raise RuntimeError("describe has not been read: sign in first")
+        tables = list(M.TABLE_MAPS)
+        return FieldAccess.of(
+            KIND,
+            {t: self.missing_fields(t) for t in tables},
+            {t: self.read_only_fields(t) for t in tables},
+            {t: self.scope_soql(t) for t in tables},
+        )
 
     def forget_secrets(self) -> None:
         """Remove the tokens from the keyring (the refresh token stays in memory for

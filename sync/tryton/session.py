@@ -105,6 +105,7 @@ class TrytonSession(Connector):
     """Signing in, the keyring entries, low-level calls and the id <-> UUID lookups."""
 
     name = "Tryton"
+    kind = "tryton"
     has_deletion_log = True
     max_batch = 100
 

@@ -9,14 +9,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.clock import parse_date, today
+from desktop.crm_fields import EVERYTHING_EDITABLE, MISSING, FieldAccess
 from desktop.dates import days_until
 from desktop.opportunities import open_pipeline_cents
 
 from ..chips import Chip
+from ..field_access import missing_hint
 from ..form_fields import choice_label
 from ..i18n import Counts, translate
 from ..style import days_text, format_date, format_money
 
+FIGURE_FIELDS = {"mrr": "mrr_cents", "nps": "nps", "next_review": "next_review", "owner": "owner"}
 SHOWN_CHILDREN = 3  # child accounts named in the header; the rest are counted
 
 
@@ -71,6 +74,7 @@ class AccountHeader(QFrame):
         figures = QHBoxLayout()
         figures.setSpacing(28)
         self.figure_labels: dict[str, QLabel] = {}
+        self.figure_captions: dict[str, tuple[QLabel, str]] = {}
         for key, caption in (
             ("mrr", translate("account_view", "MRR")),
             ("nps", translate("account_view", "NPS")),
@@ -88,13 +92,21 @@ class AccountHeader(QFrame):
             box.addWidget(value)
             figures.addLayout(box)
             self.figure_labels[key] = value
+            self.figure_captions[key] = (cap, caption)
         figures.addStretch(1)
         grid.addLayout(figures)
 
-    def show_account(self, account: dict[str, Any] | None, account_id: str | None, store) -> None:
+    def show_account(
+        self,
+        account: dict[str, Any] | None,
+        account_id: str | None,
+        store,
+        access: FieldAccess = EVERYTHING_EDITABLE,
+    ) -> None:
         """Fill the header for ``account`` (its parent, children and pipeline read from
-        ``store``)."""
+        ``store``); a figure the CRM lacks (``access``) says it is kept in Fieldbook only."""
         account = account or {}
+        self._mark_fieldbook_only(access)
         self.name_label.setText(account.get("name") or "")
         self.tier_chip.set_value(account.get("tier"))
         parts = []
@@ -148,6 +160,22 @@ class AccountHeader(QFrame):
         labels["owner"].setText(account.get("owner") or "—")
         pipeline = open_pipeline_cents(store.opportunities_of(account_id))
         labels["pipeline"].setText(format_money(pipeline, currency=account.get("currency")))
+
+    def _mark_fieldbook_only(self, access: FieldAccess) -> None:
+        hint = missing_hint(access)
+        only = translate("account_view", "{} · Fieldbook only")
+        for key, name in FIGURE_FIELDS.items():
+            caption, text = self.figure_captions[key]
+            missing = access.state("accounts", name) == MISSING
+            caption.setText(only.format(text) if missing else text)
+            for label in (caption, self.figure_labels[key]):
+                label.setToolTip(hint if missing else "")
+        for widgets, name in (
+            ((self.health_chip, self.health_reason), "health"),
+            ((self.churn_chip, self.churn_reason), "churn_risk"),
+        ):
+            for widget in widgets:
+                widget.setToolTip(hint if access.state("accounts", name) == MISSING else "")
 
 
 def _account_link(account: dict[str, Any]) -> str:

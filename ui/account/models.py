@@ -112,6 +112,9 @@ class AccountRecordsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return record
         if role == Qt.ItemDataRole.ToolTipRole:
+            special = self.cell_data(record, key, role)
+            if special is not None:
+                return special
             text = self.cell(record, key)
             return text if text and len(text) > 30 else None
         return self.cell_data(record, key, role)
@@ -321,6 +324,7 @@ class TasksModel(AccountRecordsModel):
         ("contact_name", QT_TRANSLATE_NOOP("account_view", "Contact")),
         ("status", QT_TRANSLATE_NOOP("account_view", "Status")),
     )
+    status_locked = ""  # why the rep may not tick a task (the CRM's say), or "" when they may
 
     def __init__(self, context: OpContext, parent=None):
         super().__init__(context, parent)
@@ -353,13 +357,17 @@ class TasksModel(AccountRecordsModel):
                 return muted_brush()
             if key == "due_date" and self.overdue(record):
                 return tone_colors("red")[1]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "subject" and self.status_locked:
+            return self.status_locked
         if role == Qt.ItemDataRole.ToolTipRole and key == "due_date" and record.get("due_date"):
             return days_text(days_until(parse_date(record["due_date"]), today()))
         return super().cell_data(record, key, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()][0] == "subject":
+        # Ticking is for when the CRM lets the rep change the status (desktop/crm_fields.py).
+        subject = index.isValid() and self.columns[index.column()][0] == "subject"
+        if subject and not self.status_locked:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 

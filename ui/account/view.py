@@ -29,6 +29,7 @@ from desktop import entities as E
 from desktop.store import Changes
 
 from ..chips import stage_label
+from ..field_access import access_of, follow, read_only_hint
 from ..i18n import translate
 from ..note_capture import QuickCapture
 from ..operations import OpContext, StoreOp
@@ -203,11 +204,10 @@ class AccountView(QWidget):
         tab = RecordTab(self, "opportunities", self.opportunities_model, view, self)
         self.stage_button = QToolButton(tab)
         self.stage_button.setText(translate("account_view", "Move to stage"))
-        self.stage_button.setToolTip(
-            translate(
-                "account_view", "Move the selected opportunity to another stage (Ctrl+Shift+M)"
-            )
+        self._stage_tip = translate(
+            "account_view", "Move the selected opportunity to another stage (Ctrl+Shift+M)"
         )
+        self.stage_button.setToolTip(self._stage_tip)
         self.stage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.stage_menu = QMenu(self.stage_button)
         self._fill_stage_menu(self.stage_menu, lambda: tab.selected_id())
@@ -226,6 +226,8 @@ class AccountView(QWidget):
     def popup_stage_menu(self) -> None:
         """Open "Move to stage" under its button without blocking (keys 1-7 pick a stage)."""
         button = self.stage_button
+        if not button.isEnabled():  # the CRM does not let the rep change the stage
+            return
         self.stage_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _fill_stage_menu(self, menu: QMenu, selected: Callable[[], str | None]) -> None:
@@ -392,7 +394,12 @@ class AccountView(QWidget):
             self.open_record.emit(table, row_id)
 
     def _fill_header(self) -> None:
-        self.header.show_account(self.account, self.account_id, self.context.store)
+        access = access_of(self.context.store)  # what the CRM lets the rep change, inline too
+        self.header.show_account(self.account, self.account_id, self.context.store, access)
+        follow(self.stage_button, access, "opportunities", "stage", self._stage_tip)
+        locked = not access.editable("tasks", "status")
+        self.tasks_model.status_locked = read_only_hint(access) if locked else ""
+        self.capture.set_field_access(access)
 
     # -- refresh -------------------------------------------------------------------------------
 
