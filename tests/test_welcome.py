@@ -134,3 +134,24 @@ def test_it_presets_salesforce(qtbot):
     inner = dialog.form.inner
     assert inner.login_url() == "https://acme.my.salesforce.com"
     assert inner.key_edit.text() == "3MVG9abc"
+
+
+@pytest.mark.parametrize(
+    ("preferences", "empty"),
+    [
+        ({}, True),
+        ({"crm_url": "https://crm.example.com"}, False),
+        ({"salesforce_login_url": "https://acme.my.salesforce.com"}, False),  # a browser CRM
+    ],
+)
+def test_only_a_profile_with_no_crm_and_no_accounts_opens_the_welcome_page(
+    context, preferences, empty
+):
+    from sync import kinds
+    from ui.session_crm import CrmSession
+
+    names = {"crm_url": kinds.URL_PREFERENCE, "salesforce_login_url": "salesforce_login_url"}
+    store = context.store
+    for key, value in preferences.items():
+        context.writer.call(lambda k=names[key], v=value: store.set_preference(k, v))
+    assert CrmSession._is_empty_profile(store) is empty

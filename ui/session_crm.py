@@ -98,7 +98,7 @@ class CrmSession:
     def _is_empty_profile(store: Store) -> bool:
         """No CRM, no accounts, and the rep has not chosen "Work locally for now" before."""
         return (
-            store.preference(kinds.URL_PREFERENCE) is None
+            kinds.connected_to(store.preference) is None
             and store.preference(WELCOME_DONE) is None
             and store.account_count() == 0
         )
