@@ -40,6 +40,7 @@ class Reason(str, enum.Enum):
     SERVER_FAULT = "server_fault"  # an exception on the CRM's side
     RATE_LIMITED = "rate_limited"
     REVOKED = "revoked"  # the saved password is refused: access was taken away (issue 16)
+    NOT_SHOWN = "not_shown"  # one record the CRM holds was missing from its answer: asked again
 
 
 class ConnectorError(Exception):
@@ -116,6 +117,7 @@ class MutationResult:
     kind: ErrorKind | None = None
     retry_after: float | None = None
     not_tried: bool = False  # RETRY because the call failed before this one was tried
+    cause: Reason | None = None  # why, in words of ours (``reason`` is the CRM's own words)
 
 
 class Connector(ABC):

@@ -231,7 +231,7 @@ class PushPart(SubtreePart):
                     # parked with the reason if it keeps failing.
                     self._backoff_ops(
                         planned.op_ids,
-                        ErrorInfo(FE.OP_RETRY_LATER, {"detail": result.reason or ""}).to_json(),
+                        _retry_later(result),
                         result.retry_after,
                         True,
                     )
@@ -245,7 +245,7 @@ class PushPart(SubtreePart):
                 else:  # RETRY: its own failure, unless the call broke off before it
                     self._backoff_ops(
                         planned.op_ids,
-                        ErrorInfo(FE.OP_RETRY_LATER, {"detail": result.reason or ""}).to_json(),
+                        _retry_later(result),
                         result.retry_after,
                         not result.not_tried,
                     )
@@ -346,6 +346,15 @@ class PushPart(SubtreePart):
                 at = self.clock() + self._backoff(attempts + 1, retry_after)
                 outbox.back_off(self.db, op_id, attempts + 1, at, reason)
             changes.outbox = True
+
+
+def _retry_later(result: MutationResult) -> str:
+    """Why an operation is asked again: our reason when the connector gave one, and the
+    CRM's own words (shown after it) when it said any."""
+    params = {"detail": result.reason or ""}
+    if result.cause is not None:
+        params["reason"] = result.cause.value
+    return ErrorInfo(FE.OP_RETRY_LATER, params).to_json()
 
 
 def _refusal(reason: str | None) -> str:

@@ -135,3 +135,22 @@ def test_why_an_outbox_operation_waits_is_worded_in_the_reps_language(qapp):
         assert conflict and "Waiting" not in conflict
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_a_record_the_crm_left_out_is_asked_again_in_the_reps_language(qapp):
+    """A connector's own reason for a retry is a kind, so it reads in German too (issue 12)."""
+    from sync.connector import ErrorKind as CK
+    from sync.connector import MutationResult, Outcome, Reason
+    from sync.push import _retry_later
+    from ui import i18n
+
+    stored = _retry_later(
+        MutationResult("op", Outcome.RETRY, kind=CK.TRANSIENT, cause=Reason.NOT_SHOWN)
+    )
+    assert errors.describe(stored).startswith("The CRM left this record out of its answer")
+    assert i18n.install_translators(qapp, "de") == "de"
+    try:
+        german = errors.describe(stored)
+        assert german and "CRM left" not in german and "(" not in german
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -15,7 +15,7 @@ from fake_http import CannedServer, Reply
 
 from desktop import credentials
 from desktop.errors import ErrorInfo
-from sync.connector import ConnectorError, ErrorKind, Mutation, Outcome
+from sync.connector import ConnectorError, ErrorKind, Mutation, Outcome, Reason
 from sync.tryton import rpc as R
 from sync.tryton.connector import TrytonConnector
 
@@ -158,3 +158,4 @@ def test_defect_3_a_changed_record_whose_read_back_is_empty_is_retried_not_delet
     canned.replies.append(ok([]))  # the record read back: nothing (wrong)
     [result] = c.push([_mutation(op)])
     assert result.outcome == Outcome.RETRY, result
+    assert result.cause == Reason.NOT_SHOWN and not result.reason  # our words, not English

@@ -145,6 +145,11 @@ REASONS: dict[str, str] = {
         "The CRM had a problem of its own with this request. Your changes are kept; Fieldbook "
         "tries again later.",
     ),
+    "not_shown": QT_TRANSLATE_NOOP(
+        "errors",
+        "The CRM left this record out of its answer although it holds it. Your change is kept; "
+        "Fieldbook asks again at the next sync.",
+    ),
     "rate_limited": QT_TRANSLATE_NOOP(
         "errors", "The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly."
     ),

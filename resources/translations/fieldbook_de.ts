@@ -3127,6 +3127,10 @@
             <translation>Das CRM hatte selbst ein Problem mit dieser Anfrage. Ihre Änderungen bleiben erhalten; Fieldbook versucht es später erneut.</translation>
         </message>
         <message>
+            <source>The CRM left this record out of its answer although it holds it. Your change is kept; Fieldbook asks again at the next sync.</source>
+            <translation>Das CRM hat diesen Datensatz in seiner Antwort ausgelassen, obwohl es ihn hat. Ihre Änderung bleibt erhalten; Fieldbook fragt beim nächsten Synchronisieren erneut.</translation>
+        </message>
+        <message>
             <source>The CRM asks Fieldbook to slow down. Your changes are kept and sent shortly.</source>
             <translation>Das CRM bittet Fieldbook, langsamer zu machen. Ihre Änderungen bleiben erhalten und werden in Kürze gesendet.</translation>
         </message>

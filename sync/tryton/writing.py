@@ -15,6 +15,7 @@ from sync.connector import (
     Mutation,
     MutationResult,
     Outcome,
+    Reason,
     RemoteRecord,
 )
 from sync.tryton import mapping as M
@@ -214,12 +215,7 @@ class TrytonWriting(TrytonReading):
             return None
         # The CRM had it (the change names its version): only its deletion log or its archive
         # says it is gone; an empty answer alone is asked again.
-        return MutationResult(
-            m.op_id,
-            Outcome.RETRY,
-            reason="The CRM could not find the record just now; Fieldbook asks again later.",
-            kind=ErrorKind.TRANSIENT,
-        )
+        return self._again_later(m)
 
     def seed(self, mutations: list[Mutation]) -> list[MutationResult]:
         """Creates without reading the records back: for loading a demo or bench book."""
@@ -287,12 +283,15 @@ class TrytonWriting(TrytonReading):
                 out.append(MutationResult(m.op_id, Outcome.APPLIED, record=records[m.id]))
             else:
                 # Created (or found), then not read back: an answer lost or emptied on the way.
-                out.append(self._again_later(m, "The CRM did not show the new record yet."))
+                out.append(self._again_later(m))
         return out
 
     @staticmethod
-    def _again_later(m: Mutation, reason: str) -> MutationResult:
-        return MutationResult(m.op_id, Outcome.RETRY, reason=reason, kind=ErrorKind.TRANSIENT)
+    def _again_later(m: Mutation) -> MutationResult:
+        """The CRM's answer left out a record it holds (a lost or lagging read): ask again."""
+        return MutationResult(
+            m.op_id, Outcome.RETRY, kind=ErrorKind.TRANSIENT, cause=Reason.NOT_SHOWN
+        )
 
     def _create_many(self, tm: M.TableMap, pending, results) -> dict[str, int]:
         """Create in one call; when the CRM refuses one, find which, one by one."""
@@ -344,7 +343,7 @@ class TrytonWriting(TrytonReading):
                 return refused
         record = self._record_now(tm, m.id)
         if record is None:  # written a moment ago: an empty read-back is not a deletion
-            return self._again_later(m, "The CRM did not show the record after the change.")
+            return self._again_later(m)
         return MutationResult(m.op_id, Outcome.APPLIED, record=record)
 
     def _conditional(self, m: Mutation, tm, id_: int, method: str, *args) -> MutationResult | None:
@@ -360,7 +359,7 @@ class TrytonWriting(TrytonReading):
             if record is None:
                 # The lock refused because the record is there and changed: an empty read of
                 # it now is a lost answer, not a deletion (nor a delete done).
-                return self._again_later(m, "The CRM did not show the record that changed.")
+                return self._again_later(m)
             return MutationResult(
                 m.op_id,
                 Outcome.CONFLICT,
