@@ -7,6 +7,9 @@
 - Linux:   ``/etc/xdg/Fieldbook/fieldbook.json`` (and the other ``$XDG_CONFIG_DIRS``)
 - ``$FIELDBOOK_SYSTEM_CONFIG_DIR/fieldbook.json`` instead of all of these (tests, staging)
 
+On macOS a configuration profile pushed by MDM (``/Library/Managed Preferences/com.fieldbook.app
+.plist``, the same sections and ``locked`` as the JSON, as a property list) comes first.
+
 ::
 
     {
@@ -30,18 +33,24 @@ from __future__ import annotations
 import json
 import logging
 import os
+import plistlib
 import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from xml.parsers.expat import ExpatError
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 SYSTEM_CONFIG_ENV = "FIELDBOOK_SYSTEM_CONFIG_DIR"
 FILE_NAME = "fieldbook.json"
+# Where macOS puts the preferences an MDM configuration profile manages (written by the system,
+# owned by root); the name is the app's bundle identifier (packaging/bundle_config.py).
+MANAGED_PREFERENCES_DIR = Path("/Library/Managed Preferences")
+MANAGED_PREFERENCES_FILE = "com.fieldbook.app.plist"
 
 # What each section may hold, and the type of each value.
 SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
@@ -193,6 +202,9 @@ def load() -> Provisioning:
 
 def check() -> Provisioning:
     """Like ``load`` but raises ProvisioningError for a file that cannot be used."""
+    managed = _managed_preferences()
+    if managed is not None:
+        return managed
     for folder in system_config_dirs():
         path = folder / FILE_NAME
         if not path.is_file():
@@ -203,6 +215,24 @@ def check() -> Provisioning:
             raise ProvisioningError(f"{path}: not valid JSON ({exc})") from None
         return parse(data, path, honour_locks=_admin_only(path))
     return Provisioning()
+
+
+def _managed_preferences() -> Provisioning | None:
+    """macOS: the presets of an MDM configuration profile, if one manages Fieldbook."""
+    if sys.platform != "darwin" or os.environ.get(SYSTEM_CONFIG_ENV):
+        return None
+    path = MANAGED_PREFERENCES_DIR / MANAGED_PREFERENCES_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = plistlib.loads(path.read_bytes())
+    except (plistlib.InvalidFileException, ValueError, ExpatError) as exc:
+        raise ProvisioningError(f"{path}: not a valid property list ({exc})") from None
+    # A profile's payload carries keys of its own (PayloadUUID, ...); ours are the sections.
+    if not isinstance(data, dict):
+        raise ProvisioningError(f"{path}: expected a dictionary at the top")
+    ours = {k: v for k, v in data.items() if k in SCHEMA or k == "locked"}
+    return parse(ours, path, honour_locks=_admin_only(path))
 
 
 def start_page(presets: Provisioning, chosen: Any) -> str:

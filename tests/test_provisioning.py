@@ -116,3 +116,29 @@ def test_the_security_section_holds_what_the_security_policy_reads(system):
     )
     policy = SecurityPolicy.from_mapping(P.policy_section("security"))
     assert policy.require_encryption and policy.lock_after_days == 7 and policy.encrypt_demo
+
+
+def test_macos_reads_an_mdm_configuration_profile_first(tmp_path, monkeypatch):
+    import plistlib
+
+    managed = tmp_path / "Managed Preferences"
+    managed.mkdir(mode=0o755)
+    monkeypatch.delenv(P.SYSTEM_CONFIG_ENV, raising=False)
+    monkeypatch.setattr(P.sys, "platform", "darwin")
+    monkeypatch.setattr(P, "MANAGED_PREFERENCES_DIR", managed)
+    profile = {
+        "PayloadUUID": "9A3F…",  # the profile's own keys are not ours and are left alone
+        "crm": {"kind": "salesforce", "url": "https://acme.my.salesforce.com"},
+        "sync": {"interval_minutes": 30},
+        "locked": ["crm.kind", "crm.url"],
+    }
+    (managed / P.MANAGED_PREFERENCES_FILE).write_bytes(plistlib.dumps(profile))
+    presets = P.check()
+    assert presets.source == managed / P.MANAGED_PREFERENCES_FILE
+    assert presets.get("crm", "url") == "https://acme.my.salesforce.com"
+    assert presets.get("sync", "interval_minutes") == 30
+    assert presets.is_locked("crm.url")
+    (managed / P.MANAGED_PREFERENCES_FILE).write_bytes(b"<plist><dict><key>crm")
+    with pytest.raises(P.ProvisioningError, match="property list"):
+        P.check()
+    assert P.load().source is None  # the app still starts
