@@ -40,8 +40,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from xml.parsers.expat import ExpatError
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 log = logging.getLogger(__name__)
 
