@@ -30,6 +30,10 @@ RECYCLE_BIN_DAYS = 14  # a day short of the 15 Salesforce keeps: check before it
 OVERLAP = dt.timedelta(seconds=2)  # SystemModstamp has one-second resolution: re-read two
 
 
+def laptop_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def row_digest(row: dict) -> str:
     """What a row looked like when pulled: a row re-read in the overlap is sent again only if
     it changed (a second write, or a delete, within the same second)."""
@@ -177,7 +181,7 @@ class SalesforceReading(SalesforceSession):
         state = json.loads(cursor) if cursor else None
         if not isinstance(state, dict) or state.get("v") != CURSOR_VERSION:
             state = {"v": CURSOR_VERSION, "t": {}}
-        self._check_recycle_bin(state)
+        marks = {"t": dict(state["t"])}  # the marks as they were (checked after the queries)
         records: list[RemoteRecord] = []
         deletions: list[RemoteDeletion] = []
         remaining = max(1, limit)
@@ -233,6 +237,9 @@ class SalesforceReading(SalesforceSession):
             if remaining <= 0:
                 more = True
                 break  # children wait until their parents are all pulled
+        # After this pull's queries, so Salesforce's clock is fresh (not an answer from before
+        # the laptop slept).
+        self._check_recycle_bin(marks)
         return PullPage(records, deletions, json.dumps(state, separators=(",", ":")), more)
 
     def _settled(self, stamp: dt.datetime) -> bool:
@@ -242,8 +249,10 @@ class SalesforceReading(SalesforceSession):
         return now is not None and now - stamp > OVERLAP
 
     def _check_recycle_bin(self, state: dict) -> None:
-        """Whether a table's cursor is older than the recycle bin covers (then reconcile)."""
-        now = dt.datetime.now(dt.UTC)
+        """Whether a table's cursor is older than the recycle bin covers (then reconcile). The
+        age is measured on Salesforce's clock (the last answer's ``Date``), which is the clock the
+        recycle bin purges by; the laptop's only when no answer has come yet."""
+        now = self.api.server_time or laptop_now()
         for tm in M.TABLE_MAPS.values():
             mark = state["t"].get(tm.table)
             if not mark:

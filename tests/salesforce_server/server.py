@@ -27,6 +27,13 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # quiet: tests read the org, not the log
         pass
 
+    def date_time_string(self, timestamp=None):
+        """The ``Date`` header on the org's own clock (``Org.advance`` moves it), as a real org
+        answers with its time, not the laptop's."""
+        if timestamp is None:
+            timestamp = self.server.org.now().timestamp()
+        return super().date_time_string(timestamp)
+
     def setup(self):
         super().setup()
         # One answer is written in two sends (head, body): without this, Nagle's algorithm and
