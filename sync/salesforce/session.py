@@ -92,7 +92,8 @@ class SalesforceSession(Connector):
     ):
         self.login_url = auth.login_host(login_url)
         self.consumer_key = consumer_key
-        self.scope = dict(scope or {})  # sObject -> extra SOQL condition (the rep's scope)
+        # sObject -> SOQL condition of the rep's scope (settings, IT); others: default_scope
+        self.scope = dict(scope or {})
         self.timeout = timeout
         self.verify = verify
         self.http = requests.Session()
@@ -251,12 +252,37 @@ class SalesforceSession(Connector):
             rows += check_page(body)
         return rows
 
+    def me(self) -> str:
+        """The signed-in user's Id, from the identity URL of the token answer (``id``)."""
+        tokens = self.tokens or auth.load_tokens(self.login_url, self.consumer_key)
+        if tokens is None or not tokens.user_id.startswith("005"):
+            raise ConnectorError(ErrorKind.SIGN_IN, "Sign in to Salesforce.")
+        return tokens.user_id
+
+    def default_scope(self, sobject: str) -> str:
+        """The rep's records by default: what they own, plus the accounts they own and those
+        accounts' children. Salesforce refuses a semi-join under OR ("Semi join sub-selects are
+        not allowed with the 'OR' operator"), so children are matched through the parent's
+        owner (``Account.OwnerId``); notes, which have no account lookup of their own, by a
+        semi-join on the account they are published to (joined by AND: allowed)."""
+        me = quote(self.me())
+        if sobject == "Account":
+            return f"OwnerId = {me}"
+        if sobject == "ContentVersion":
+            return f"FirstPublishLocationId IN (SELECT Id FROM Account WHERE OwnerId = {me})"
+        return f"(OwnerId = {me} OR Account.OwnerId = {me})"
+
     def where_scope(self, tm: M.TableMap) -> list[str]:
+        """The conditions of the rep's scope: an explicit one per object (settings, IT
+        provisioning; an empty one means every record the user can see) overrides the default."""
         conditions = []
         if tm.sobject == "ContentVersion":
             conditions.append("IsLatest = TRUE")
-        if self.scope.get(tm.sobject):
-            conditions.append(f"({self.scope[tm.sobject]})")
+        if tm.sobject in self.scope:
+            if self.scope[tm.sobject].strip():
+                conditions.append(f"({self.scope[tm.sobject]})")
+        else:
+            conditions.append(self.default_scope(tm.sobject))
         return conditions
 
     def scope_soql(self, table: str) -> str:

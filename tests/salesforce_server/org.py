@@ -204,16 +204,13 @@ class Org:
                     f"No such column '{name}' on entity '{q.sobject}'.", "INVALID_FIELD"
                 )
             fields.append(names[name.lower()])
-        for name in soql.field_names(q.where) | {n for n, _ in q.order}:
-            if name not in spec.by_name:
-                raise soql.SoqlError(
-                    f"No such column '{name}' on entity '{q.sobject}'.", "INVALID_FIELD"
-                )
+        self._check_names(spec, soql.field_names(q.where) | {n for n, _ in q.order})
         with self.lock:
+            where = soql.resolve(q.where, self._sub_select)
             rows = [
                 r
                 for r in self.of_type.get(q.sobject, {}).values()
-                if (all_rows or not r["IsDeleted"]) and soql.matches(q.where, r)
+                if (all_rows or not r["IsDeleted"]) and soql.matches(where, r, self._field)
             ]
             for name, desc in reversed(q.order):
                 rows.sort(key=soql.sort_key([(name, desc)]), reverse=desc)
@@ -221,6 +218,43 @@ class Org:
                 rows = rows[: q.limit]
             out = [self.output(r, fields) for r in rows]
             return self._page(out)
+
+    def _check_names(self, spec: ObjectSpec, names: set[str]) -> None:
+        """Fields of ``spec``, or a parent's by relationship (``Account.OwnerId``)."""
+        for name in names:
+            rel, _, parent_field = name.rpartition(".")
+            if not rel:
+                ok = name in spec.by_name
+            else:
+                ref = spec.by_name.get(rel + "Id")
+                target = ORG.get(ref.reference_to[0]) if ref and ref.reference_to else None
+                ok = ref is not None and ref.type == "reference" and target is not None
+                ok = ok and parent_field in target.by_name  # type: ignore[union-attr]
+            if not ok:
+                raise soql.SoqlError(
+                    f"No such column '{name}' on entity '{spec.name}'.", "INVALID_FIELD"
+                )
+
+    def _field(self, row: dict[str, Any], name: str) -> Any:
+        rel, _, parent_field = name.rpartition(".")
+        if not rel:
+            return row.get(name)
+        parent = self.records.get(row.get(rel + "Id") or "")
+        return parent.get(parent_field) if parent and not parent["IsDeleted"] else None
+
+    def _sub_select(self, sub: soql.Query) -> list[Any]:
+        """The values a semi-join's sub-select returns (an Id or a reference field)."""
+        spec = self.spec(sub.sobject)
+        [name] = sub.fields
+        f = spec.by_name.get(name)
+        if f is None or f.type not in ("id", "reference"):
+            raise soql.SoqlError("semi join sub-selects can only query id fields")
+        self._check_names(spec, soql.field_names(sub.where))
+        return [
+            r.get(name)
+            for r in self.of_type.get(sub.sobject, {}).values()
+            if not r["IsDeleted"] and soql.matches(sub.where, r, self._field)
+        ]
 
     def _page(self, rows: list[dict]) -> dict:
         first, rest = rows[: self.page_size], rows[self.page_size :]
@@ -368,7 +402,8 @@ class Org:
     def _new_row(self, spec: ObjectSpec, values: dict[str, Any]) -> dict[str, Any]:
         row: dict[str, Any] = {f.name: None for f in spec.fields}
         row.update(values)
-        row.update(_type=spec.name, Id=self.new_id(spec.name), IsDeleted=False, OwnerId=USER_ID)
+        owner = values.get("OwnerId") or USER_ID  # another user's record when a test says so
+        row.update(_type=spec.name, Id=self.new_id(spec.name), IsDeleted=False, OwnerId=owner)
         now = stamp(self.now())
         row["CreatedDate"] = row["LastModifiedDate"] = row["SystemModstamp"] = now
         if spec.name == "Opportunity":
