@@ -134,11 +134,18 @@ class SalesforceReading(SalesforceSession):
                 values["name"] = row.get("Name") or raw
             elif tm.table == "notes" and f.ours == "body":
                 values["body"] = self.note_body(row)
+            elif tm is M.EVENTS and f.ours == "due_date":
+                day = raw or str(row.get("ActivityDateTime") or "")[:10] or None
+                values["due_date"] = M.from_salesforce(f, day, None)
             else:
                 try:
                     values[f.ours] = M.from_salesforce(f, raw, currency)
                 except (ValueError, ArithmeticError):
                     raise BadAnswer(f"{tm.sobject}.{f.theirs} = {raw!r}") from None
+        if tm is M.EVENTS:
+            # Every Event is a meeting; one made in Salesforce (no Fieldbook status yet) is open.
+            values["kind"] = M.MEETING
+            values["status"] = values.get("status") or "open"
         return values
 
     def note_body(self, row: dict) -> str | None:
@@ -186,8 +193,8 @@ class SalesforceReading(SalesforceSession):
         deletions: list[RemoteDeletion] = []
         remaining = max(1, limit)
         more = False
-        for tm in M.TABLE_MAPS.values():
-            mark = state["t"].get(tm.table) or {}
+        for tm in self.sobject_maps():
+            mark = state["t"].get(tm.cursor_key) or {}
             seen: dict[str, list] = mark.get("seen", {})
             where = self.where_scope(tm)
             if mark.get("after"):  # catching up, page after page: exactly after the last row
@@ -219,19 +226,26 @@ class SalesforceReading(SalesforceSession):
                 # page on exactly by (SystemModstamp, Id), no overlap to read again.
                 newest = parse_time(fresh[-1]["SystemModstamp"])
                 paging = len(fresh) >= remaining or self._settled(newest)
-                state["t"][tm.table] = advance(mark, fresh, paging=paging)
+                state["t"][tm.cursor_key] = advance(mark, fresh, paging=paging)
             elif rows and self._settled(parse_time(rows[-1]["SystemModstamp"])):
                 final = rows[-1]  # the overlap, unchanged, and now in the past: stop reading it
-                state["t"][tm.table] = {"ts": final["SystemModstamp"], "after": final["Id"]}
+                state["t"][tm.cursor_key] = {"ts": final["SystemModstamp"], "after": final["Id"]}
             elif mark.get("after") and not self._settled(parse_time(mark["ts"])):
-                state["t"][tm.table] = {"ts": mark["ts"], "seen": {}}  # read the overlap again
+                state["t"][tm.cursor_key] = {"ts": mark["ts"], "seen": {}}  # read the overlap again
             if fresh:
-                for r in fresh:
-                    if r.get("IsDeleted"):
-                        uuid_ = r.get(M.UUID_FIELD) or self.claim_uuid(r.get("Id"))
-                        if uuid_:
-                            deletions.append(RemoteDeletion(tm.table, uuid_))
-                            self.forget(tm.table, uuid_)
+                gone = [
+                    u
+                    for r in fresh
+                    if r.get("IsDeleted") and (u := r.get(M.UUID_FIELD) or self.claim_uuid(r["Id"]))
+                ]
+                if gone and len(self.maps(tm.table)) > 1:
+                    # A task whose kind changed to or from meeting moved between Task and Event:
+                    # its old row's deletion is no deletion while the other object holds it.
+                    moved = self.sfids(tm.table, gone, fresh=True)
+                    gone = [u for u in gone if u not in moved]
+                for uuid_ in gone:
+                    deletions.append(RemoteDeletion(tm.table, uuid_))
+                    self.forget(tm.table, uuid_)
                 records += self.to_records(tm, [r for r in fresh if not r.get("IsDeleted")])
                 remaining -= len(fresh)
             if remaining <= 0:
@@ -241,6 +255,10 @@ class SalesforceReading(SalesforceSession):
         # the laptop slept).
         self._check_recycle_bin(marks)
         return PullPage(records, deletions, json.dumps(state, separators=(",", ":")), more)
+
+    def sobject_maps(self) -> list[M.TableMap]:
+        """Every sObject this org syncs, parents first (Event after Task)."""
+        return [tm for tm in M.SOBJECT_MAPS if tm in self.maps(tm.table)]
 
     def _settled(self, stamp: dt.datetime) -> bool:
         """Whether Salesforce's clock (the last answer's Date) is past ``stamp`` by the overlap:
@@ -253,8 +271,8 @@ class SalesforceReading(SalesforceSession):
         age is measured on Salesforce's clock (the last answer's ``Date``), which is the clock the
         recycle bin purges by; the laptop's only when no answer has come yet."""
         now = self.api.server_time or laptop_now()
-        for tm in M.TABLE_MAPS.values():
-            mark = state["t"].get(tm.table)
+        for tm in self.sobject_maps():
+            mark = state["t"].get(tm.cursor_key)
             if not mark:
                 continue
             since = parse_time(mark["ts"])
@@ -274,22 +292,29 @@ class SalesforceReading(SalesforceSession):
     # -- list_ids / fetch ------------------------------------------------------------------
 
     def list_ids(self, table: str) -> set[str]:
-        tm = M.TABLE_MAPS[table]
-        where = self.where_scope(tm)
-        soql = f"select Id, {M.UUID_FIELD} from {tm.sobject}"
-        if where:
-            soql += " where " + " AND ".join(where)
         out = set()
-        for row in self.query(soql):
-            uuid_ = row.get(M.UUID_FIELD) or self.claim_uuid(row.get("Id"))
-            if uuid_:
-                out.add(uuid_)
+        for tm in self.maps(table):
+            where = self.where_scope(tm)
+            soql = f"select Id, {M.UUID_FIELD} from {tm.sobject}"
+            if where:
+                soql += " where " + " AND ".join(where)
+            for row in self.query(soql):
+                uuid_ = row.get(M.UUID_FIELD) or self.claim_uuid(row.get("Id"))
+                if uuid_:
+                    out.add(uuid_)
         if table == "accounts":  # the last table a reconciliation lists
             self.has_deletion_log = True
         return out
 
     def fetch_rows(self, table: str, ids: list[str]) -> list[dict]:
-        tm = M.TABLE_MAPS[table]
+        """The rows of these records, from every sObject holding ``table`` (Task and Event)."""
+        rows: list[dict] = []
+        for tm in self.maps(table):
+            rows += self._fetch_rows_of(tm, ids)
+        return rows
+
+    def _fetch_rows_of(self, tm: M.TableMap, ids: list[str]) -> list[dict]:
+        table = tm.table
         rows: list[dict] = []
         for start in range(0, len(ids), 200):
             chunk = ids[start : start + 200]
@@ -306,8 +331,26 @@ class SalesforceReading(SalesforceSession):
         return rows
 
     def fetch(self, table: str, ids: list[str]) -> list[RemoteRecord]:
-        tm = M.TABLE_MAPS[table]
-        return self.to_records(tm, self.fetch_rows(table, ids))
+        return [rec for _, rec in self.records_of(table, self.fetch_rows(table, ids))]
+
+    def records_of(self, table: str, rows: list[dict]) -> list[tuple[dict, RemoteRecord]]:
+        """(row, record) for rows of any sObject holding ``table``, in the rows' order."""
+        by_type: dict[str, list[dict]] = {}
+        for row in rows:
+            by_type.setdefault(row["attributes"].get("type"), []).append(row)
+        out: list[tuple[dict, RemoteRecord]] = []
+        for tm in self.maps(table):
+            mine = by_type.get(tm.sobject, [])
+            out += zip(mine, self.to_records(tm, mine), strict=True)
+        return out
+
+    def sobject_of(self, row: dict) -> M.TableMap:
+        """The map of a fetched row (by its ``attributes.type``)."""
+        kind = row["attributes"].get("type")
+        for tm in M.SOBJECT_MAPS:
+            if tm.sobject == kind:
+                return tm
+        raise BadAnswer(f"a row of an unexpected type {kind!r}")
 
 
 def encode_body(text: str | None) -> str:

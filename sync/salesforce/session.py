@@ -197,11 +197,13 @@ class SalesforceSession(Connector):
     # -- describe --------------------------------------------------------------------------
 
     def _load_describe(self) -> None:
-        for tm in M.TABLE_MAPS.values():
+        for tm in M.SOBJECT_MAPS:
             if tm.sobject in self._describe:
                 continue
             body = self.api.call("GET", f"/sobjects/{tm.sobject}/describe")
             fields = describe_fields(body, tm.sobject)
+            if tm is M.EVENTS and M.UUID_FIELD not in fields:
+                continue  # Fieldbook's Activity fields not on Event: meetings stay Tasks
             if M.UUID_FIELD not in fields or "SystemModstamp" not in fields:
                 raise ConnectorError(
                     ErrorKind.INVALID,
@@ -209,6 +211,19 @@ class SalesforceSession(Connector):
                     "deploy Fieldbook's fields (docs/salesforce.md).",
                 )
             self._describe[tm.sobject] = fields
+
+    def maps(self, table: str) -> tuple[M.TableMap, ...]:
+        """The sObjects holding ``table`` in this org (tasks: Task, and Event when it carries
+        Fieldbook's fields)."""
+        return tuple(
+            tm for tm in M.maps_of(table) if tm.sobject in self._describe or tm is not M.EVENTS
+        )
+
+    def map_for(self, table: str, values: dict[str, Any]) -> M.TableMap:
+        """Where a record of ``table`` with these values lives (a meeting: an Event)."""
+        if table == "tasks" and values.get("kind") == M.MEETING and M.EVENTS in self.maps(table):
+            return M.EVENTS
+        return M.TABLE_MAPS[table]
 
     def has(self, tm: M.TableMap, theirs: str) -> bool:
         return theirs in self._describe.get(tm.sobject, {})
@@ -304,12 +319,19 @@ class SalesforceSession(Connector):
 
     def sfids(self, table: str, uuids: Iterable[str], fresh: bool = False) -> dict[str, str]:
         """Salesforce Ids of the live records with these client UUIDs (missing ones left out)."""
-        tm = M.TABLE_MAPS[table]
         wanted = {u for u in uuids if u}
         found = (
             {} if fresh else {u: self._sfid[(table, u)] for u in wanted if (table, u) in self._sfid}
         )
-        missing = sorted(wanted - found.keys())
+        for tm in self.maps(table):
+            self._sfids_of(tm, sorted(wanted - found.keys()), wanted, found)
+        if fresh:
+            for u in wanted - found.keys():
+                self.forget(table, u)
+        return found
+
+    def _sfids_of(self, tm: M.TableMap, missing: list[str], wanted: set, found: dict) -> None:
+        table = tm.table
         for start in range(0, len(missing), 200):
             chunk = missing[start : start + 200]
             where = [f"{M.UUID_FIELD} IN ({', '.join(quote(u) for u in chunk)})"]
@@ -321,10 +343,6 @@ class SalesforceSession(Connector):
                 if isinstance(row.get("Id"), str) and row.get(M.UUID_FIELD) in wanted:
                     self.remember(table, row[M.UUID_FIELD], row["Id"])
                     found[row[M.UUID_FIELD]] = row["Id"]
-        if fresh:
-            for u in wanted - found.keys():
-                self.forget(table, u)
-        return found
 
     def uuids(self, table: str, sfids: Iterable[str]) -> dict[str, str]:
         """Client UUIDs of Salesforce records of ``table`` by Id (missing ones left out)."""

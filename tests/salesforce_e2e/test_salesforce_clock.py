@@ -63,7 +63,10 @@ def test_without_any_answer_yet_the_laptop_clock_is_used(make_sf, known, monkeyp
     connector.api.server_time = None
     ahead = dt.datetime.now(dt.UTC) + dt.timedelta(days=40)
     monkeypatch.setattr(reading, "laptop_now", lambda: ahead)
-    state = {"v": reading.CURSOR_VERSION, "t": {"accounts": {"ts": dt.datetime.now(dt.UTC).isoformat(), "seen": {}}}}
+    state = {
+        "v": reading.CURSOR_VERSION,
+        "t": {"accounts": {"ts": dt.datetime.now(dt.UTC).isoformat(), "seen": {}}},
+    }
     calls = _deleted_calls(connector)
     connector._check_recycle_bin(state)
     assert len(calls) == 1

@@ -25,16 +25,45 @@ def _uuid_of(sf_server, sfid: str) -> str:
 def test_the_default_scope_is_the_reps_accounts_and_their_children(profiles, sf_server):  # noqa: F811
     mine = _made(sf_server, "Account", Name="Mine")
     theirs = _made(sf_server, "Account", Name="Theirs", OwnerId=OTHER)
-    on_mine = _made(sf_server, "Contact", LastName="Other's contact on my account",
-                    AccountId=mine, OwnerId=OTHER)
-    on_theirs = _made(sf_server, "Contact", LastName="Other's contact on other's account",
-                      AccountId=theirs, OwnerId=OTHER)
-    opp_theirs = _made(sf_server, "Opportunity", Name="Not mine", AccountId=theirs,
-                       StageName="Prospecting", CloseDate="2026-12-31", OwnerId=OTHER)
-    task_mine = _made(sf_server, "Task", Subject="Call on my account", WhatId=mine,
-                      Status="Not Started", OwnerId=OTHER)
-    task_theirs = _made(sf_server, "Task", Subject="Call on theirs", WhatId=theirs,
-                        Status="Not Started", OwnerId=OTHER)
+    on_mine = _made(
+        sf_server,
+        "Contact",
+        LastName="Other's contact on my account",
+        AccountId=mine,
+        OwnerId=OTHER,
+    )
+    on_theirs = _made(
+        sf_server,
+        "Contact",
+        LastName="Other's contact on other's account",
+        AccountId=theirs,
+        OwnerId=OTHER,
+    )
+    opp_theirs = _made(
+        sf_server,
+        "Opportunity",
+        Name="Not mine",
+        AccountId=theirs,
+        StageName="Prospecting",
+        CloseDate="2026-12-31",
+        OwnerId=OTHER,
+    )
+    task_mine = _made(
+        sf_server,
+        "Task",
+        Subject="Call on my account",
+        WhatId=mine,
+        Status="Not Started",
+        OwnerId=OTHER,
+    )
+    task_theirs = _made(
+        sf_server,
+        "Task",
+        Subject="Call on theirs",
+        WhatId=theirs,
+        Status="Not Started",
+        OwnerId=OTHER,
+    )
     a = profiles("rep-a")
     assert a.sync().ok
     pulled = {

@@ -387,7 +387,9 @@ class Org:
                 row["EndDate"] = (dt.date(year, month, day) - dt.timedelta(days=1)).isoformat()
             else:
                 row["EndDate"] = None
-        elif obj == "Task":
+        if obj == "Event":
+            self._event_times(row)
+        if obj in ("Task", "Event"):
             what = self.get(row["WhatId"]) if row.get("WhatId") else None
             who = self.get(row["WhoId"]) if row.get("WhoId") else None
             if what and what["_type"] == "Account":
@@ -398,6 +400,49 @@ class Org:
                 row["AccountId"] = who.get("AccountId")
             else:
                 row["AccountId"] = None
+
+    @staticmethod
+    def _event_times(row: dict[str, Any]) -> None:
+        """An Event's times as Salesforce keeps them: an all-day event needs ActivityDate (its
+        duration defaults to a day); a timed one needs ActivityDateTime (or StartDateTime) and
+        DurationInMinutes or EndDateTime; the rest is derived."""
+        if row.get("IsAllDayEvent"):
+            if not row.get("ActivityDate"):
+                raise RecordError(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [ActivityDate]",
+                    ["ActivityDate"],
+                )
+            start = soql.parse_datetime(f"{row['ActivityDate']}T00:00:00Z")
+            minutes = int(row.get("DurationInMinutes") or 1440)
+            row["ActivityDateTime"] = None
+        else:
+            begin = row.get("ActivityDateTime") or row.get("StartDateTime")
+            if not begin:
+                raise RecordError(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [ActivityDateTime]",
+                    ["ActivityDateTime"],
+                )
+            start = soql.parse_datetime(begin)
+            if row.get("DurationInMinutes") is not None:
+                minutes = int(row["DurationInMinutes"])
+            elif row.get("EndDateTime"):
+                minutes = int(
+                    (soql.parse_datetime(row["EndDateTime"]) - start).total_seconds() // 60
+                )
+            else:
+                raise RecordError(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [DurationInMinutes]",
+                    ["DurationInMinutes"],
+                )
+            row["ActivityDateTime"] = stamp(start)
+            row["ActivityDate"] = start.date().isoformat()
+        end = start + dt.timedelta(minutes=minutes)
+        row["StartDateTime"], row["EndDateTime"] = stamp(start), stamp(end)
+        row["DurationInMinutes"] = minutes
+        row["EndDate"] = (end - dt.timedelta(seconds=1)).date().isoformat()
 
     def _new_row(self, spec: ObjectSpec, values: dict[str, Any]) -> dict[str, Any]:
         row: dict[str, Any] = {f.name: None for f in spec.fields}
@@ -504,6 +549,11 @@ class Org:
             spec = self.spec(row["_type"])
             self._check(spec, values, False)
             self._unique(spec, values, record_id)
+            if spec.name == "Event":
+                trial = {**row, **values}
+                if "ActivityDateTime" in values or "StartDateTime" in values:
+                    trial["EndDateTime"] = None  # moved: the duration is kept
+                self._event_times(trial)  # refused before anything changes
             row.update(values)
             if values.get("Fieldbook_UUID__c"):
                 self._index(row)
@@ -570,6 +620,7 @@ class Org:
                     "Opportunity",
                     "Contract",
                     "Task",
+                    "Event",
                 )
             ):
                 self._delete(other)
@@ -582,7 +633,7 @@ class Org:
                 if doc and not doc["IsDeleted"]:
                     self._delete(doc)
             elif (
-                other["_type"] == "Task"
+                other["_type"] in ("Task", "Event")
                 and rid in (other.get("WhatId"), other.get("WhoId"))
                 and (row["_type"] in ("Opportunity", "Contact"))
             ):

@@ -1,6 +1,6 @@
 """The test org's objects and fields, as ``describe`` reports them.
 
-Standard fields of Account, Contact, Opportunity, Contract, Task, ContentVersion and
+Standard fields of Account, Contact, Opportunity, Contract, Task, Event, ContentVersion and
 ContentDocument (those the connector uses, plus the system fields), and Fieldbook's custom
 fields as ``sync/salesforce/metadata`` deploys them: the client UUID ``Fieldbook_UUID__c`` (a
 unique External ID) on every object.
@@ -16,6 +16,7 @@ PREFIX = {
     "Opportunity": "006",
     "Contract": "800",
     "Task": "00T",
+    "Event": "00U",
     "ContentVersion": "068",
     "ContentDocument": "069",
     "User": "005",
@@ -89,6 +90,20 @@ def _c(name: str, type_: str, **kw) -> FieldSpec:
 UUID = _c("Fieldbook_UUID__c", "string", external_id=True, unique=True, length=36)
 CURRENCIES = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK")
 CURRENCY = FieldSpec("CurrencyIsoCode", "picklist", picklist=CURRENCIES, restricted=True)
+
+
+# Custom fields of Activity appear on both Task and Event (one definition, as in a real org).
+ACTIVITY_CUSTOM = (
+    UUID,
+    _c(
+        "Fieldbook_Kind__c",
+        "picklist",
+        picklist=("Call", "Email", "Meeting", "Follow-up"),
+        restricted=True,
+    ),
+    _c("Fieldbook_Status__c", "picklist", picklist=("Open", "Done", "Cancelled"), restricted=True),
+    _c("Fieldbook_Priority__c", "picklist", picklist=("Low", "Normal", "High"), restricted=True),
+)
 
 
 @dataclass
@@ -326,13 +341,41 @@ ORG = {
                     picklist=("Task", "Email", "Call", "ListEmail"),
                     updateable=False,
                 ),
-                UUID,
-                _c(
-                    "Fieldbook_Kind__c",
-                    "picklist",
-                    picklist=("Call", "Email", "Meeting", "Follow-up"),
-                    restricted=True,
+                *ACTIVITY_CUSTOM,
+            ],
+        ),
+        ObjectSpec(
+            "Event",
+            _system()
+            + [
+                F("Subject", "string"),
+                # An all-day event's date; a timed one's is derived from ActivityDateTime.
+                F("ActivityDate", "date"),
+                F("ActivityDateTime", "datetime"),
+                F("StartDateTime", "datetime"),
+                F("EndDateTime", "datetime"),
+                F("EndDate", "date", createable=False, updateable=False),
+                F("DurationInMinutes", "int"),
+                F("IsAllDayEvent", "boolean", nillable=False),
+                F("Description", "textarea", length=32000),
+                F("Location", "string"),
+                F("WhatId", "reference", reference_to=("Account", "Opportunity", "Contract")),
+                F("WhoId", "reference", reference_to=("Contact",)),
+                F(
+                    "AccountId",
+                    "reference",
+                    reference_to=("Account",),
+                    createable=False,
+                    updateable=False,
                 ),
+                F(
+                    "EventSubtype",
+                    "picklist",
+                    picklist=("Event",),
+                    createable=False,
+                    updateable=False,
+                ),
+                *ACTIVITY_CUSTOM,
             ],
         ),
         ObjectSpec(
