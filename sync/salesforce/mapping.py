@@ -341,6 +341,7 @@ TASKS = TableMap(
             ),
         ),
     ),
+    extra_read=("CreatedDate",),  # which row is newer when a move was left half-done
 )
 
 MEETING = "meeting"
@@ -370,7 +371,7 @@ EVENTS = TableMap(
             values=_pairs("open", "done", "cancelled", labels=("Open", "Done", "Cancelled")),
         ),
     ),
-    extra_read=("IsAllDayEvent", "ActivityDateTime", "DurationInMinutes"),
+    extra_read=("IsAllDayEvent", "ActivityDateTime", "DurationInMinutes", "CreatedDate"),
     key="tasks.Event",
 )
 

@@ -34,6 +34,17 @@ def laptop_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _age(row: dict, tm: M.TableMap) -> tuple:
+    """Which of two rows of one task is the newer: the one made later (a move creates the new
+    row after the old one), then the one changed later, then the Event."""
+    made = row.get("CreatedDate")
+    return (
+        parse_time(made) if isinstance(made, str) else dt.datetime.min.replace(tzinfo=dt.UTC),
+        parse_time(row["LastModifiedDate"]),
+        tm is M.EVENTS,
+    )
+
+
 def row_digest(row: dict) -> str:
     """What a row looked like when pulled: a row re-read in the overlap is sent again only if
     it changed (a second write, or a delete, within the same second)."""
@@ -246,7 +257,10 @@ class SalesforceReading(SalesforceSession):
                 for uuid_ in gone:
                     deletions.append(RemoteDeletion(tm.table, uuid_))
                     self.forget(tm.table, uuid_)
-                records += self.to_records(tm, [r for r in fresh if not r.get("IsDeleted")])
+                live = [r for r in fresh if not r.get("IsDeleted")]
+                if live and len(self.maps(tm.table)) > 1:
+                    live = self._finish_moves(tm, live)
+                records += self.to_records(tm, live)
                 remaining -= len(fresh)
             if remaining <= 0:
                 more = True
@@ -255,6 +269,35 @@ class SalesforceReading(SalesforceSession):
         # the laptop slept).
         self._check_recycle_bin(marks)
         return PullPage(records, deletions, json.dumps(state, separators=(",", ":")), more)
+
+    def _finish_moves(self, tm: M.TableMap, rows: list[dict]) -> list[dict]:
+        """Rows of tasks that are live on the other object too (a move between Task and Event
+        whose delete never came): the newer row is the task, the older is deleted now."""
+        wanted = {r[M.UUID_FIELD]: r for r in rows if r.get(M.UUID_FIELD)}
+        stale: list[str] = []
+        for other in self.maps(tm.table):
+            if other is tm or not wanted:
+                continue
+            found = self.query(
+                f"select Id, {M.UUID_FIELD}, CreatedDate, LastModifiedDate from {other.sobject} "
+                "where "
+                f"{M.UUID_FIELD} IN ({', '.join(quote(u) for u in sorted(wanted))})"
+            )
+            for twin in found:
+                row = wanted.get(twin.get(M.UUID_FIELD))
+                if row is None or not isinstance(twin.get("LastModifiedDate"), str):
+                    continue
+                newer = _age(twin, other) > _age(row, tm)
+                stale.append(row["Id"] if newer else twin["Id"])
+                if newer:
+                    del wanted[twin[M.UUID_FIELD]]
+        if stale:
+            self.api.call(
+                "delete",
+                "/composite/sobjects",
+                params={"ids": ",".join(stale), "allOrNone": "false"},
+            )
+        return [r for r in rows if r["Id"] not in stale]
 
     def sobject_maps(self) -> list[M.TableMap]:
         """Every sObject this org syncs, parents first (Event after Task)."""
