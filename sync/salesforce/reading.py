@@ -84,7 +84,7 @@ class SalesforceReading(SalesforceSession):
         for f in tm.fields:
             if self.has(tm, f.theirs) and f.theirs not in names:
                 names.append(f.theirs)
-        for extra in tm.extra_read:
+        for extra in (*tm.extra_read, "RecordTypeId"):  # the record type: its picklist values
             if self.has(tm, extra) and extra not in names:
                 names.append(extra)
         return names

@@ -18,6 +18,7 @@ from sync.connector import Connector, ConnectorError, ErrorKind, Reason
 
 from . import auth
 from . import mapping as M
+from . import picklists as P
 from .rest import DEFAULT_TIMEOUT, BadAnswer, Rest
 
 NAMESPACE = uuid.UUID("6f1c9d2e-6b55-4f5b-9a7e-4b1d0c5f2a11")  # client UUIDs of org-made rows
@@ -100,6 +101,7 @@ class SalesforceSession(Connector):
         self.rest: Rest | None = None
         self.tokens: auth.Tokens | None = None
         self._describe: dict[str, dict[str, dict]] = {}
+        self.picklists = P.Picklists()  # record types and their picklist values
         self._sfid: dict[tuple[str, str], str] = {}  # (table, uuid) -> Salesforce Id
         self._uuid: dict[str, str] = {}  # Salesforce Id -> uuid
         # False for one sync when the recycle bin no longer covers a cursor: the engine then
@@ -211,6 +213,12 @@ class SalesforceSession(Connector):
                     "deploy Fieldbook's fields (docs/salesforce.md).",
                 )
             self._describe[tm.sobject] = fields
+            self.picklists.types[tm.sobject] = P.record_type_infos(body, tm.sobject)
+            for rt in self.picklists.needs_values(tm.sobject):
+                answer = self.api.call(
+                    "GET", f"/ui-api/object-info/{tm.sobject}/picklist-values/{rt}"
+                )
+                self.picklists.values[(tm.sobject, rt)] = P.picklist_values(answer)
 
     def maps(self, table: str) -> tuple[M.TableMap, ...]:
         """The sObjects holding ``table`` in this org (tasks: Task, and Event when it carries
@@ -232,10 +240,17 @@ class SalesforceSession(Connector):
         f = self._describe.get(tm.sobject, {}).get(theirs)
         return bool(f and f.get("createable" if creating else "updateable"))
 
-    def picklist(self, tm: M.TableMap, theirs: str) -> set[str] | None:
+    def picklist(
+        self, tm: M.TableMap, theirs: str, record_type: str | None = None
+    ) -> set[str] | None:
+        """The values a picklist takes: those of the record's record type (a create: the
+        user's default one) where the object has record types, else describe's active ones."""
         f = self._describe.get(tm.sobject, {}).get(theirs)
         if not f or f.get("type") != "picklist":
             return None
+        by_type = self.picklists.allowed(tm.sobject, theirs, record_type)
+        if by_type is not None:
+            return by_type
         return {p.get("value") for p in f.get("picklistValues") or [] if p.get("active", True)}
 
     def missing_fields(self, table: str) -> list[str]:

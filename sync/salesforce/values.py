@@ -86,6 +86,7 @@ class SalesforceValues(SalesforceReading):
         current: dict[str, Any] | None,
         creating: bool,
         deferred: Collection[str] = (),
+        record_type: str | None = None,
     ) -> tuple[dict[str, Any], str | None]:
         """Salesforce fields for ours, or the reason they cannot be written."""
         out: dict[str, Any] = {}
@@ -102,13 +103,17 @@ class SalesforceValues(SalesforceReading):
                     continue
                 theirs = None
             else:
-                allowed = self.picklist(tm, f.theirs) if f.kind == M.ENUM else None
+                allowed = self.picklist(tm, f.theirs, record_type) if f.kind == M.ENUM else None
                 theirs = M.to_salesforce(f, value, currency, allowed)
                 if f.kind == M.ENUM and value and theirs is None:
                     return {}, f"{name}: {value!r} has no Salesforce value."
                 if theirs is not None and allowed is not None and theirs not in allowed:
+                    rt = self.picklists.name(
+                        tm.sobject, record_type or self.picklists.default(tm.sobject)
+                    )
+                    where = f"record type {rt!r} in your Salesforce" if rt else "your Salesforce"
                     return {}, (
-                        f"{name}: your Salesforce has no value {theirs!r} "
+                        f"{name}: {where} has no value {theirs!r} "
                         f"(it has: {', '.join(sorted(allowed))})."
                     )
             if f.ours == "body" and tm.table == "notes":

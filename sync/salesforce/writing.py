@@ -199,7 +199,8 @@ class SalesforceWriting(SalesforceActivities):
             if target is not tm or len(found) > 1:
                 results.update(self._move(m, record, [r for _, r in found], target))
                 continue
-            fields, refused = self._fields(tm, m.values, record.values, False)
+            rt = row.get("RecordTypeId") if isinstance(row.get("RecordTypeId"), str) else None
+            fields, refused = self._fields(tm, m.values, record.values, False, record_type=rt)
             if not refused and tm is M.EVENTS:
                 refused = self.timed_event(fields, row)
             if refused:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import calendar
+import copy
 import datetime as dt
 import hashlib
 import itertools
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import soql
-from .schema import OBJECT_OF_PREFIX, ORG, PREFIX, ObjectSpec
+from .schema import OBJECT_OF_PREFIX, ORG, PREFIX, FieldSpec, ObjectSpec
 
 RECYCLE_DAYS = 15
 PAGE_SIZE = 2000
@@ -84,6 +85,7 @@ class Org:
 
     def __post_init__(self):
         self.lock = threading.RLock()
+        self.specs = copy.deepcopy(ORG)  # this org's own (record types are installed per org)
         self.reindex()
         self._seq = itertools.count(1)
         self.started = self.now()
@@ -175,7 +177,7 @@ class Org:
 
     def spec(self, sobject: str) -> ObjectSpec:
         try:
-            return ORG[sobject]
+            return self.specs[sobject]
         except KeyError:
             raise soql.SoqlError(
                 f"sObject type '{sobject}' is not supported.", "INVALID_TYPE"
@@ -227,7 +229,7 @@ class Org:
                 ok = name in spec.by_name
             else:
                 ref = spec.by_name.get(rel + "Id")
-                target = ORG.get(ref.reference_to[0]) if ref and ref.reference_to else None
+                target = self.specs.get(ref.reference_to[0]) if ref and ref.reference_to else None
                 ok = ref is not None and ref.type == "reference" and target is not None
                 ok = ok and parent_field in target.by_name  # type: ignore[union-attr]
             if not ok:
@@ -300,6 +302,38 @@ class Org:
         now = self.now()
         row["LastModifiedDate"] = row["SystemModstamp"] = stamp(now)
 
+    def install_record_types(self, sobject: str, types: list[dict]) -> None:
+        """Give ``sobject`` record types (an org whose sales processes differ): describe lists
+        them, records carry ``RecordTypeId``, picklist values are checked per record type."""
+        with self.lock:
+            spec = self.spec(sobject)
+            spec.record_types = [dict(t) for t in types]
+            if "RecordTypeId" not in spec.by_name:
+                f = FieldSpec("RecordTypeId", "reference", reference_to=("RecordType",))
+                spec.fields.append(f)
+                spec.by_name[f.name] = f
+
+    def _check_record_type(self, spec: ObjectSpec, values: dict, record_type: str | None) -> None:
+        """A restricted picklist's value must be one the record's record type allows."""
+        if not spec.record_types:
+            return
+        if record_type is not None and record_type not in {t["id"] for t in spec.record_types}:
+            raise RecordError(
+                "INVALID_CROSS_REFERENCE_KEY",
+                "Record Type ID: this ID value isn't valid for the user",
+                ["RecordTypeId"],
+            )
+        for name, value in values.items():
+            f = spec.by_name.get(name)
+            if f is None or f.type != "picklist" or not f.restricted or value is None:
+                continue
+            if value not in spec.values_for(record_type, name):
+                raise RecordError(
+                    "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                    f"{f.name}: bad value for restricted picklist field: {value}",
+                    [name],
+                )
+
     def _check(self, spec: ObjectSpec, values: dict[str, Any], creating: bool) -> None:
         if self.faults.lock_rows > 0:
             self.faults.lock_rows -= 1
@@ -351,7 +385,7 @@ class Org:
                 raise RecordError(
                     "INVALID_TYPE_ON_FIELD_IN_RECORD", f"{name}: not a boolean", [name]
                 )
-            if f.type == "reference" and name != "OwnerId":
+            if f.type == "reference" and name not in ("OwnerId", "RecordTypeId"):  # users, types
                 target = self.get(value) if isinstance(value, str) else None
                 if target is None or (f.reference_to and target["_type"] not in f.reference_to):
                     raise RecordError(
@@ -494,7 +528,7 @@ class Org:
             # Values not given again are taken from the document's first version's location.
             row["FirstPublishLocationId"] = doc.get("_location")
         else:
-            doc = {f.name: None for f in ORG["ContentDocument"].fields}
+            doc = {f.name: None for f in self.specs["ContentDocument"].fields}
             doc.update(
                 _type="ContentDocument",
                 Id=self.new_id("ContentDocument"),
@@ -519,6 +553,10 @@ class Org:
             else:
                 self._check(spec, values, True)
             self._unique(spec, values, None)
+            if spec.record_types:
+                values = {**values}
+                values["RecordTypeId"] = values.get("RecordTypeId") or spec.default_record_type()
+                self._check_record_type(spec, values, values["RecordTypeId"])
             row = self._new_row(spec, values)
             self.add(row)
             return row["Id"]
@@ -549,6 +587,9 @@ class Org:
             spec = self.spec(row["_type"])
             self._check(spec, values, False)
             self._unique(spec, values, record_id)
+            self._check_record_type(
+                spec, values, values.get("RecordTypeId", row.get("RecordTypeId"))
+            )
             if spec.name == "Event":
                 trial = {**row, **values}
                 if "ActivityDateTime" in values or "StartDateTime" in values:

@@ -20,6 +20,7 @@ PREFIX = {
     "ContentVersion": "068",
     "ContentDocument": "069",
     "User": "005",
+    "RecordType": "012",
 }
 OBJECT_OF_PREFIX = {v: k for k, v in PREFIX.items()}
 
@@ -111,6 +112,8 @@ class ObjectSpec:
     name: str
     fields: list[FieldSpec] = field(default_factory=list)
     upsertable: bool = True
+    # Record types besides the master: {id, name, developerName, default, values: {field: [...]}}
+    record_types: list[dict] = field(default_factory=list)
 
     def __post_init__(self):
         self.by_name = {f.name: f for f in self.fields}
@@ -126,22 +129,57 @@ class ObjectSpec:
             "queryable": True,
             "custom": False,
             "fields": [f.describe() for f in self.fields],
-            "recordTypeInfos": [
-                {
-                    "available": True,
-                    "defaultRecordTypeMapping": True,
-                    "master": True,
-                    "name": "Master",
-                    "recordTypeId": "012000000000000AAA",
-                }
-            ],
+            "recordTypeInfos": self.record_type_infos(),
             "urls": {
                 "describe": f"/services/data/v60.0/sobjects/{self.name}/describe",
                 "sobject": f"/services/data/v60.0/sobjects/{self.name}",
             },
         }
 
+    def record_type_infos(self) -> list[dict]:
+        """``recordTypeInfos`` as describe lists them: the org's record types, then the master
+        (the only one, available and the default, when there are none)."""
+        base = f"/services/data/v60.0/sobjects/{self.name}/describe/layouts/"
+        out = [
+            {
+                "active": True,
+                "available": True,
+                "defaultRecordTypeMapping": bool(rt.get("default")),
+                "developerName": rt["developerName"],
+                "master": False,
+                "name": rt["name"],
+                "recordTypeId": rt["id"],
+                "urls": {"layout": base + rt["id"]},
+            }
+            for rt in self.record_types
+        ]
+        out.append(
+            {
+                "active": True,
+                "available": not self.record_types,
+                "defaultRecordTypeMapping": not self.record_types,
+                "developerName": "Master",
+                "master": True,
+                "name": "Master",
+                "recordTypeId": MASTER_RECORD_TYPE,
+                "urls": {"layout": base + MASTER_RECORD_TYPE},
+            }
+        )
+        return out
 
+    def default_record_type(self) -> str | None:
+        return next((rt["id"] for rt in self.record_types if rt.get("default")), None)
+
+    def values_for(self, record_type: str | None, name: str) -> tuple[str, ...]:
+        """The values a record type allows for a picklist (the field's own by default)."""
+        for rt in self.record_types:
+            if rt["id"] == record_type and name in rt.get("values", {}):
+                return tuple(rt["values"][name])
+        f = self.by_name.get(name)
+        return f.picklist if f else ()
+
+
+MASTER_RECORD_TYPE = "012000000000000AAA"
 F = FieldSpec
 ORG = {
     o.name: o

@@ -177,6 +177,8 @@ class _Server(ThreadingHTTPServer):
                     setattr(org, key, value)
             elif name == "callback":
                 org.callbacks.add(args["url"])
+            elif name == "record_types":  # {sobject, types: [{id, name, ..., values}]}
+                org.install_record_types(args["sobject"], args["types"])
             elif name == "edit":  # another user of the org
                 org.update(args["id"], args["values"])
             elif name == "create":
