@@ -278,11 +278,14 @@ class SalesforceReading(SalesforceSession):
         for other in self.maps(tm.table):
             if other is tm or not wanted:
                 continue
-            found = self.query(
-                f"select Id, {M.UUID_FIELD}, CreatedDate, LastModifiedDate from {other.sobject} "
-                "where "
-                f"{M.UUID_FIELD} IN ({', '.join(quote(u) for u in sorted(wanted))})"
-            )
+            keys = sorted(wanted)
+            found: list[dict] = []
+            for start in range(0, len(keys), 200):  # a GET's URL stays short
+                chunk = ", ".join(quote(u) for u in keys[start : start + 200])
+                found += self.query(
+                    f"select Id, {M.UUID_FIELD}, CreatedDate, LastModifiedDate "
+                    f"from {other.sobject} where {M.UUID_FIELD} IN ({chunk})"
+                )
             for twin in found:
                 row = wanted.get(twin.get(M.UUID_FIELD))
                 if row is None or not isinstance(twin.get("LastModifiedDate"), str):
@@ -291,11 +294,11 @@ class SalesforceReading(SalesforceSession):
                 stale.append(row["Id"] if newer else twin["Id"])
                 if newer:
                     del wanted[twin[M.UUID_FIELD]]
-        if stale:
+        for start in range(0, len(stale), 200):
             self.api.call(
                 "delete",
                 "/composite/sobjects",
-                params={"ids": ",".join(stale), "allOrNone": "false"},
+                params={"ids": ",".join(stale[start : start + 200]), "allOrNone": "false"},
             )
         return [r for r in rows if r["Id"] not in stale]
 

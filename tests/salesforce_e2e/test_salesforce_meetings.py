@@ -161,3 +161,47 @@ def test_a_meeting_without_a_date_is_a_clear_rejection(profiles, sf_server):  # 
     assert report.rejected == 1
     [item] = a.engine.outbox_items()
     assert "due_date" in item.last_error and "meeting" in item.last_error
+
+
+def test_an_org_without_fieldbooks_fields_on_event_keeps_meetings_as_tasks(make_sf, sf_server):
+    from desktop.ids import new_id
+    from sync.connector import Mutation, Outcome
+
+    connector = make_sf()
+    connector.sign_in()
+    connector._describe.pop("Event")  # as if Event had no Fieldbook_UUID__c
+    account = new_id()
+    [made] = connector.push([Mutation(new_id(), "accounts", account, "create", {"name": "X"})])
+    assert made.outcome == Outcome.APPLIED
+    values = {
+        "account_id": account,
+        "subject": "Met",
+        "kind": "meeting",
+        "status": "open",
+        "due_date": "2026-12-10",
+    }
+    m = Mutation(new_id(), "tasks", new_id(), "create", values)
+    [result] = connector.push([m])
+    assert result.outcome == Outcome.APPLIED
+    assert (sf_server.count("Task", m.id), sf_server.count("Event", m.id)) == (1, 0)
+
+
+def test_a_kind_change_in_an_org_whose_uuid_index_spans_task_and_event(profiles, sf_server):  # noqa: F811
+    sf_server.switch("fault", activity_unique_shared=True)
+    a = profiles("rep-a")
+    account = a.store.create("accounts", {"name": "Shared index"})
+    task = a.store.create(
+        "tasks",
+        {
+            "account_id": account,
+            "subject": "Call",
+            "kind": "call",
+            "due_date": "2026-12-01",
+            "status": "open",
+        },
+    )
+    assert a.sync().ok
+    a.store.update("tasks", task, {"kind": "meeting"})
+    assert a.sync().ok and a.store.pending_count() == 0
+    assert (sf_server.count("Task", task), sf_server.count("Event", task)) == (0, 1)
+    assert a.store.get("tasks", task)["kind"] == "meeting"

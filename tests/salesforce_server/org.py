@@ -64,6 +64,7 @@ class Faults:
     unavailable: int = 0  # the next N REST calls get 503 with Retry-After
     retry_after: int = 2
     reject_value: dict[str, str] = field(default_factory=dict)  # field -> value a rule refuses
+    activity_unique_shared: bool = False  # one unique index on the UUID over Task and Event
 
 
 @dataclass
@@ -564,7 +565,11 @@ class Org:
     def _unique(self, spec: ObjectSpec, values: dict[str, Any], own_id: str | None) -> None:
         for f in spec.fields:
             if f.unique and values.get(f.name) is not None:
-                for other in self.with_uuid(spec.name, values[f.name]):
+                kinds = [spec.name]
+                if self.faults.activity_unique_shared and spec.name in ("Task", "Event"):
+                    kinds = ["Task", "Event"]
+                others = [o for k in kinds for o in self.with_uuid(k, values[f.name])]
+                for other in others:
                     if (
                         not other["IsDeleted"]
                         and other["Id"] != own_id
