@@ -345,6 +345,7 @@ TASKS = TableMap(
 )
 
 MEETING = "meeting"
+_TASK_KINDS = next(f.values for f in TASKS.fields if f.ours == "kind")
 # A meeting: an all-day Event on its due date (Fieldbook's tasks have a date, not a time); an
 # Event made in Salesforce with a time reads its date from ActivityDate. Event has no Status or
 # Priority: Fieldbook's go in Activity custom fields (on Task they stay unused).
@@ -356,7 +357,7 @@ EVENTS = TableMap(
         F("contact_id", "WhoId", REF, "contacts"),
         F("opportunity_id", "WhatId", REF, "opportunities"),
         F("subject", "Subject", TEXT),
-        F("kind", "Fieldbook_Kind__c", ENUM, values=TASKS.field("kind").values),  # type: ignore[union-attr]
+        F("kind", "Fieldbook_Kind__c", ENUM, values=_TASK_KINDS),
         F("due_date", "ActivityDate", DATE),
         F(
             "priority",

@@ -316,10 +316,13 @@ class SalesforceSession(Connector):
         return conditions
 
     def scope_soql(self, table: str) -> str:
-        """The statement that selects the rep's records of ``table`` (shown to the rep / IT)."""
-        tm = M.TABLE_MAPS[table]
-        where = " AND ".join(self.where_scope(tm))
-        return f"select Id from {tm.sobject}" + (f" where {where}" if where else "")
+        """The statement that selects the rep's records of ``table`` (shown to the rep / IT);
+        tasks in an org with meetings on Event: the Task statement, a line break, the Event one."""
+        statements = []
+        for tm in self.maps(table):
+            where = " AND ".join(self.where_scope(tm))
+            statements.append(f"select Id from {tm.sobject}" + (f" where {where}" if where else ""))
+        return "\n".join(statements)
 
     # -- ids <-> client UUIDs --------------------------------------------------------------
 

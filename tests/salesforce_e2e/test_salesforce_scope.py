@@ -90,10 +90,14 @@ def test_scope_soql_is_the_exact_statement_and_the_org_parses_it(make_sf, sf_ser
         "select Id from ContentVersion where IsLatest = TRUE AND FirstPublishLocationId IN "
         f"(SELECT Id FROM Account WHERE OwnerId = {me})"
     )
+    assert connector.scope_soql("tasks").splitlines() == [
+        f"select Id from Task where (OwnerId = {me} OR Account.OwnerId = {me})",
+        f"select Id from Event where (OwnerId = {me} OR Account.OwnerId = {me})",
+    ]
     for table in ("accounts", "contacts", "opportunities", "contracts", "notes", "tasks"):
-        statement = connector.scope_soql(table)
-        soql.parse(statement)  # parsed, semi-join and all
-        assert isinstance(connector.query(statement), list)
+        for statement in connector.scope_soql(table).splitlines():
+            soql.parse(statement)  # parsed, semi-join and all
+            assert isinstance(connector.query(statement), list)
 
 
 def test_the_org_refuses_a_semi_join_under_or_as_salesforce_does(make_sf):
