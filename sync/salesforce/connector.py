@@ -7,6 +7,7 @@ errors), ``session.py`` (describe, queries, ids), ``reading.py`` (pull), ``writi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ SIGN_IN_TIMEOUT = 300.0  # seconds the browser has to come back
 KIND = "salesforce"
 DISPLAY_NAME = "Salesforce"
 SETTINGS = ("salesforce_login_url", "salesforce_consumer_key", "salesforce_port")
+RECORD_SCOPE = "salesforce_record_scope"  # optional: {sObject: SOQL condition} (settings, IT)
 
 
 class SalesforceConnector(SalesforceWriting):
@@ -70,7 +72,21 @@ def from_settings(settings: dict[str, Any]) -> SalesforceConnector | None:
     key = settings.get("salesforce_consumer_key")
     if not (login and key):
         return None
-    return SalesforceConnector(str(login), str(key))
+    return SalesforceConnector(str(login), str(key), scope=record_scope(settings))
+
+
+def record_scope(settings: dict[str, Any]) -> dict[str, str] | None:
+    """An explicit scope (``salesforce_record_scope``: sObject -> SOQL condition, as a mapping
+    or its JSON text), which overrides the default per object; None when unset or malformed."""
+    raw = settings.get(RECORD_SCOPE)
+    if isinstance(raw, str) and raw.strip():
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return None
+    if not isinstance(raw, dict):
+        return None
+    return {str(k): str(v) for k, v in raw.items() if isinstance(v, str)}
 
 
 def settings_of(connector: SalesforceConnector, port: int = DEFAULT_PORT) -> dict[str, str]:
@@ -123,6 +139,7 @@ __all__ = [
     "SalesforceConnector",
     "SignInFailed",
     "from_settings",
+    "record_scope",
     "settings_of",
     "sign_in_with_browser",
     "login_host",

@@ -9,7 +9,9 @@ Special cases (see ``docs/salesforce.md``):
 - a task refers to its opportunity, or else its account, with ``WhatId``, and to its contact with
   ``WhoId``; its account is read from ``AccountId``, which Salesforce derives from them;
 - a note is the latest ``ContentVersion`` of a ContentNote (``FileType`` SNOTE) published to its
-  account, its text in ``VersionData``.
+  account, its text in ``VersionData``;
+- a task of kind "meeting" is an ``Event`` (``EVENTS``), every other task a ``Task``: one table,
+  two sObjects (``maps_of``), each with its own pull cursor (``cursor_key``).
 """
 
 from __future__ import annotations
@@ -65,9 +67,14 @@ class TableMap:
     fields: tuple[FieldMap, ...]
     extra_read: tuple[str, ...] = ()  # Salesforce fields read for special cases
     upsert: bool = True
+    key: str = ""  # the pull cursor's key when a second sObject shares the table (Event)
 
     def field(self, ours: str) -> FieldMap | None:
         return next((f for f in self.fields if f.ours == ours), None)
+
+    @property
+    def cursor_key(self) -> str:
+        return self.key or self.table
 
 
 def _pairs(*names: str, labels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -334,13 +341,59 @@ TASKS = TableMap(
             ),
         ),
     ),
+    extra_read=("CreatedDate",),  # which row is newer when a move was left half-done
+)
+
+MEETING = "meeting"
+_TASK_KINDS = next(f.values for f in TASKS.fields if f.ours == "kind")
+# A meeting: an all-day Event on its due date (Fieldbook's tasks have a date, not a time); an
+# Event made in Salesforce with a time reads its date from ActivityDate. Event has no Status or
+# Priority: Fieldbook's go in Activity custom fields (on Task they stay unused).
+EVENTS = TableMap(
+    "tasks",
+    "Event",
+    (
+        F("account_id", "AccountId", REF, "accounts"),  # derived; written through WhatId
+        F("contact_id", "WhoId", REF, "contacts"),
+        F("opportunity_id", "WhatId", REF, "opportunities"),
+        F("subject", "Subject", TEXT),
+        F("kind", "Fieldbook_Kind__c", ENUM, values=_TASK_KINDS),
+        F("due_date", "ActivityDate", DATE),
+        F(
+            "priority",
+            "Fieldbook_Priority__c",
+            ENUM,
+            values=_pairs("low", "normal", "high", labels=("Low", "Normal", "High")),
+        ),
+        F(
+            "status",
+            "Fieldbook_Status__c",
+            ENUM,
+            values=_pairs("open", "done", "cancelled", labels=("Open", "Done", "Cancelled")),
+        ),
+    ),
+    extra_read=("IsAllDayEvent", "ActivityDateTime", "DurationInMinutes", "CreatedDate"),
+    key="tasks.Event",
 )
 
 # Parents before children, as the engine pushes and pulls them.
 TABLE_MAPS: dict[str, TableMap] = {
     m.table: m for m in (ACCOUNTS, CONTACTS, OPPORTUNITIES, CONTRACTS, NOTES, TASKS)
 }
-TABLE_OF_SOBJECT = {m.sobject: m.table for m in TABLE_MAPS.values()}
+SOBJECT_MAPS: tuple[TableMap, ...] = (*TABLE_MAPS.values(), EVENTS)  # in pull order
+TABLE_OF_SOBJECT = {m.sobject: m.table for m in SOBJECT_MAPS}
+
+
+def maps_of(table: str) -> tuple[TableMap, ...]:
+    """The sObjects that hold ``table``'s records (tasks: Task and Event)."""
+    return tuple(m for m in SOBJECT_MAPS if m.table == table)
+
+
+def map_for_kind(kind: Any) -> TableMap:
+    """Where a task of this kind lives: a meeting is an Event, the rest are Tasks."""
+    return EVENTS if kind == MEETING else TASKS
+
+
 SYSTEM_FIELDS = ("Id", "IsDeleted", "LastModifiedDate", "SystemModstamp", UUID_FIELD)
 
 

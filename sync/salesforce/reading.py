@@ -30,6 +30,21 @@ RECYCLE_BIN_DAYS = 14  # a day short of the 15 Salesforce keeps: check before it
 OVERLAP = dt.timedelta(seconds=2)  # SystemModstamp has one-second resolution: re-read two
 
 
+def laptop_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _age(row: dict, tm: M.TableMap) -> tuple:
+    """Which of two rows of one task is the newer: the one made later (a move creates the new
+    row after the old one), then the one changed later, then the Event."""
+    made = row.get("CreatedDate")
+    return (
+        parse_time(made) if isinstance(made, str) else dt.datetime.min.replace(tzinfo=dt.UTC),
+        parse_time(row["LastModifiedDate"]),
+        tm is M.EVENTS,
+    )
+
+
 def row_digest(row: dict) -> str:
     """What a row looked like when pulled: a row re-read in the overlap is sent again only if
     it changed (a second write, or a delete, within the same second)."""
@@ -69,7 +84,7 @@ class SalesforceReading(SalesforceSession):
         for f in tm.fields:
             if self.has(tm, f.theirs) and f.theirs not in names:
                 names.append(f.theirs)
-        for extra in tm.extra_read:
+        for extra in (*tm.extra_read, "RecordTypeId"):  # the record type: its picklist values
             if self.has(tm, extra) and extra not in names:
                 names.append(extra)
         return names
@@ -130,11 +145,18 @@ class SalesforceReading(SalesforceSession):
                 values["name"] = row.get("Name") or raw
             elif tm.table == "notes" and f.ours == "body":
                 values["body"] = self.note_body(row)
+            elif tm is M.EVENTS and f.ours == "due_date":
+                day = raw or str(row.get("ActivityDateTime") or "")[:10] or None
+                values["due_date"] = M.from_salesforce(f, day, None)
             else:
                 try:
                     values[f.ours] = M.from_salesforce(f, raw, currency)
                 except (ValueError, ArithmeticError):
                     raise BadAnswer(f"{tm.sobject}.{f.theirs} = {raw!r}") from None
+        if tm is M.EVENTS:
+            # Every Event is a meeting; one made in Salesforce (no Fieldbook status yet) is open.
+            values["kind"] = M.MEETING
+            values["status"] = values.get("status") or "open"
         return values
 
     def note_body(self, row: dict) -> str | None:
@@ -177,13 +199,13 @@ class SalesforceReading(SalesforceSession):
         state = json.loads(cursor) if cursor else None
         if not isinstance(state, dict) or state.get("v") != CURSOR_VERSION:
             state = {"v": CURSOR_VERSION, "t": {}}
-        self._check_recycle_bin(state)
+        marks = {"t": dict(state["t"])}  # the marks as they were (checked after the queries)
         records: list[RemoteRecord] = []
         deletions: list[RemoteDeletion] = []
         remaining = max(1, limit)
         more = False
-        for tm in M.TABLE_MAPS.values():
-            mark = state["t"].get(tm.table) or {}
+        for tm in self.sobject_maps():
+            mark = state["t"].get(tm.cursor_key) or {}
             seen: dict[str, list] = mark.get("seen", {})
             where = self.where_scope(tm)
             if mark.get("after"):  # catching up, page after page: exactly after the last row
@@ -215,25 +237,74 @@ class SalesforceReading(SalesforceSession):
                 # page on exactly by (SystemModstamp, Id), no overlap to read again.
                 newest = parse_time(fresh[-1]["SystemModstamp"])
                 paging = len(fresh) >= remaining or self._settled(newest)
-                state["t"][tm.table] = advance(mark, fresh, paging=paging)
+                state["t"][tm.cursor_key] = advance(mark, fresh, paging=paging)
             elif rows and self._settled(parse_time(rows[-1]["SystemModstamp"])):
                 final = rows[-1]  # the overlap, unchanged, and now in the past: stop reading it
-                state["t"][tm.table] = {"ts": final["SystemModstamp"], "after": final["Id"]}
+                state["t"][tm.cursor_key] = {"ts": final["SystemModstamp"], "after": final["Id"]}
             elif mark.get("after") and not self._settled(parse_time(mark["ts"])):
-                state["t"][tm.table] = {"ts": mark["ts"], "seen": {}}  # read the overlap again
+                state["t"][tm.cursor_key] = {"ts": mark["ts"], "seen": {}}  # read the overlap again
             if fresh:
-                for r in fresh:
-                    if r.get("IsDeleted"):
-                        uuid_ = r.get(M.UUID_FIELD) or self.claim_uuid(r.get("Id"))
-                        if uuid_:
-                            deletions.append(RemoteDeletion(tm.table, uuid_))
-                            self.forget(tm.table, uuid_)
-                records += self.to_records(tm, [r for r in fresh if not r.get("IsDeleted")])
+                gone = [
+                    u
+                    for r in fresh
+                    if r.get("IsDeleted") and (u := r.get(M.UUID_FIELD) or self.claim_uuid(r["Id"]))
+                ]
+                if gone and len(self.maps(tm.table)) > 1:
+                    # A task whose kind changed to or from meeting moved between Task and Event:
+                    # its old row's deletion is no deletion while the other object holds it.
+                    moved = self.sfids(tm.table, gone, fresh=True)
+                    gone = [u for u in gone if u not in moved]
+                for uuid_ in gone:
+                    deletions.append(RemoteDeletion(tm.table, uuid_))
+                    self.forget(tm.table, uuid_)
+                live = [r for r in fresh if not r.get("IsDeleted")]
+                if live and len(self.maps(tm.table)) > 1:
+                    live = self._finish_moves(tm, live)
+                records += self.to_records(tm, live)
                 remaining -= len(fresh)
             if remaining <= 0:
                 more = True
                 break  # children wait until their parents are all pulled
+        # After this pull's queries, so Salesforce's clock is fresh (not an answer from before
+        # the laptop slept).
+        self._check_recycle_bin(marks)
         return PullPage(records, deletions, json.dumps(state, separators=(",", ":")), more)
+
+    def _finish_moves(self, tm: M.TableMap, rows: list[dict]) -> list[dict]:
+        """Rows of tasks that are live on the other object too (a move between Task and Event
+        whose delete never came): the newer row is the task, the older is deleted now."""
+        wanted = {r[M.UUID_FIELD]: r for r in rows if r.get(M.UUID_FIELD)}
+        stale: list[str] = []
+        for other in self.maps(tm.table):
+            if other is tm or not wanted:
+                continue
+            keys = sorted(wanted)
+            found: list[dict] = []
+            for start in range(0, len(keys), 200):  # a GET's URL stays short
+                chunk = ", ".join(quote(u) for u in keys[start : start + 200])
+                found += self.query(
+                    f"select Id, {M.UUID_FIELD}, CreatedDate, LastModifiedDate "
+                    f"from {other.sobject} where {M.UUID_FIELD} IN ({chunk})"
+                )
+            for twin in found:
+                row = wanted.get(twin.get(M.UUID_FIELD))
+                if row is None or not isinstance(twin.get("LastModifiedDate"), str):
+                    continue
+                newer = _age(twin, other) > _age(row, tm)
+                stale.append(row["Id"] if newer else twin["Id"])
+                if newer:
+                    del wanted[twin[M.UUID_FIELD]]
+        for start in range(0, len(stale), 200):
+            self.api.call(
+                "delete",
+                "/composite/sobjects",
+                params={"ids": ",".join(stale[start : start + 200]), "allOrNone": "false"},
+            )
+        return [r for r in rows if r["Id"] not in stale]
+
+    def sobject_maps(self) -> list[M.TableMap]:
+        """Every sObject this org syncs, parents first (Event after Task)."""
+        return [tm for tm in M.SOBJECT_MAPS if tm in self.maps(tm.table)]
 
     def _settled(self, stamp: dt.datetime) -> bool:
         """Whether Salesforce's clock (the last answer's Date) is past ``stamp`` by the overlap:
@@ -242,10 +313,12 @@ class SalesforceReading(SalesforceSession):
         return now is not None and now - stamp > OVERLAP
 
     def _check_recycle_bin(self, state: dict) -> None:
-        """Whether a table's cursor is older than the recycle bin covers (then reconcile)."""
-        now = dt.datetime.now(dt.UTC)
-        for tm in M.TABLE_MAPS.values():
-            mark = state["t"].get(tm.table)
+        """Whether a table's cursor is older than the recycle bin covers (then reconcile). The
+        age is measured on Salesforce's clock (the last answer's ``Date``), which is the clock the
+        recycle bin purges by; the laptop's only when no answer has come yet."""
+        now = self.api.server_time or laptop_now()
+        for tm in self.sobject_maps():
+            mark = state["t"].get(tm.cursor_key)
             if not mark:
                 continue
             since = parse_time(mark["ts"])
@@ -265,22 +338,29 @@ class SalesforceReading(SalesforceSession):
     # -- list_ids / fetch ------------------------------------------------------------------
 
     def list_ids(self, table: str) -> set[str]:
-        tm = M.TABLE_MAPS[table]
-        where = self.where_scope(tm)
-        soql = f"select Id, {M.UUID_FIELD} from {tm.sobject}"
-        if where:
-            soql += " where " + " AND ".join(where)
         out = set()
-        for row in self.query(soql):
-            uuid_ = row.get(M.UUID_FIELD) or self.claim_uuid(row.get("Id"))
-            if uuid_:
-                out.add(uuid_)
+        for tm in self.maps(table):
+            where = self.where_scope(tm)
+            soql = f"select Id, {M.UUID_FIELD} from {tm.sobject}"
+            if where:
+                soql += " where " + " AND ".join(where)
+            for row in self.query(soql):
+                uuid_ = row.get(M.UUID_FIELD) or self.claim_uuid(row.get("Id"))
+                if uuid_:
+                    out.add(uuid_)
         if table == "accounts":  # the last table a reconciliation lists
             self.has_deletion_log = True
         return out
 
     def fetch_rows(self, table: str, ids: list[str]) -> list[dict]:
-        tm = M.TABLE_MAPS[table]
+        """The rows of these records, from every sObject holding ``table`` (Task and Event)."""
+        rows: list[dict] = []
+        for tm in self.maps(table):
+            rows += self._fetch_rows_of(tm, ids)
+        return rows
+
+    def _fetch_rows_of(self, tm: M.TableMap, ids: list[str]) -> list[dict]:
+        table = tm.table
         rows: list[dict] = []
         for start in range(0, len(ids), 200):
             chunk = ids[start : start + 200]
@@ -297,8 +377,26 @@ class SalesforceReading(SalesforceSession):
         return rows
 
     def fetch(self, table: str, ids: list[str]) -> list[RemoteRecord]:
-        tm = M.TABLE_MAPS[table]
-        return self.to_records(tm, self.fetch_rows(table, ids))
+        return [rec for _, rec in self.records_of(table, self.fetch_rows(table, ids))]
+
+    def records_of(self, table: str, rows: list[dict]) -> list[tuple[dict, RemoteRecord]]:
+        """(row, record) for rows of any sObject holding ``table``, in the rows' order."""
+        by_type: dict[str, list[dict]] = {}
+        for row in rows:
+            by_type.setdefault(row["attributes"].get("type"), []).append(row)
+        out: list[tuple[dict, RemoteRecord]] = []
+        for tm in self.maps(table):
+            mine = by_type.get(tm.sobject, [])
+            out += zip(mine, self.to_records(tm, mine), strict=True)
+        return out
+
+    def sobject_of(self, row: dict) -> M.TableMap:
+        """The map of a fetched row (by its ``attributes.type``)."""
+        kind = row["attributes"].get("type")
+        for tm in M.SOBJECT_MAPS:
+            if tm.sobject == kind:
+                return tm
+        raise BadAnswer(f"a row of an unexpected type {kind!r}")
 
 
 def encode_body(text: str | None) -> str:

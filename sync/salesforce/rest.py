@@ -170,7 +170,7 @@ class Rest:
             finally:
                 self.seconds_waiting += time.monotonic() - started
             self._read_limits(response)
-            self.server_time = _date_of(response)
+            self.server_time = _date_of(response) or self.server_time
             if response.status_code == 401 and not refreshed and self.on_expired is not None:
                 self.access_token = self.on_expired()  # raises SIGN_IN when it cannot
                 refreshed = True

@@ -18,6 +18,7 @@ from sync.connector import Connector, ConnectorError, ErrorKind, Reason
 
 from . import auth
 from . import mapping as M
+from . import picklists as P
 from .rest import DEFAULT_TIMEOUT, BadAnswer, Rest
 
 NAMESPACE = uuid.UUID("6f1c9d2e-6b55-4f5b-9a7e-4b1d0c5f2a11")  # client UUIDs of org-made rows
@@ -92,13 +93,15 @@ class SalesforceSession(Connector):
     ):
         self.login_url = auth.login_host(login_url)
         self.consumer_key = consumer_key
-        self.scope = dict(scope or {})  # sObject -> extra SOQL condition (the rep's scope)
+        # sObject -> SOQL condition of the rep's scope (settings, IT); others: default_scope
+        self.scope = dict(scope or {})
         self.timeout = timeout
         self.verify = verify
         self.http = requests.Session()
         self.rest: Rest | None = None
         self.tokens: auth.Tokens | None = None
         self._describe: dict[str, dict[str, dict]] = {}
+        self.picklists = P.Picklists()  # record types and their picklist values
         self._sfid: dict[tuple[str, str], str] = {}  # (table, uuid) -> Salesforce Id
         self._uuid: dict[str, str] = {}  # Salesforce Id -> uuid
         # False for one sync when the recycle bin no longer covers a cursor: the engine then
@@ -196,11 +199,13 @@ class SalesforceSession(Connector):
     # -- describe --------------------------------------------------------------------------
 
     def _load_describe(self) -> None:
-        for tm in M.TABLE_MAPS.values():
+        for tm in M.SOBJECT_MAPS:
             if tm.sobject in self._describe:
                 continue
             body = self.api.call("GET", f"/sobjects/{tm.sobject}/describe")
             fields = describe_fields(body, tm.sobject)
+            if tm is M.EVENTS and M.UUID_FIELD not in fields:
+                continue  # Fieldbook's Activity fields not on Event: meetings stay Tasks
             if M.UUID_FIELD not in fields or "SystemModstamp" not in fields:
                 raise ConnectorError(
                     ErrorKind.INVALID,
@@ -208,6 +213,25 @@ class SalesforceSession(Connector):
                     "deploy Fieldbook's fields (docs/salesforce.md).",
                 )
             self._describe[tm.sobject] = fields
+            self.picklists.types[tm.sobject] = P.record_type_infos(body, tm.sobject)
+            for rt in self.picklists.needs_values(tm.sobject):
+                answer = self.api.call(
+                    "GET", f"/ui-api/object-info/{tm.sobject}/picklist-values/{rt}"
+                )
+                self.picklists.values[(tm.sobject, rt)] = P.picklist_values(answer)
+
+    def maps(self, table: str) -> tuple[M.TableMap, ...]:
+        """The sObjects holding ``table`` in this org (tasks: Task, and Event when it carries
+        Fieldbook's fields)."""
+        return tuple(
+            tm for tm in M.maps_of(table) if tm.sobject in self._describe or tm is not M.EVENTS
+        )
+
+    def map_for(self, table: str, values: dict[str, Any]) -> M.TableMap:
+        """Where a record of ``table`` with these values lives (a meeting: an Event)."""
+        if table == "tasks" and values.get("kind") == M.MEETING and M.EVENTS in self.maps(table):
+            return M.EVENTS
+        return M.TABLE_MAPS[table]
 
     def has(self, tm: M.TableMap, theirs: str) -> bool:
         return theirs in self._describe.get(tm.sobject, {})
@@ -216,10 +240,17 @@ class SalesforceSession(Connector):
         f = self._describe.get(tm.sobject, {}).get(theirs)
         return bool(f and f.get("createable" if creating else "updateable"))
 
-    def picklist(self, tm: M.TableMap, theirs: str) -> set[str] | None:
+    def picklist(
+        self, tm: M.TableMap, theirs: str, record_type: str | None = None
+    ) -> set[str] | None:
+        """The values a picklist takes: those of the record's record type (a create: the
+        user's default one) where the object has record types, else describe's active ones."""
         f = self._describe.get(tm.sobject, {}).get(theirs)
         if not f or f.get("type") != "picklist":
             return None
+        by_type = self.picklists.allowed(tm.sobject, theirs, record_type)
+        if by_type is not None:
+            return by_type
         return {p.get("value") for p in f.get("picklistValues") or [] if p.get("active", True)}
 
     def missing_fields(self, table: str) -> list[str]:
@@ -251,19 +282,47 @@ class SalesforceSession(Connector):
             rows += check_page(body)
         return rows
 
+    def me(self) -> str:
+        """The signed-in user's Id, from the identity URL of the token answer (``id``)."""
+        tokens = self.tokens or auth.load_tokens(self.login_url, self.consumer_key)
+        if tokens is None or not tokens.user_id.startswith("005"):
+            raise ConnectorError(ErrorKind.SIGN_IN, "Sign in to Salesforce.")
+        return tokens.user_id
+
+    def default_scope(self, sobject: str) -> str:
+        """The rep's records by default: what they own, plus the accounts they own and those
+        accounts' children. Salesforce refuses a semi-join under OR ("Semi join sub-selects are
+        not allowed with the 'OR' operator"), so children are matched through the parent's
+        owner (``Account.OwnerId``); notes, which have no account lookup of their own, by a
+        semi-join on the account they are published to (joined by AND: allowed)."""
+        me = quote(self.me())
+        if sobject == "Account":
+            return f"OwnerId = {me}"
+        if sobject == "ContentVersion":
+            return f"FirstPublishLocationId IN (SELECT Id FROM Account WHERE OwnerId = {me})"
+        return f"(OwnerId = {me} OR Account.OwnerId = {me})"
+
     def where_scope(self, tm: M.TableMap) -> list[str]:
+        """The conditions of the rep's scope: an explicit one per object (settings, IT
+        provisioning; an empty one means every record the user can see) overrides the default."""
         conditions = []
         if tm.sobject == "ContentVersion":
             conditions.append("IsLatest = TRUE")
-        if self.scope.get(tm.sobject):
-            conditions.append(f"({self.scope[tm.sobject]})")
+        if tm.sobject in self.scope:
+            if self.scope[tm.sobject].strip():
+                conditions.append(f"({self.scope[tm.sobject]})")
+        else:
+            conditions.append(self.default_scope(tm.sobject))
         return conditions
 
     def scope_soql(self, table: str) -> str:
-        """The statement that selects the rep's records of ``table`` (shown to the rep / IT)."""
-        tm = M.TABLE_MAPS[table]
-        where = " AND ".join(self.where_scope(tm))
-        return f"select Id from {tm.sobject}" + (f" where {where}" if where else "")
+        """The statement that selects the rep's records of ``table`` (shown to the rep / IT);
+        tasks in an org with meetings on Event: the Task statement, a line break, the Event one."""
+        statements = []
+        for tm in self.maps(table):
+            where = " AND ".join(self.where_scope(tm))
+            statements.append(f"select Id from {tm.sobject}" + (f" where {where}" if where else ""))
+        return "\n".join(statements)
 
     # -- ids <-> client UUIDs --------------------------------------------------------------
 
@@ -278,12 +337,19 @@ class SalesforceSession(Connector):
 
     def sfids(self, table: str, uuids: Iterable[str], fresh: bool = False) -> dict[str, str]:
         """Salesforce Ids of the live records with these client UUIDs (missing ones left out)."""
-        tm = M.TABLE_MAPS[table]
         wanted = {u for u in uuids if u}
         found = (
             {} if fresh else {u: self._sfid[(table, u)] for u in wanted if (table, u) in self._sfid}
         )
-        missing = sorted(wanted - found.keys())
+        for tm in self.maps(table):
+            self._sfids_of(tm, sorted(wanted - found.keys()), wanted, found)
+        if fresh:
+            for u in wanted - found.keys():
+                self.forget(table, u)
+        return found
+
+    def _sfids_of(self, tm: M.TableMap, missing: list[str], wanted: set, found: dict) -> None:
+        table = tm.table
         for start in range(0, len(missing), 200):
             chunk = missing[start : start + 200]
             where = [f"{M.UUID_FIELD} IN ({', '.join(quote(u) for u in chunk)})"]
@@ -295,10 +361,6 @@ class SalesforceSession(Connector):
                 if isinstance(row.get("Id"), str) and row.get(M.UUID_FIELD) in wanted:
                     self.remember(table, row[M.UUID_FIELD], row["Id"])
                     found[row[M.UUID_FIELD]] = row["Id"]
-        if fresh:
-            for u in wanted - found.keys():
-                self.forget(table, u)
-        return found
 
     def uuids(self, table: str, sfids: Iterable[str]) -> dict[str, str]:
         """Client UUIDs of Salesforce records of ``table`` by Id (missing ones left out)."""

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from . import soql
 from .org import Org, RecordError, stamp
+from .schema import MASTER_RECORD_TYPE
 
 API = "/services/data/v60.0"
 Reply = tuple[int, dict[str, str], Any]
@@ -135,6 +136,9 @@ class Api:
         m = re.fullmatch(r"/composite/sobjects/(\w+)/(\w+)", path)
         if m and method == "PATCH":
             return self._upsert_collection(m.group(1), m.group(2), body)
+        m = re.fullmatch(r"/ui-api/object-info/(\w+)/picklist-values/(\w+)", path)
+        if m and method == "GET":
+            return self._picklist_values(m.group(1), m.group(2))
         m = re.fullmatch(r"/sobjects/(\w+)/describe", path)
         if m:
             return 200, {}, org.spec(m.group(1)).describe()
@@ -288,6 +292,31 @@ class Api:
                 }
             )
         return 200, {}, {"compositeResponse": out}
+
+    def _picklist_values(self, sobject: str, record_type: str) -> Reply:
+        """UI API's Picklist Values Collection: every picklist of the object with the values
+        this record type allows (``picklistFieldValues``)."""
+        spec = self.org.spec(sobject)
+        known = {t["id"] for t in spec.record_types} | {MASTER_RECORD_TYPE}
+        if record_type not in known:
+            return _errors(404, "NOT_FOUND", "The requested resource does not exist")
+        base = f"{API}/ui-api/object-info/{sobject}/picklist-values/{record_type}"
+        fields = {}
+        for f in spec.fields:
+            if f.type != "picklist":
+                continue
+            values = spec.values_for(record_type, f.name)
+            fields[f.name] = {
+                "controllerValues": {},
+                "defaultValue": None,
+                "eTag": hashlib.sha1(repr(values).encode()).hexdigest(),
+                "url": f"{base}/{f.name}",
+                "values": [
+                    {"attributes": None, "label": v, "validFor": [], "value": v} for v in values
+                ],
+            }
+        etag = hashlib.sha1(repr(sorted(fields)).encode()).hexdigest()
+        return 200, {}, {"eTag": etag, "picklistFieldValues": fields}
 
     def _changed(self, sobject: str, deleted: bool, query: dict[str, str]) -> Reply:
         org = self.org

@@ -15,9 +15,14 @@ def load_book(org: Org, book: dict[str, list[dict]]) -> int:
     sfid: dict[str, str] = {}
     count = 0
     with org.lock:
-        for table, tm in M.TABLE_MAPS.items():
+        for table, primary in M.TABLE_MAPS.items():
             for row in book.get(table, ()):
+                tm = primary
+                if table == "tasks" and row.get("kind") == M.MEETING and row.get("due_date"):
+                    tm = M.EVENTS  # as the connector writes a meeting: an all-day Event
                 fields: dict[str, Any] = {M.UUID_FIELD: row["id"]}
+                if tm is M.EVENTS:
+                    fields["IsAllDayEvent"] = True
                 currency = row.get("currency")
                 for f in tm.fields:
                     value = row.get(f.ours)

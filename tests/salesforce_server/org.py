@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import calendar
+import copy
 import datetime as dt
 import hashlib
 import itertools
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import soql
-from .schema import OBJECT_OF_PREFIX, ORG, PREFIX, ObjectSpec
+from .schema import OBJECT_OF_PREFIX, ORG, PREFIX, FieldSpec, ObjectSpec
 
 RECYCLE_DAYS = 15
 PAGE_SIZE = 2000
@@ -63,6 +64,7 @@ class Faults:
     unavailable: int = 0  # the next N REST calls get 503 with Retry-After
     retry_after: int = 2
     reject_value: dict[str, str] = field(default_factory=dict)  # field -> value a rule refuses
+    activity_unique_shared: bool = False  # one unique index on the UUID over Task and Event
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Org:
 
     def __post_init__(self):
         self.lock = threading.RLock()
+        self.specs = copy.deepcopy(ORG)  # this org's own (record types are installed per org)
         self.reindex()
         self._seq = itertools.count(1)
         self.started = self.now()
@@ -175,7 +178,7 @@ class Org:
 
     def spec(self, sobject: str) -> ObjectSpec:
         try:
-            return ORG[sobject]
+            return self.specs[sobject]
         except KeyError:
             raise soql.SoqlError(
                 f"sObject type '{sobject}' is not supported.", "INVALID_TYPE"
@@ -204,16 +207,13 @@ class Org:
                     f"No such column '{name}' on entity '{q.sobject}'.", "INVALID_FIELD"
                 )
             fields.append(names[name.lower()])
-        for name in soql.field_names(q.where) | {n for n, _ in q.order}:
-            if name not in spec.by_name:
-                raise soql.SoqlError(
-                    f"No such column '{name}' on entity '{q.sobject}'.", "INVALID_FIELD"
-                )
+        self._check_names(spec, soql.field_names(q.where) | {n for n, _ in q.order})
         with self.lock:
+            where = soql.resolve(q.where, self._sub_select)
             rows = [
                 r
                 for r in self.of_type.get(q.sobject, {}).values()
-                if (all_rows or not r["IsDeleted"]) and soql.matches(q.where, r)
+                if (all_rows or not r["IsDeleted"]) and soql.matches(where, r, self._field)
             ]
             for name, desc in reversed(q.order):
                 rows.sort(key=soql.sort_key([(name, desc)]), reverse=desc)
@@ -221,6 +221,43 @@ class Org:
                 rows = rows[: q.limit]
             out = [self.output(r, fields) for r in rows]
             return self._page(out)
+
+    def _check_names(self, spec: ObjectSpec, names: set[str]) -> None:
+        """Fields of ``spec``, or a parent's by relationship (``Account.OwnerId``)."""
+        for name in names:
+            rel, _, parent_field = name.rpartition(".")
+            if not rel:
+                ok = name in spec.by_name
+            else:
+                ref = spec.by_name.get(rel + "Id")
+                target = self.specs.get(ref.reference_to[0]) if ref and ref.reference_to else None
+                ok = ref is not None and ref.type == "reference" and target is not None
+                ok = ok and parent_field in target.by_name  # type: ignore[union-attr]
+            if not ok:
+                raise soql.SoqlError(
+                    f"No such column '{name}' on entity '{spec.name}'.", "INVALID_FIELD"
+                )
+
+    def _field(self, row: dict[str, Any], name: str) -> Any:
+        rel, _, parent_field = name.rpartition(".")
+        if not rel:
+            return row.get(name)
+        parent = self.records.get(row.get(rel + "Id") or "")
+        return parent.get(parent_field) if parent and not parent["IsDeleted"] else None
+
+    def _sub_select(self, sub: soql.Query) -> list[Any]:
+        """The values a semi-join's sub-select returns (an Id or a reference field)."""
+        spec = self.spec(sub.sobject)
+        [name] = sub.fields
+        f = spec.by_name.get(name)
+        if f is None or f.type not in ("id", "reference"):
+            raise soql.SoqlError("semi join sub-selects can only query id fields")
+        self._check_names(spec, soql.field_names(sub.where))
+        return [
+            r.get(name)
+            for r in self.of_type.get(sub.sobject, {}).values()
+            if not r["IsDeleted"] and soql.matches(sub.where, r, self._field)
+        ]
 
     def _page(self, rows: list[dict]) -> dict:
         first, rest = rows[: self.page_size], rows[self.page_size :]
@@ -265,6 +302,38 @@ class Org:
     def _touch(self, row: dict[str, Any]) -> None:
         now = self.now()
         row["LastModifiedDate"] = row["SystemModstamp"] = stamp(now)
+
+    def install_record_types(self, sobject: str, types: list[dict]) -> None:
+        """Give ``sobject`` record types (an org whose sales processes differ): describe lists
+        them, records carry ``RecordTypeId``, picklist values are checked per record type."""
+        with self.lock:
+            spec = self.spec(sobject)
+            spec.record_types = [dict(t) for t in types]
+            if "RecordTypeId" not in spec.by_name:
+                f = FieldSpec("RecordTypeId", "reference", reference_to=("RecordType",))
+                spec.fields.append(f)
+                spec.by_name[f.name] = f
+
+    def _check_record_type(self, spec: ObjectSpec, values: dict, record_type: str | None) -> None:
+        """A restricted picklist's value must be one the record's record type allows."""
+        if not spec.record_types:
+            return
+        if record_type is not None and record_type not in {t["id"] for t in spec.record_types}:
+            raise RecordError(
+                "INVALID_CROSS_REFERENCE_KEY",
+                "Record Type ID: this ID value isn't valid for the user",
+                ["RecordTypeId"],
+            )
+        for name, value in values.items():
+            f = spec.by_name.get(name)
+            if f is None or f.type != "picklist" or not f.restricted or value is None:
+                continue
+            if value not in spec.values_for(record_type, name):
+                raise RecordError(
+                    "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                    f"{f.name}: bad value for restricted picklist field: {value}",
+                    [name],
+                )
 
     def _check(self, spec: ObjectSpec, values: dict[str, Any], creating: bool) -> None:
         if self.faults.lock_rows > 0:
@@ -317,7 +386,7 @@ class Org:
                 raise RecordError(
                     "INVALID_TYPE_ON_FIELD_IN_RECORD", f"{name}: not a boolean", [name]
                 )
-            if f.type == "reference" and name != "OwnerId":
+            if f.type == "reference" and name not in ("OwnerId", "RecordTypeId"):  # users, types
                 target = self.get(value) if isinstance(value, str) else None
                 if target is None or (f.reference_to and target["_type"] not in f.reference_to):
                     raise RecordError(
@@ -353,7 +422,9 @@ class Org:
                 row["EndDate"] = (dt.date(year, month, day) - dt.timedelta(days=1)).isoformat()
             else:
                 row["EndDate"] = None
-        elif obj == "Task":
+        if obj == "Event":
+            self._event_times(row)
+        if obj in ("Task", "Event"):
             what = self.get(row["WhatId"]) if row.get("WhatId") else None
             who = self.get(row["WhoId"]) if row.get("WhoId") else None
             if what and what["_type"] == "Account":
@@ -365,10 +436,54 @@ class Org:
             else:
                 row["AccountId"] = None
 
+    @staticmethod
+    def _event_times(row: dict[str, Any]) -> None:
+        """An Event's times as Salesforce keeps them: an all-day event needs ActivityDate (its
+        duration defaults to a day); a timed one needs ActivityDateTime (or StartDateTime) and
+        DurationInMinutes or EndDateTime; the rest is derived."""
+        if row.get("IsAllDayEvent"):
+            if not row.get("ActivityDate"):
+                raise RecordError(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [ActivityDate]",
+                    ["ActivityDate"],
+                )
+            start = soql.parse_datetime(f"{row['ActivityDate']}T00:00:00Z")
+            minutes = int(row.get("DurationInMinutes") or 1440)
+            row["ActivityDateTime"] = None
+        else:
+            begin = row.get("ActivityDateTime") or row.get("StartDateTime")
+            if not begin:
+                raise RecordError(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [ActivityDateTime]",
+                    ["ActivityDateTime"],
+                )
+            start = soql.parse_datetime(begin)
+            if row.get("DurationInMinutes") is not None:
+                minutes = int(row["DurationInMinutes"])
+            elif row.get("EndDateTime"):
+                minutes = int(
+                    (soql.parse_datetime(row["EndDateTime"]) - start).total_seconds() // 60
+                )
+            else:
+                raise RecordError(
+                    "REQUIRED_FIELD_MISSING",
+                    "Required fields are missing: [DurationInMinutes]",
+                    ["DurationInMinutes"],
+                )
+            row["ActivityDateTime"] = stamp(start)
+            row["ActivityDate"] = start.date().isoformat()
+        end = start + dt.timedelta(minutes=minutes)
+        row["StartDateTime"], row["EndDateTime"] = stamp(start), stamp(end)
+        row["DurationInMinutes"] = minutes
+        row["EndDate"] = (end - dt.timedelta(seconds=1)).date().isoformat()
+
     def _new_row(self, spec: ObjectSpec, values: dict[str, Any]) -> dict[str, Any]:
         row: dict[str, Any] = {f.name: None for f in spec.fields}
         row.update(values)
-        row.update(_type=spec.name, Id=self.new_id(spec.name), IsDeleted=False, OwnerId=USER_ID)
+        owner = values.get("OwnerId") or USER_ID  # another user's record when a test says so
+        row.update(_type=spec.name, Id=self.new_id(spec.name), IsDeleted=False, OwnerId=owner)
         now = stamp(self.now())
         row["CreatedDate"] = row["LastModifiedDate"] = row["SystemModstamp"] = now
         if spec.name == "Opportunity":
@@ -414,7 +529,7 @@ class Org:
             # Values not given again are taken from the document's first version's location.
             row["FirstPublishLocationId"] = doc.get("_location")
         else:
-            doc = {f.name: None for f in ORG["ContentDocument"].fields}
+            doc = {f.name: None for f in self.specs["ContentDocument"].fields}
             doc.update(
                 _type="ContentDocument",
                 Id=self.new_id("ContentDocument"),
@@ -439,6 +554,10 @@ class Org:
             else:
                 self._check(spec, values, True)
             self._unique(spec, values, None)
+            if spec.record_types:
+                values = {**values}
+                values["RecordTypeId"] = values.get("RecordTypeId") or spec.default_record_type()
+                self._check_record_type(spec, values, values["RecordTypeId"])
             row = self._new_row(spec, values)
             self.add(row)
             return row["Id"]
@@ -446,7 +565,11 @@ class Org:
     def _unique(self, spec: ObjectSpec, values: dict[str, Any], own_id: str | None) -> None:
         for f in spec.fields:
             if f.unique and values.get(f.name) is not None:
-                for other in self.with_uuid(spec.name, values[f.name]):
+                kinds = [spec.name]
+                if self.faults.activity_unique_shared and spec.name in ("Task", "Event"):
+                    kinds = ["Task", "Event"]
+                others = [o for k in kinds for o in self.with_uuid(k, values[f.name])]
+                for other in others:
                     if (
                         not other["IsDeleted"]
                         and other["Id"] != own_id
@@ -469,6 +592,14 @@ class Org:
             spec = self.spec(row["_type"])
             self._check(spec, values, False)
             self._unique(spec, values, record_id)
+            self._check_record_type(
+                spec, values, values.get("RecordTypeId", row.get("RecordTypeId"))
+            )
+            if spec.name == "Event":
+                trial = {**row, **values}
+                if "ActivityDateTime" in values or "StartDateTime" in values:
+                    trial["EndDateTime"] = None  # moved: the duration is kept
+                self._event_times(trial)  # refused before anything changes
             row.update(values)
             if values.get("Fieldbook_UUID__c"):
                 self._index(row)
@@ -535,6 +666,7 @@ class Org:
                     "Opportunity",
                     "Contract",
                     "Task",
+                    "Event",
                 )
             ):
                 self._delete(other)
@@ -547,7 +679,7 @@ class Org:
                 if doc and not doc["IsDeleted"]:
                     self._delete(doc)
             elif (
-                other["_type"] == "Task"
+                other["_type"] in ("Task", "Event")
                 and rid in (other.get("WhatId"), other.get("WhoId"))
                 and (row["_type"] in ("Opportunity", "Contact"))
             ):

@@ -1,6 +1,6 @@
 """The test org's objects and fields, as ``describe`` reports them.
 
-Standard fields of Account, Contact, Opportunity, Contract, Task, ContentVersion and
+Standard fields of Account, Contact, Opportunity, Contract, Task, Event, ContentVersion and
 ContentDocument (those the connector uses, plus the system fields), and Fieldbook's custom
 fields as ``sync/salesforce/metadata`` deploys them: the client UUID ``Fieldbook_UUID__c`` (a
 unique External ID) on every object.
@@ -16,9 +16,11 @@ PREFIX = {
     "Opportunity": "006",
     "Contract": "800",
     "Task": "00T",
+    "Event": "00U",
     "ContentVersion": "068",
     "ContentDocument": "069",
     "User": "005",
+    "RecordType": "012",
 }
 OBJECT_OF_PREFIX = {v: k for k, v in PREFIX.items()}
 
@@ -91,11 +93,27 @@ CURRENCIES = ("USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK")
 CURRENCY = FieldSpec("CurrencyIsoCode", "picklist", picklist=CURRENCIES, restricted=True)
 
 
+# Custom fields of Activity appear on both Task and Event (one definition, as in a real org).
+ACTIVITY_CUSTOM = (
+    UUID,
+    _c(
+        "Fieldbook_Kind__c",
+        "picklist",
+        picklist=("Call", "Email", "Meeting", "Follow-up"),
+        restricted=True,
+    ),
+    _c("Fieldbook_Status__c", "picklist", picklist=("Open", "Done", "Cancelled"), restricted=True),
+    _c("Fieldbook_Priority__c", "picklist", picklist=("Low", "Normal", "High"), restricted=True),
+)
+
+
 @dataclass
 class ObjectSpec:
     name: str
     fields: list[FieldSpec] = field(default_factory=list)
     upsertable: bool = True
+    # Record types besides the master: {id, name, developerName, default, values: {field: [...]}}
+    record_types: list[dict] = field(default_factory=list)
 
     def __post_init__(self):
         self.by_name = {f.name: f for f in self.fields}
@@ -111,22 +129,57 @@ class ObjectSpec:
             "queryable": True,
             "custom": False,
             "fields": [f.describe() for f in self.fields],
-            "recordTypeInfos": [
-                {
-                    "available": True,
-                    "defaultRecordTypeMapping": True,
-                    "master": True,
-                    "name": "Master",
-                    "recordTypeId": "012000000000000AAA",
-                }
-            ],
+            "recordTypeInfos": self.record_type_infos(),
             "urls": {
                 "describe": f"/services/data/v60.0/sobjects/{self.name}/describe",
                 "sobject": f"/services/data/v60.0/sobjects/{self.name}",
             },
         }
 
+    def record_type_infos(self) -> list[dict]:
+        """``recordTypeInfos`` as describe lists them: the org's record types, then the master
+        (the only one, available and the default, when there are none)."""
+        base = f"/services/data/v60.0/sobjects/{self.name}/describe/layouts/"
+        out = [
+            {
+                "active": True,
+                "available": True,
+                "defaultRecordTypeMapping": bool(rt.get("default")),
+                "developerName": rt["developerName"],
+                "master": False,
+                "name": rt["name"],
+                "recordTypeId": rt["id"],
+                "urls": {"layout": base + rt["id"]},
+            }
+            for rt in self.record_types
+        ]
+        out.append(
+            {
+                "active": True,
+                "available": not self.record_types,
+                "defaultRecordTypeMapping": not self.record_types,
+                "developerName": "Master",
+                "master": True,
+                "name": "Master",
+                "recordTypeId": MASTER_RECORD_TYPE,
+                "urls": {"layout": base + MASTER_RECORD_TYPE},
+            }
+        )
+        return out
 
+    def default_record_type(self) -> str | None:
+        return next((rt["id"] for rt in self.record_types if rt.get("default")), None)
+
+    def values_for(self, record_type: str | None, name: str) -> tuple[str, ...]:
+        """The values a record type allows for a picklist (the field's own by default)."""
+        for rt in self.record_types:
+            if rt["id"] == record_type and name in rt.get("values", {}):
+                return tuple(rt["values"][name])
+        f = self.by_name.get(name)
+        return f.picklist if f else ()
+
+
+MASTER_RECORD_TYPE = "012000000000000AAA"
 F = FieldSpec
 ORG = {
     o.name: o
@@ -326,13 +379,41 @@ ORG = {
                     picklist=("Task", "Email", "Call", "ListEmail"),
                     updateable=False,
                 ),
-                UUID,
-                _c(
-                    "Fieldbook_Kind__c",
-                    "picklist",
-                    picklist=("Call", "Email", "Meeting", "Follow-up"),
-                    restricted=True,
+                *ACTIVITY_CUSTOM,
+            ],
+        ),
+        ObjectSpec(
+            "Event",
+            _system()
+            + [
+                F("Subject", "string"),
+                # An all-day event's date; a timed one's is derived from ActivityDateTime.
+                F("ActivityDate", "date"),
+                F("ActivityDateTime", "datetime"),
+                F("StartDateTime", "datetime"),
+                F("EndDateTime", "datetime"),
+                F("EndDate", "date", createable=False, updateable=False),
+                F("DurationInMinutes", "int"),
+                F("IsAllDayEvent", "boolean", nillable=False),
+                F("Description", "textarea", length=32000),
+                F("Location", "string"),
+                F("WhatId", "reference", reference_to=("Account", "Opportunity", "Contract")),
+                F("WhoId", "reference", reference_to=("Contact",)),
+                F(
+                    "AccountId",
+                    "reference",
+                    reference_to=("Account",),
+                    createable=False,
+                    updateable=False,
                 ),
+                F(
+                    "EventSubtype",
+                    "picklist",
+                    picklist=("Event",),
+                    createable=False,
+                    updateable=False,
+                ),
+                *ACTIVITY_CUSTOM,
             ],
         ),
         ObjectSpec(

@@ -27,6 +27,13 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # quiet: tests read the org, not the log
         pass
 
+    def date_time_string(self, timestamp=None):
+        """The ``Date`` header on the org's own clock (``Org.advance`` moves it), as a real org
+        answers with its time, not the laptop's."""
+        if timestamp is None:
+            timestamp = self.server.org.now().timestamp()
+        return super().date_time_string(timestamp)
+
     def setup(self):
         super().setup()
         # One answer is written in two sends (head, body): without this, Nagle's algorithm and
@@ -170,6 +177,8 @@ class _Server(ThreadingHTTPServer):
                     setattr(org, key, value)
             elif name == "callback":
                 org.callbacks.add(args["url"])
+            elif name == "record_types":  # {sobject, types: [{id, name, ..., values}]}
+                org.install_record_types(args["sobject"], args["types"])
             elif name == "edit":  # another user of the org
                 org.update(args["id"], args["values"])
             elif name == "create":

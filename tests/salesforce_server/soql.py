@@ -2,7 +2,9 @@
 
 ``SELECT f, ... FROM Obj [WHERE cond] [ORDER BY f [ASC|DESC], ...] [LIMIT n]`` where a
 condition is ``field op literal`` (``= != < <= > >=``), ``field [NOT] IN (literal, ...)``,
-joined with AND / OR / NOT and parentheses. Literals: quoted strings (with ``\\'`` escapes),
+joined with AND / OR / NOT and parentheses, a semi-join ``field IN (SELECT Id FROM Obj WHERE
+...)`` (an Id or reference field on the left; as Salesforce, refused under OR or NOT and inside
+another semi-join) and parent fields by relationship (``Account.OwnerId``). Literals: quoted strings (with ``\\'`` escapes),
 numbers, TRUE / FALSE / NULL, dates and datetimes (``2026-01-01T00:00:00Z`` or ``...+0000``).
 Anything else is refused as Salesforce refuses it: ``MALFORMED_QUERY``.
 """
@@ -121,7 +123,7 @@ class _Parser:
             return True
         return False
 
-    def query(self) -> Query:
+    def query(self, sub: bool = False) -> Query:
         self.take("kw", "SELECT")
         fields = [self.take("name")]
         while self.accept("op", ","):
@@ -130,6 +132,11 @@ class _Parser:
         q = Query(fields, self.take("name"))
         if self.accept("kw", "WHERE"):
             q.where = self.expr()
+            _check_semi_joins(q.where, sub)
+        if sub:
+            if len(fields) != 1:
+                raise SoqlError("a semi-join selects one field")
+            return q
         if self.accept("kw", "ORDER"):
             self.take("kw", "BY")
             while True:
@@ -172,6 +179,12 @@ class _Parser:
         negate = self.accept("kw", "NOT")
         if self.accept("kw", "IN"):
             self.take("op", "(")
+            tok = self.peek()
+            if tok == ("kw", "SELECT"):
+                sub = self.query(sub=True)
+                self.take("op", ")")
+                node = ("semi", name, sub)
+                return ("not", node) if negate else node
             values = [self.take("lit")]
             while self.accept("op", ","):
                 values.append(self.take("lit"))
@@ -190,6 +203,42 @@ def parse(text: str) -> Query:
     return _Parser(text).query()
 
 
+def _check_semi_joins(node: Any, inside_sub: bool, under: str | None = None) -> None:
+    """Salesforce's rules: a semi-join only at the top level of a WHERE (joined by AND), never
+    with OR or NOT, never inside another semi-join."""
+    if node is None:
+        return
+    kind = node[0]
+    if kind == "semi":
+        if inside_sub:
+            raise SoqlError("Nesting of semi join sub-selects is not supported")
+        if under == "or":
+            raise SoqlError("Semi join sub-selects are not allowed with the 'OR' operator")
+        if under == "not":
+            raise SoqlError("Semi join sub-selects are not allowed with the 'NOT' operator")
+    elif kind in ("and", "or"):
+        below = "or" if kind == "or" else under
+        _check_semi_joins(node[1], inside_sub, below)
+        _check_semi_joins(node[2], inside_sub, below)
+    elif kind == "not":
+        _check_semi_joins(node[1], inside_sub, "not")
+
+
+def resolve(node: Any, run) -> Any:
+    """The tree with every semi-join replaced by the ids its sub-select returns (``run``)."""
+    if node is None:
+        return None
+    kind = node[0]
+    if kind in ("and", "or"):
+        return (kind, resolve(node[1], run), resolve(node[2], run))
+    if kind == "not":
+        return ("not", resolve(node[1], run))
+    if kind == "semi":
+        values = [v for v in run(node[2]) if v is not None]
+        return ("in", node[1], values, frozenset(values))
+    return node
+
+
 def _comparable(value: Any) -> Any:
     if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}T", value):
         return parse_datetime(value)
@@ -202,21 +251,25 @@ def _hashable(value: Any) -> Any:
     return value if not isinstance(value, (list, dict)) else repr(value)
 
 
-def matches(node: Any, row: dict[str, Any]) -> bool:
-    """Whether ``row`` satisfies the WHERE tree (NULL compares as SQL's unknown: false)."""
+def matches(node: Any, row: dict[str, Any], get=None) -> bool:
+    """Whether ``row`` satisfies the WHERE tree (NULL compares as SQL's unknown: false).
+    ``get(row, name)`` reads a field (parent fields by relationship); ``row.get`` by default."""
     if node is None:
         return True
+    get = get or (lambda r, n: r.get(n))
     kind = node[0]
     if kind == "and":
-        return matches(node[1], row) and matches(node[2], row)
+        return matches(node[1], row, get) and matches(node[2], row, get)
     if kind == "or":
-        return matches(node[1], row) or matches(node[2], row)
+        return matches(node[1], row, get) or matches(node[2], row, get)
     if kind == "not":
-        return not matches(node[1], row)
+        return not matches(node[1], row, get)
     if kind == "in":
-        return _hashable(_comparable(row.get(node[1]))) in node[3]
+        return _hashable(_comparable(get(row, node[1]))) in node[3]
+    if kind == "semi":
+        raise SoqlError("a semi-join not resolved")  # Org.query resolves them first
     _, op, name, literal = node
-    value = _comparable(row.get(name))
+    value = _comparable(get(row, name))
     literal = _comparable(literal)
     if op == "=":
         return value == literal
@@ -258,4 +311,4 @@ def field_names(node: Any) -> set[str]:
         return field_names(node[1]) | field_names(node[2])
     if node[0] == "not":
         return field_names(node[1])
-    return {node[1] if node[0] == "in" else node[2]}
+    return {node[1] if node[0] in ("in", "semi") else node[2]}
