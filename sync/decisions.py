@@ -91,6 +91,20 @@ class DecisionsPart(EngineCore):
         if restore:
             self._write_row(op.table, op.row_id, restore, True, changes)
 
+    def _bring_back(self, op: outbox.Operation, changes: Changes) -> list[str]:
+        """Undo a pending delete and what led to it; a row the CRM never received (made here,
+        then deleted with its parent) is sent again, or it would stay on this laptop alone."""
+        ops = self._ops(op.table, op.row_id)
+        never_sent = any(o.op == "create" for o in ops)
+        self._finish([o.op_id for o in ops])
+        followers = self._restore_deleted(op, changes)
+        row = self.store.get(op.table, op.row_id) if never_sent else None
+        if row is not None:
+            fields = E.entity(op.table).field_names
+            values = {n: row[n] for n in fields if row.get(n) is not None}
+            self._append_op(op.table, op.row_id, "create", values, {})
+        return followers
+
     def _restore_deleted(self, op: outbox.Operation, changes: Changes) -> list[str]:
         """Bring a locally deleted row back; return the delete ops of rows that went with it."""
         db = self.db
@@ -215,9 +229,8 @@ class DecisionsPart(EngineCore):
             op = outbox.operation(db, op_id)
             if op is None or op.op != "delete":
                 continue
-            self._finish([o.op_id for o in self._ops(op.table, op.row_id)])
             changes.add(op.table, op.row_id)
-            wanted.extend(self._restore_deleted(op, changes))
+            wanted.extend(self._bring_back(op, changes))
 
     def _keep_deleted_locally(self, table: str, row_id: str, values: dict, changes) -> None:
         """Bring back a record deleted here that the server changed; with its parents."""
@@ -237,8 +250,7 @@ class DecisionsPart(EngineCore):
                 if ref.on_delete != "cascade" or not target:
                     continue
                 for parent_op in outbox.deletes_of(db, ref.target, target):
-                    self._finish([o.op_id for o in self._ops(ref.target, target)])
-                    self._restore_deleted(parent_op, changes)
+                    self._bring_back(parent_op, changes)
             missing = any(gone(ref) for ref in entity.refs() if ref.on_delete == "cascade")
             for ref in entity.refs():  # a nullable reference to a record gone here is cleared
                 if ref.on_delete != "cascade" and gone(ref):
