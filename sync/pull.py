@@ -91,6 +91,17 @@ class PullPart(EngineCore):
                 return True
         return False
 
+    @staticmethod
+    def _under_a_delete_here(table: str, values: dict, ctx: PageContext) -> bool:
+        """Whether a record belongs (by cascade) to one deleted here, its delete not yet sent."""
+        return any(
+            ref.on_delete == "cascade"
+            and values.get(ref.name)
+            and (ref.target, values[ref.name]) in ctx.busy
+            and not ctx.exists(ref.target, values[ref.name])
+            for ref in E.entity(table).refs()
+        )
+
     def _theirs(self, record: RemoteRecord, ctx: PageContext) -> dict:
         """The record's value of every field. A field the CRM left out (one the org does not
         have, such as a custom field not set up in Salesforce) is not a field it emptied: it
@@ -121,6 +132,20 @@ class PullPart(EngineCore):
                 ctx.known[(table, row_id)] = record.version
                 self._flush(ctx, changes)
                 self._merge_pulled(table, row_id, record.version, theirs, changes, report)
+            return False
+        if self._under_a_delete_here(table, theirs, ctx):
+            # New on the CRM under a record deleted here (another rep's note on an account
+            # this rep deleted): pushing that delete would take it along unseen, so it waits
+            # for the rep's decision, like a member of the subtree changed there.
+            report.pulled += 1
+            ctx.known[(table, row_id)] = record.version
+            ctx.busy.add((table, row_id))
+            self._flush(ctx, changes)
+            # No base: it was never here (the dialog says "added to a record you deleted").
+            outbox.add_conflict(db, table, row_id, None, "deleted_locally", None, None, theirs)
+            outbox.put_base(db, table, row_id, record.version, theirs)
+            report.conflicts += 1
+            changes.outbox = True
             return False
         if self._missing_refs(table, theirs, ctx):
             ctx.orphans_possible = True

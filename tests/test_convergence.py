@@ -190,6 +190,8 @@ def settle(world: World, data) -> None:
                             "SELECT id FROM notes WHERE account_id = ?", (conflict.row_id,)
                         )
                     )
+                if conflict.kind == "deleted_locally" and choice == "mine":
+                    world.deleted.add(conflict.row_id)  # the rep lets it go: deleted, not lost
                 world.engines[i].resolve(conflict.id, choice)
     for _ in range(2):
         for i in range(CLIENTS):

@@ -673,3 +673,65 @@ def test_offline_at_sign_in_is_offline_not_an_error_to_sign_in(store, connector,
     clock.advance(3600)
     assert engine.due_for_retry()
     assert engine.sync().ok and engine.status().online is True
+
+
+@pytest.mark.parametrize("deletion_log", [True, False])
+def test_keeping_an_account_deleted_here_keeps_a_note_made_on_it_offline_and_sends_it(
+    store, crm, clock, deletion_log
+):
+    # Found by the convergence property: the note came back with the account, but its create
+    # had been dropped with the delete, so it stayed on the laptop alone, never sent.
+    engine = SyncEngine(store, MemoryConnector(crm, has_deletion_log=deletion_log), clock=clock)
+    account = store.create("accounts", {"name": "Acme"})
+    assert engine.sync().ok
+    note = store.create(
+        "notes",
+        {"account_id": account, "kind": "call", "title": "new", "occurred_at": "2026-02-01T09:00"},
+    )
+    store.delete("accounts", account)  # takes the unsent note along
+    crm.edit("accounts", account, {"city": "Bergen"})
+    engine.sync()
+    [conflict] = engine.conflicts()
+    assert (conflict.table, conflict.kind) == ("accounts", "deleted_locally")
+    engine.resolve(conflict.id, "theirs")
+    assert engine.sync().ok and engine.sync().ok
+    server = crm.snapshot()
+    assert server["accounts"][account]["city"] == "Bergen"
+    assert client_snapshot(store) == server
+    assert store.pending_count() == 0 and engine.conflicts() == []
+    if store.get("notes", note) is not None:  # brought back with its account: then sent too
+        assert note in server["notes"]
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+def test_a_note_another_rep_adds_to_an_account_deleted_here_waits_for_the_reps_decision(
+    store, crm, engine, choice
+):
+    # Found by the convergence property: the delete went out and took the other rep's new note
+    # with it, and nobody was asked.
+    ids = one_of_each(store)
+    assert engine.sync().ok
+    store.delete("accounts", ids["accounts"])
+    theirs = crm.create(
+        "notes",
+        {
+            "account_id": ids["accounts"],
+            "kind": "call",
+            "title": "From Kim",
+            "occurred_at": "2026-02-01T09:00:00",
+        },
+    )
+    engine.sync()
+    [conflict] = engine.conflicts()
+    assert (conflict.table, conflict.row_id, conflict.kind) == ("notes", theirs, "deleted_locally")
+    assert ids["accounts"] in crm.snapshot()["accounts"]  # nothing of it deleted meanwhile
+    engine.resolve(conflict.id, choice)
+    assert engine.sync().ok and engine.sync().ok
+    server = crm.snapshot()
+    if choice == "mine":  # the rep lets it go with the account
+        assert server == {t: {} for t in E.TABLES}
+    else:  # keeping the note keeps what it belongs to
+        assert server["notes"][theirs]["title"] == "From Kim"
+        assert ids["accounts"] in server["accounts"]
+    assert client_snapshot(store) == server
+    assert store.pending_count() == 0 and engine.conflicts() == []

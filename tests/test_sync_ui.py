@@ -12,7 +12,7 @@ import time
 import pytest
 from engine_helpers import FakeClock, client_snapshot, one_of_each
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from sync.connector import ConnectorError, ErrorKind
 from sync.engine import SyncEngine
@@ -546,6 +546,32 @@ def test_a_local_delete_of_a_record_changed_in_the_crm_asks_which_wins(
     assert kept == (choice == "theirs")
     assert (store.get("opportunities", ids["opportunities"]) is not None) == kept
     assert client_snapshot(store) == crm.snapshot()
+
+
+def test_a_note_added_in_the_crm_to_an_account_deleted_here_is_worded_as_such(
+    qtbot, controller, store, crm
+):
+    ids = one_of_each(store)
+    assert sync_and_wait(qtbot, controller).ok
+    store.delete("accounts", ids["accounts"])
+    crm.create(
+        "notes",
+        {
+            "account_id": ids["accounts"],
+            "kind": "call",
+            "title": "From Kim",
+            "occurred_at": "2026-02-01T09:00:00",
+        },
+    )
+    sync_and_wait(qtbot, controller)
+    dialog = ConflictDialog(controller, controller.engine.conflicts())
+    qtbot.addWidget(dialog)
+    [section] = dialog.sections
+    texts = [label.text() for label in section.findChildren(QLabel)]
+    assert any("Someone added this note in the CRM to a record you deleted" in t for t in texts)
+    assert any("From Kim" in t for t in texts)  # what the rep would let go
+    dialog.show()
+    dialog.grab().save("/tmp/conflict-added-under-delete.png")
 
 
 def test_rebuilding_the_engine_mid_cycle_reports_only_the_new_cycle(

@@ -148,10 +148,16 @@ class _Section(QFrame):
             ).format(name)
             keep, drop = self.tr("Restore it (send my copy to the CRM)"), self.tr("Let it go")
             shown = c.mine
+        elif c.base is None:  # new in the CRM, under a record deleted here
+            text = self.tr(
+                "Someone added this {} in the CRM to a record you deleted here. Deleting that "
+                "record in the CRM deletes this too."
+            ).format(name)
         else:
             text = self.tr(
                 "You deleted this {} here, but someone changed it in the CRM meanwhile."
             ).format(name)
+        if c.kind != "deleted_remotely":
             keep, drop = self.tr("Delete it in the CRM too"), self.tr("Keep it (take their copy)")
             shown = c.theirs
         label = QLabel("<b>" + text + "</b>", self)

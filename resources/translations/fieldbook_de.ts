@@ -2058,6 +2058,10 @@
             <translation>Gelöscht lassen</translation>
         </message>
         <message>
+            <source>Someone added this {} in the CRM to a record you deleted here. Deleting that record in the CRM deletes this too.</source>
+            <translation>Jemand hat diese(n) {} im CRM zu einem Datensatz hinzugefügt, den Sie hier gelöscht haben. Wird dieser Datensatz im CRM gelöscht, wird dies mitgelöscht.</translation>
+        </message>
+        <message>
             <source>You deleted this {} here, but someone changed it in the CRM meanwhile.</source>
             <translation>Sie haben diesen Eintrag ({}) hier gelöscht, aber jemand hat ihn inzwischen im CRM geändert.</translation>
         </message>
