@@ -51,7 +51,6 @@ def test_a_plain_profile_is_encrypted_with_progress_before_the_window_opens(
     assert not cipher.is_plain(path)
 
 
-
 def test_switching_to_a_plain_profile_encrypts_it_with_the_progress_window(
     qtbot, file_keyring, session, monkeypatch
 ):
@@ -86,6 +85,7 @@ def test_switching_to_a_plain_profile_encrypts_it_with_the_progress_window(
     assert session.context.store.encrypted and not cipher.is_plain(other)
     assert session.context.store.account_count() == 30
     assert session.connector is connector
+
 
 def test_a_missing_key_asks_and_a_fresh_copy_keeps_the_old_file(
     qtbot, file_keyring, session, monkeypatch
