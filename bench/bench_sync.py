@@ -6,6 +6,10 @@ The CRM is the in-memory one (``sync.memory``), so the figures are the engine's 
 cost, not a network's. The first sync is compared with the raw SQLite insert rate of the same
 rows into the same schema (full-text triggers included) in one transaction: the ratio is what
 the engine's bookkeeping (base snapshots, merge checks, orphan checks, pages) costs on top.
+
+``--encryption on|off``: every store of the run SQLCipher-encrypted or plain (the key in a file
+keyring in the run's temporary folder, never the machine's); run both one after the other to
+compare. Without it, stores are what ``Protection.default()`` says on this machine.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from desktop import entities as E
 from desktop.clock import now_iso
 from desktop.ids import new_id
+from desktop.protection import Protection
 from desktop.store import Store
 from sync.engine import SyncEngine
 from sync.memory import MemoryConnector, MemoryCRM
@@ -101,9 +106,9 @@ def make_book(accounts: int) -> tuple[dict[str, list[dict]], str]:
         return simple_book(accounts), "bench.simple_book"
 
 
-def raw_insert_rate(book, folder: Path) -> tuple[float, int]:
+def raw_insert_rate(book, folder: Path, protection=None) -> tuple[float, int]:
     """Rows per second for plain executemany INSERTs of the book, one transaction."""
-    store = Store.open(folder / "raw.sqlite")
+    store = Store.open(folder / "raw.sqlite", protection)
     db = store.db
     stamp = now_iso()
     total = 0
@@ -125,13 +130,13 @@ def raw_insert_rate(book, folder: Path) -> tuple[float, int]:
     return total / elapsed, total
 
 
-def bulk_insert_rate(book, folder: Path) -> float | None:
+def bulk_insert_rate(book, folder: Path, protection=None) -> float | None:
     """Rows per second of desktop.demo.load_book (staging table + INSERT ... SELECT)."""
     try:
         from desktop.demo import load_book
     except ImportError:
         return None
-    store = Store.open(folder / "bulk.sqlite")
+    store = Store.open(folder / "bulk.sqlite", protection)
     total = sum(len(rows) for rows in book.values())
     started = time.perf_counter()
     load_book(store, book)
@@ -144,6 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--accounts", type=int, default=50_000)
     parser.add_argument("--changes", type=int, default=100)
+    parser.add_argument("--encryption", choices=("on", "off"), help="encrypt every store or none")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -161,10 +167,17 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        raw_rate, _ = raw_insert_rate(book, folder)
-        bulk_rate = bulk_insert_rate(book, folder)
+        protection = None
+        if args.encryption:
+            from store_encryption import use_bench_keyring
 
-        store = Store.open(folder / "client.sqlite")
+            use_bench_keyring(folder)
+            protection = Protection(encrypt=args.encryption == "on")
+        raw_rate, _ = raw_insert_rate(book, folder, protection)
+        bulk_rate = bulk_insert_rate(book, folder, protection)
+
+        store = Store.open(folder / "client.sqlite", protection)
+        print(f"store: {'encrypted' if store.encrypted else 'plain'}")
         engine = SyncEngine(store, MemoryConnector(crm))
         t0 = time.perf_counter()
         report = engine.sync()

@@ -117,7 +117,15 @@ def create_key(path: Path | str) -> bytes:
 
 
 def forget_key(path: Path | str) -> None:
+    _just_verified.pop(key_name(path), None)
     credentials.forget_secret(key_name(path))
+
+
+# The key ``prepare(verify_key=True)`` has just found to fit, for the one ``prepare`` that
+# follows (the store's own open): a real keyring read is a D-Bus or Keychain round trip, and
+# the window's open path would otherwise make it twice. Taken by the next ``prepare`` of that
+# file, dropped by ``forget_key`` and ``set_aside``; the store holds its key in memory anyway.
+_just_verified: dict[str, bytes] = {}
 
 
 # -- deciding, before the first connection ------------------------------------------------------
@@ -149,9 +157,11 @@ def prepare(
     """
     path = Path(path)
     if is_encrypted(path):
-        key = load_key(path)
+        key = _just_verified.pop(key_name(path), None) or load_key(path)
         if key is None or (verify_key and not cipher.key_fits(path, key)):
             raise StoreKeyMissing(path=str(path))
+        if verify_key:  # the window asks first, then opens: one keyring read, not two
+            _just_verified[key_name(path)] = key
         _drop_leftover(path)
         return Prepared(key)
     if not protection.encrypt:
@@ -207,6 +217,7 @@ def set_aside(path: Path | str, now: dt.datetime | None = None) -> Path:
     Nothing is deleted: pending changes in it may still be read should the key turn up (the
     keyring restored from a backup)."""
     path = Path(path)
+    _just_verified.pop(key_name(path), None)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.unreadable-{stamp}")
     n = 1

@@ -9,7 +9,7 @@ engine itself holds no SQL. Callers run inside ``Store.transaction``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import entities as E
@@ -55,14 +55,48 @@ def write_row(
 
 
 def update_rows(db: sqlite3.Connection, table: str, rows: list[tuple[str, dict]]) -> None:
-    """Overwrite every field of existing rows, one statement for all."""
+    """Overwrite every field of existing rows with ``rows``' values (the last one of an id wins).
+
+    A column whose stored value is the same is left out of the SET, and rows that change the
+    same columns share one statement: SQLite rewrites every index over a column named in SET
+    (and the full-text triggers fire on named columns), even for an equal value. An account
+    has some twenty indexes, so a pulled change of its city rewrote ~20 pages per row where
+    three change, each encrypted and HMAC'd at commit in an encrypted store.
+    """
     fields = E.entity(table).field_names
-    sets = ", ".join(f"{f} = ?" for f in fields)
+    latest = dict(rows)  # a later full overwrite of the same id replaces an earlier one
+    stored = _stored_values(db, table, fields, list(latest))
     stamp = now_iso()
-    db.executemany(
-        f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?",
-        ([*[v.get(f) for f in fields], stamp, i] for i, v in rows),
-    )
+    groups: dict[tuple[str, ...], list[list[Any]]] = {}
+    for row_id, values in latest.items():
+        old = stored.get(row_id)
+        changed = tuple(
+            f for n, f in enumerate(fields) if old is None or not _same(values.get(f), old[n])
+        )
+        groups.setdefault(changed, []).append([*(values.get(f) for f in changed), stamp, row_id])
+    for changed, params in groups.items():
+        sets = "".join(f"{f} = ?, " for f in changed)
+        db.executemany(f"UPDATE {table} SET {sets}updated_at = ? WHERE id = ?", params)
+
+
+def _stored_values(
+    db: sqlite3.Connection, table: str, fields: Sequence[str], ids: list[str]
+) -> dict[str, tuple]:
+    columns = ", ".join(fields)
+    found: dict[str, tuple] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, {columns} FROM {table} WHERE id IN ({marks})"
+        for row in db.execute(query, chunk):
+            found[row[0]] = tuple(row[1:])
+    return found
+
+
+def _same(new: Any, old: Any) -> bool:
+    """Whether writing ``new`` over the stored ``old`` would store the same value (a value of
+    another type, an int for a float, a bool for 1, counts as a change: it is written)."""
+    return type(new) is type(old) and new == old
 
 
 def insert_rows(db: sqlite3.Connection, table: str, rows: Iterable[tuple[str, dict]]) -> None:

@@ -372,12 +372,29 @@ def _v5_quarantine(db: sqlite3.Connection) -> None:
     add_column(db, "outbox", "own_failures", "INTEGER", not_null_default=0)
 
 
+def _v6_no_empty_index_stats(db: sqlite3.Connection) -> None:
+    """Forget the index statistics that say an index is empty.
+
+    v4 ends with ANALYZE, on a new store an empty one. The SQLite inside SQLCipher (3.53)
+    records the empty partial index ``opportunities_open`` as "0 rows"; trusting that, its
+    planner ran the open-pipeline triggers' subquery through that index (every open
+    opportunity of the book) instead of ``opportunities_account``: one scan per opportunity
+    inserted, a first sync quadratic in the book. Without the row the planner uses its
+    defaults (what SQLite 3.40 had, writing no row), and the triggers read one account's
+    opportunities.
+    """
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        db.execute("DELETE FROM sqlite_stat1 WHERE stat = '0' OR stat LIKE '0 %'")
+        db.execute("ANALYZE sqlite_schema")  # reload what is left: this connection plans anew
+
+
 MIGRATIONS = (
     _v1_book_of_business,
     _v2_sync_state,
     _v3_currency,
     _v4_big_book_lists,
     _v5_quarantine,
+    _v6_no_empty_index_stats,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

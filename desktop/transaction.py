@@ -61,13 +61,15 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")
-    db.execute("PRAGMA cache_size = -32000")
-    if key is not None:
-        # A page read from the OS cache must be decrypted and its HMAC checked first: a bigger
-        # page cache keeps a big book's working set decrypted (bench_store --encryption on the
-        # 50k book: search and list p95 1.2x plain with 128 MB, 2.4x with 32 MB). It grows only
-        # as pages are read, so a small book never uses it.
-        db.execute("PRAGMA cache_size = -131072")
+    # The same page cache and temporary store, encrypted or not (bench/bench_store.py
+    # --encryption compares like with like). 128 MB: a page read from the OS cache costs little
+    # in a plain file, but in an encrypted one it is decrypted and its HMAC checked first, so
+    # the cache keeps a big book's working set decrypted (on the 50k book, search and list p95
+    # were 2.4x and 1.6x plain with 32 MB each). It grows only as pages are read: a small book
+    # never uses it. Temporary tables (the sync's staging tables) stay in memory: no temporary
+    # file is written, plain or encrypted (desktop.cipher), and none is waited for.
+    db.execute("PRAGMA cache_size = -131072")
+    db.execute("PRAGMA temp_store = MEMORY")
     return db
 
 

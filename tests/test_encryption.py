@@ -360,3 +360,39 @@ def test_the_policy_is_read_through_the_provisioning_accessor(monkeypatch):
     assert asked == ["security"]
     assert policy == SecurityPolicy(require_encryption=True, lock_after_days=30)
     assert Protection.default(policy) == Protection(encrypt=True, require=True)
+
+
+@pytest.mark.parametrize("encrypt", [False, True])
+def test_a_new_store_sums_an_accounts_pipeline_from_its_own_opportunities(
+    file_keyring, tmp_path, encrypt
+):
+    """SQLCipher's SQLite took v4's "empty" statistics at their word and ran the open-pipeline
+    triggers through every open opportunity: a first sync quadratic in the book (v6)."""
+    from desktop.schema import _OPEN_PIPELINE_V4
+
+    store = Store.open(tmp_path / "new.sqlite", Protection(encrypt=encrypt))
+    assert store.encrypted == encrypt
+    sql = f"UPDATE accounts SET open_pipeline_cents = {_OPEN_PIPELINE_V4} WHERE id = ?"
+    plan = [row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {sql}", ("x",))]
+    store.close()
+    assert any("opportunities_account (account_id=?)" in step for step in plan), plan
+
+
+def test_asking_first_then_opening_reads_the_keyring_once(file_keyring, tmp_path, monkeypatch):
+    """The window checks the key (``verify_key``) and then opens the store: one keyring read
+    (a real keyring's is a D-Bus or Keychain round trip), and a forgotten key is not reused."""
+    from desktop import credentials
+
+    path = tmp_path / "book.sqlite"
+    Store.open(path).close()
+    reads = []
+    load = credentials.load_secret
+    monkeypatch.setattr(credentials, "load_secret", lambda name: reads.append(name) or load(name))
+    protection.prepare(path, Protection(), verify_key=True)
+    store = Store.open(path)
+    assert store.encrypted and len(reads) == 1
+    store.close()
+    protection.prepare(path, Protection(), verify_key=True)
+    protection.forget_key(path)
+    with pytest.raises(StoreKeyMissing):
+        Store.open(path)

@@ -4,6 +4,7 @@ window opens, the missing-key question, no keyring, the lock screen, a revocatio
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import keyring
 import pytest
@@ -48,6 +49,42 @@ def test_a_plain_profile_is_encrypted_with_progress_before_the_window_opens(
     assert session.context.store.encrypted
     assert session.context.store.account_count() == 50
     assert not cipher.is_plain(path)
+
+
+def test_switching_to_a_plain_profile_encrypts_it_with_the_progress_window(
+    qtbot, file_keyring, session, monkeypatch
+):
+    session.open(None, demo=False)
+    other = paths.store_path(session.data_dir, "rep-at-crm")
+    store = Store.open(other, Protection(encrypt=False))
+    store.create_many("accounts", [{"name": f"Still Plain {n}"} for n in range(30)])
+    store.close()
+    release = threading.Event()  # holds the encryption until the progress window is seen
+    export = cipher.export_encrypted
+
+    def held_export(*args, **kwargs):
+        release.wait(10)
+        return export(*args, **kwargs)
+
+    monkeypatch.setattr(cipher, "export_encrypted", held_export)
+    connector = MemoryConnector(MemoryCRM())
+    session.switch_to("rep-at-crm", connector)
+    assert session.window is None  # the profile's window waits for the encrypted copy
+    task = session.guard.encrypting
+    assert task is not None
+
+    def progress_shown() -> bool:
+        indicator = task._indicator
+        return indicator.has_window() and indicator.window().isVisible()
+
+    qtbot.waitUntil(progress_shown, timeout=5_000)
+    task._indicator.window().grab().save("/tmp/h16-switch-encrypting.png")
+    release.set()
+    qtbot.waitUntil(lambda: session.window is not None, timeout=20_000)
+    assert session.context.profile == "rep-at-crm"
+    assert session.context.store.encrypted and not cipher.is_plain(other)
+    assert session.context.store.account_count() == 30
+    assert session.connector is connector
 
 
 def test_a_missing_key_asks_and_a_fresh_copy_keeps_the_old_file(

@@ -246,7 +246,8 @@ class Session(CrmSession, LockedCopySteps):
             self.demo_crm = None
 
     def switch_to(self, profile: str, connector, remember: dict[str, str] | None = None) -> None:
-        """Close this profile and open ``profile`` bound to ``connector``."""
+        """Close this profile and open ``profile`` bound to ``connector``; a still-plain copy
+        is encrypted first with the progress window of a first start (``StoreGuard.ready``)."""
         keep_crm = self.demo_crm
         self.demo_crm = None  # the demo CRM outlives a switch; it stops on quit
         quit_on_close = self.app.quitOnLastWindowClosed()
@@ -254,30 +255,46 @@ class Session(CrmSession, LockedCopySteps):
         try:
             self.close()
             self.demo_crm = keep_crm
-            path, wanted = (
-                paths.store_path(self.data_dir, profile),
-                self.guard.protection_for(False),
-            )
-            try:
-                self.guard.openable(path, wanted)  # the missing-key question, if it comes to it
-            except StartStopped:
-                self.open(LOCAL_PROFILE, demo=False)
-                return
-            store = Store.open(path, wanted)
-            for key, value in (remember or {}).items():
-                store.set_preference(key, value)
-            # The CRM has just accepted the rep: that confirms access (and lifts a lock).
-            access.unlock(store)
-            access.record_confirmed_sync(store, getattr(connector, "server_time", None))
-            if getattr(connector, "company_currency", None):  # what records without one are in
-                store.set_preference(COMPANY_CURRENCY, connector.company_currency)
-            store.close()
-            self.open(profile, demo=False)
+            self._switch_into(profile, connector, remember)
         finally:
             self.app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def _switch_into(self, profile: str, connector, remember: dict[str, str] | None) -> None:
+        path = paths.store_path(self.data_dir, profile)
+        try:
+            # A plain copy: encrypted off the GUI thread with progress, then this runs again.
+            # Otherwise the missing-key question, if it comes to it.
+            if not self.guard.ready(
+                path, False, lambda: self._switch_after_encrypting(profile, connector, remember)
+            ):
+                return
+        except StartStopped:
+            self.open(LOCAL_PROFILE, demo=False)
+            return
+        store = Store.open(path, self.guard.protection_for(False, path))
+        for key, value in (remember or {}).items():
+            store.set_preference(key, value)
+        # The CRM has just accepted the rep: that confirms access (and lifts a lock).
+        access.unlock(store)
+        access.record_confirmed_sync(store, getattr(connector, "server_time", None))
+        if getattr(connector, "company_currency", None):  # what records without one are in
+            store.set_preference(COMPANY_CURRENCY, connector.company_currency)
+        store.close()
+        self.open(profile, demo=False)
         self.connector = connector
         log.info("signed in to %s as %s", getattr(connector, "url", "a CRM"), profile)
-        self.controller.reset_engine()
+        if self.controller is not None:  # None while the lock screen shows
+            self.controller.reset_engine()
+
+    def _switch_after_encrypting(self, profile: str, connector, remember) -> None:
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            self._switch_into(profile, connector, remember)
+        except Exception as exc:  # noqa: BLE001 - said in words; the window cannot open
+            show_error(None, exc)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
 
 
 def run(args: argparse.Namespace) -> int:
