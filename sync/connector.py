@@ -41,6 +41,12 @@ class Reason(str, enum.Enum):
     RATE_LIMITED = "rate_limited"
     REVOKED = "revoked"  # the saved password is refused: access was taken away (issue 16)
     NOT_SHOWN = "not_shown"  # one record the CRM holds was missing from its answer: asked again
+    # Why a connector refuses one record before sending it (params in MutationResult.params):
+    NO_SUCH_CHOICE = "no_such_choice"  # field, value, choices, record_type: not in this org
+    NO_CRM_CHOICE = "no_crm_choice"  # field, value: ours has no counterpart in the CRM
+    READ_ONLY = "read_only"  # field: the CRM does not let this user change it
+    NEEDS_VALUE = "needs_value"  # field: the CRM needs a value there (a meeting's date)
+    REFERS_TO_MISSING = "refers_to_missing"  # field: the record it refers to is not in the CRM
 
 
 class ConnectorError(Exception):
@@ -118,6 +124,26 @@ class MutationResult:
     retry_after: float | None = None
     not_tried: bool = False  # RETRY because the call failed before this one was tried
     cause: Reason | None = None  # why, in words of ours (``reason`` is the CRM's own words)
+    params: dict[str, Any] = field(default_factory=dict)  # what the cause's sentence names
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A record a connector will not send, and why: a cause the UI words, and English for logs."""
+
+    cause: Reason
+    params: dict[str, Any]
+    text: str
+
+    def result(self, op_id: str, kind: ErrorKind) -> MutationResult:
+        return MutationResult(
+            op_id,
+            Outcome.REJECTED,
+            reason=self.text,
+            kind=kind,
+            cause=self.cause,
+            params=dict(self.params),
+        )
 
 
 class Connector(ABC):

@@ -239,9 +239,10 @@ class PushPart(SubtreePart):
                     # An update to a record deleted on the server meanwhile.
                     self._add_deleted_remotely(m.table, m.id, report)
                 elif result.outcome == Outcome.REJECTED:
-                    self._park(planned.op_ids, _refusal(result.reason))
+                    refusal = _refusal(result, m.table)
+                    self._park(planned.op_ids, refusal.to_json())
                     report.rejected += 1
-                    report.add_refused(result.reason)
+                    report.add_problem(refusal)
                 else:  # RETRY: its own failure, unless the call broke off before it
                     self._backoff_ops(
                         planned.op_ids,
@@ -351,14 +352,19 @@ class PushPart(SubtreePart):
 def _retry_later(result: MutationResult) -> str:
     """Why an operation is asked again: our reason when the connector gave one, and the
     CRM's own words (shown after it) when it said any."""
+    if result.cause is not None:  # our reason: worded by the UI, in the rep's language
+        return ErrorInfo(FE.OP_RETRY_LATER, {"reason": result.cause.value}).to_json()
     params = {"detail": result.reason or ""}
-    if result.cause is not None:
-        params["reason"] = result.cause.value
     return ErrorInfo(FE.OP_RETRY_LATER, params).to_json()
 
 
-def _refusal(reason: str | None) -> str:
-    """``outbox.last_error`` of a refused record: the CRM's words when it gave any."""
-    if reason:
-        return ErrorInfo(FE.CRM_REFUSED, {"detail": reason}).to_json()
-    return ErrorInfo(FE.OP_REFUSED).to_json()
+def _refusal(result: MutationResult, table: str) -> ErrorInfo:
+    """Why a record was refused (its ``outbox.last_error``): the connector's cause, worded by
+    the UI, or the CRM's own words, when there are any."""
+    if result.cause is not None:
+        params = {**result.params, "reason": result.cause.value, "table": table}
+        params["detail"] = result.reason or ""  # the connector's English, for the log
+        return ErrorInfo(FE.CRM_REFUSED, params)
+    if result.reason:
+        return ErrorInfo(FE.CRM_REFUSED, {"detail": result.reason})
+    return ErrorInfo(FE.OP_REFUSED)

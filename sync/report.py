@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.errors import CRM_REFUSED, ErrorInfo
+from desktop.errors import ErrorInfo
 
 
 @dataclass
@@ -38,10 +38,6 @@ class SyncReport:
         """Note why the cycle (or a record) failed: a kind for the UI, text for the log."""
         self.problems.append(info)
         self.errors.append(str(info))
-
-    def add_refused(self, reason: str | None) -> None:
-        """The CRM refused one record (its own words in ``reason``)."""
-        self.add_problem(ErrorInfo(CRM_REFUSED, {"detail": reason or ""}))
 
 
 class Stop(Exception):

@@ -150,7 +150,11 @@ def screen_results(mutations: list[Mutation], results: Any) -> list[MutationResu
         if not isinstance(r.outcome, Outcome):
             raise unreadable("an answer of no kind")
         retry_later = MutationResult(
-            m.op_id, Outcome.RETRY, reason=UNREADABLE, kind=ErrorKind.TRANSIENT
+            m.op_id,
+            Outcome.RETRY,
+            reason=UNREADABLE,
+            kind=ErrorKind.TRANSIENT,
+            cause=Reason.BAD_ANSWER,
         )
         record = r.record
         if record is not None:
@@ -172,8 +176,21 @@ def screen_results(mutations: list[Mutation], results: Any) -> list[MutationResu
                 kind,
                 _valid_retry_after(r.retry_after),
                 r.not_tried is True,
+                r.cause if isinstance(r.cause, Reason) else None,
+                _valid_params(r.params),
             )
         )
+    return out
+
+
+def _valid_params(params: Any) -> dict[str, Any]:
+    """The words a refusal names (a field, a value, the org's choices), as short plain text."""
+    if not isinstance(params, dict):
+        return {}
+    out: dict[str, Any] = {}
+    for name, value in list(params.items())[:10]:
+        if isinstance(name, str) and (value is None or isinstance(value, (str, int, float))):
+            out[name] = BAD_CHARS.sub("", value)[:1000] if isinstance(value, str) else value
     return out
 
 

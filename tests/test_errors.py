@@ -154,3 +154,38 @@ def test_a_record_the_crm_left_out_is_asked_again_in_the_reps_language(qapp):
         assert german and "CRM left" not in german and "(" not in german
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_a_record_a_connector_refuses_is_worded_in_the_reps_language(qapp):
+    """A connector's refusal is a cause with parameters (field, value, the org's choices),
+    screened on its way in, and worded here: German too, the CRM's values as they are."""
+    from sync.connector import ErrorKind as CK
+    from sync.connector import Mutation, Reason, Refusal
+    from sync.push import _refusal
+    from sync.screening import screen_results
+    from ui import i18n
+
+    refused = Refusal(
+        Reason.NO_SUCH_CHOICE,
+        {
+            "field": "stage",
+            "value": "Prospecting",
+            "choices": "Closed Won",
+            "record_type": "Renewal",
+        },
+        "stage: record type 'Renewal' has no value 'Prospecting'",
+    )
+    m = Mutation("op", "opportunities", "row", "update", {"stage": "prospecting"}, "v1")
+    [result] = screen_results([m], [refused.result("op", CK.INVALID)])
+    stored = _refusal(result, "opportunities").to_json()
+    assert errors.describe(stored) == (
+        "Your CRM does not offer “Prospecting” for Stage on the record type “Renewal”. It "
+        "offers: Closed Won."
+    )
+    assert i18n.install_translators(qapp, "de") == "de"
+    try:
+        german = errors.describe(stored)
+        assert "Prospecting" in german and "Renewal" in german and "Phase" in german
+        assert "does not offer" not in german
+    finally:
+        i18n.install_translators(qapp, "en")

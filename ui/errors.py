@@ -156,6 +156,30 @@ REASONS: dict[str, str] = {
 }
 
 # Why a copy is locked (``desktop.access``: the ``reason`` of STORE_LOCKED).
+# Why a connector refused one record before sending it (``sync.connector.Reason``), for
+# ``crm_refused``: {field} is the field's label, the values are the CRM's own words.
+REFUSALS: dict[str, str] = {
+    "no_such_choice": QT_TRANSLATE_NOOP(
+        "errors", "Your CRM does not offer “{value}” for {field}. It offers: {choices}."
+    ),
+    "no_such_choice_in_type": QT_TRANSLATE_NOOP(
+        "errors",
+        "Your CRM does not offer “{value}” for {field} on the record type “{record_type}”. It "
+        "offers: {choices}.",
+    ),
+    "no_crm_choice": QT_TRANSLATE_NOOP(
+        "errors", "{field} “{value}” has no counterpart in your CRM. Choose another value."
+    ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "errors",
+        "Your CRM does not let you change {field}. Undo the change, or ask your CRM admin.",
+    ),
+    "needs_value": QT_TRANSLATE_NOOP("errors", "Your CRM needs a value in {field}."),
+    "refers_to_missing": QT_TRANSLATE_NOOP(
+        "errors", "{field} refers to a record that is not in your CRM yet."
+    ),
+}
+
 LOCK_REASONS: dict[str, str] = {
     "revoked": QT_TRANSLATE_NOOP(
         "errors",
@@ -200,6 +224,10 @@ def describe(info: ErrorInfo | str | None) -> str:
     if info.kind == E.STORE_LOCKED and reason in LOCK_REASONS:
         template = LOCK_REASONS[reason]
     params = _Params(info.params)
+    if info.kind == E.CRM_REFUSED and reason in REFUSALS:
+        typed = reason == "no_such_choice" and params.get("record_type")
+        template = REFUSALS["no_such_choice_in_type" if typed else reason]
+        params["field"] = _field_words(params.get("table"), params.get("field"))
     params.setdefault("type", info.kind)
     if "table" in params:  # the kind of record it is about, in the rep's language
         params.setdefault("record", entity_name(str(params["table"])))
@@ -212,6 +240,18 @@ def describe(info: ErrorInfo | str | None) -> str:
     if info.kind in _CRM_DETAIL_AFTER and detail:
         text += f" ({detail})"  # what the CRM said, for IT: its words, never ours or Python's
     return text
+
+
+def _field_words(table, name) -> str:
+    """A field's label in the rep's language (its name when the table is unknown)."""
+    from desktop import entities
+
+    from .form_fields import field_label
+
+    try:
+        return field_label(entities.entity(str(table)).field(str(name)))
+    except (KeyError, ValueError, AttributeError):
+        return str(name or "")
 
 
 def user_message(exc: BaseException) -> str:

@@ -3139,6 +3139,30 @@
             <translation>Das CRM bittet Fieldbook, langsamer zu machen. Ihre Änderungen bleiben erhalten und werden in Kürze gesendet.</translation>
         </message>
         <message>
+            <source>Your CRM does not offer “{value}” for {field}. It offers: {choices}.</source>
+            <translation>Ihr CRM bietet für {field} den Wert „{value}“ nicht an. Es bietet: {choices}.</translation>
+        </message>
+        <message>
+            <source>Your CRM does not offer “{value}” for {field} on the record type “{record_type}”. It offers: {choices}.</source>
+            <translation>Ihr CRM bietet für {field} beim Datensatztyp „{record_type}“ den Wert „{value}“ nicht an. Es bietet: {choices}.</translation>
+        </message>
+        <message>
+            <source>{field} “{value}” has no counterpart in your CRM. Choose another value.</source>
+            <translation>{field} „{value}“ gibt es in Ihrem CRM nicht. Wählen Sie einen anderen Wert.</translation>
+        </message>
+        <message>
+            <source>Your CRM does not let you change {field}. Undo the change, or ask your CRM admin.</source>
+            <translation>Ihr CRM erlaubt Ihnen nicht, {field} zu ändern. Machen Sie die Änderung rückgängig oder fragen Sie Ihre CRM-Administration.</translation>
+        </message>
+        <message>
+            <source>Your CRM needs a value in {field}.</source>
+            <translation>Ihr CRM braucht einen Wert in {field}.</translation>
+        </message>
+        <message>
+            <source>{field} refers to a record that is not in your CRM yet.</source>
+            <translation>{field} verweist auf einen Datensatz, der noch nicht in Ihrem CRM ist.</translation>
+        </message>
+        <message>
             <source>The CRM no longer accepts your sign-in, so this copy of your book of business is locked. Sign in again to open it; if that is refused, ask IT.</source>
             <translation>Das CRM nimmt Ihre Anmeldung nicht mehr an, deshalb ist diese Kopie Ihres Kundenbestands gesperrt. Melden Sie sich erneut an, um sie zu öffnen; wird das abgelehnt, fragen Sie die IT.</translation>
         </message>

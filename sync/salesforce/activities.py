@@ -8,25 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sync.connector import ErrorKind, Mutation, MutationResult, Outcome, RemoteRecord
+from sync.connector import (
+    Mutation,
+    MutationResult,
+    Outcome,
+    Reason,
+    Refusal,
+    RemoteRecord,
+)
 
 from . import mapping as M
 from .notes import SalesforceNotes
 from .session import parse_time, quote
-from .values import check_results, outcome_of_errors
+from .values import check_results, outcome_of_errors, refused_result
 
 
 class SalesforceActivities(SalesforceNotes):
     """Moves between Task and Event, and the times of an Event."""
 
-    def timed_event(self, fields: dict, row: dict) -> str | None:
+    def timed_event(self, fields: dict, row: dict) -> Refusal | None:
         """A new date for an Event made in Salesforce with a time: the same time and duration
         on the new day (ActivityDate is derived for those)."""
         if "ActivityDate" not in fields or row.get("IsAllDayEvent"):
             return None
         day = fields.pop("ActivityDate")
         if not day:
-            return "due_date: a meeting needs a date in Salesforce."
+            return Refusal(
+                Reason.NEEDS_VALUE, {"field": "due_date"}, "due_date: a meeting needs a date."
+            )
         began = row.get("ActivityDateTime")
         if not isinstance(began, str):
             return None
@@ -46,8 +55,7 @@ class SalesforceActivities(SalesforceNotes):
         merged = {**record.values, **m.values}
         fields, refused = self._fields(target, merged, None, True)
         if refused:
-            kind = ErrorKind.NOT_FOUND if "refers to" in refused else ErrorKind.INVALID
-            return {m.op_id: MutationResult(m.op_id, Outcome.REJECTED, reason=refused, kind=kind)}
+            return {m.op_id: refused_result(m, refused)}
         fields[M.UUID_FIELD] = m.id
         old = [r["Id"] for r in rows if self.sobject_of(r) is not target]
         item = self._upsert_one(target, fields)

@@ -5,16 +5,20 @@ new text is a new ContentVersion of the same ContentDocument.
 from __future__ import annotations
 
 from sync.connector import (
-    ErrorKind,
     Mutation,
     MutationResult,
-    Outcome,
     RemoteRecord,
 )
 
 from . import mapping as M
 from .reading import encode_body
-from .values import SalesforceValues, check_results, outcome_of_errors
+from .values import (
+    SalesforceValues,
+    check_results,
+    outcome_of_errors,
+    refers_to_missing,
+    refused_result,
+)
 
 
 class SalesforceNotes(SalesforceValues):
@@ -32,12 +36,9 @@ class SalesforceNotes(SalesforceValues):
                 continue
             fields, refused = self._fields(tm, m.values, None, True)
             if not refused and not fields.get("FirstPublishLocationId"):
-                refused = "It refers to a record that is not in Salesforce: account_id."
+                refused = refers_to_missing("account_id")
             if refused:
-                kind = ErrorKind.NOT_FOUND if "refers to" in refused else ErrorKind.INVALID
-                results[m.op_id] = MutationResult(
-                    m.op_id, Outcome.REJECTED, reason=refused, kind=kind
-                )
+                results[m.op_id] = refused_result(m, refused)
                 continue
             fields.update(
                 {

@@ -15,6 +15,8 @@ from sync.connector import (
     Mutation,
     MutationResult,
     Outcome,
+    Reason,
+    Refusal,
     RemoteRecord,
 )
 
@@ -24,6 +26,21 @@ from .rest import BadAnswer
 from .session import parse_time
 
 log = logging.getLogger(__name__)
+
+
+def refers_to_missing(name: str) -> Refusal:
+    return Refusal(
+        Reason.REFERS_TO_MISSING,
+        {"field": name},
+        f"It refers to a record that is not in Salesforce: {name}.",
+    )
+
+
+def refused_result(m: Mutation, refused: Refusal) -> MutationResult:
+    """A record refused before it was sent; one whose reference is missing counts as gone."""
+    missing = refused.cause == Reason.REFERS_TO_MISSING
+    return refused.result(m.op_id, ErrorKind.NOT_FOUND if missing else ErrorKind.INVALID)
+
 
 COMPOSITE_MAX = 25
 RETRY_CODES = {
@@ -87,7 +104,7 @@ class SalesforceValues(SalesforceReading):
         creating: bool,
         deferred: Collection[str] = (),
         record_type: str | None = None,
-    ) -> tuple[dict[str, Any], str | None]:
+    ) -> tuple[dict[str, Any], Refusal | None]:
         """Salesforce fields for ours, or the reason they cannot be written."""
         out: dict[str, Any] = {}
         merged = {**(current or {}), **values}
@@ -106,15 +123,21 @@ class SalesforceValues(SalesforceReading):
                 allowed = self.picklist(tm, f.theirs, record_type) if f.kind == M.ENUM else None
                 theirs = M.to_salesforce(f, value, currency, allowed)
                 if f.kind == M.ENUM and value and theirs is None:
-                    return {}, f"{name}: {value!r} has no Salesforce value."
+                    return {}, Refusal(
+                        Reason.NO_CRM_CHOICE,
+                        {"field": name, "value": value},
+                        f"{name}: {value!r} has no Salesforce value.",
+                    )
                 if theirs is not None and allowed is not None and theirs not in allowed:
                     rt = self.picklists.name(
                         tm.sobject, record_type or self.picklists.default(tm.sobject)
                     )
                     where = f"record type {rt!r} in your Salesforce" if rt else "your Salesforce"
-                    return {}, (
-                        f"{name}: {where} has no value {theirs!r} "
-                        f"(it has: {', '.join(sorted(allowed))})."
+                    choices = ", ".join(sorted(allowed))
+                    return {}, Refusal(
+                        Reason.NO_SUCH_CHOICE,
+                        {"field": name, "value": theirs, "choices": choices, "record_type": rt},
+                        f"{name}: {where} has no value {theirs!r} (it has: {choices}).",
                     )
             if f.ours == "body" and tm.table == "notes":
                 continue  # the note's text travels as a new version
@@ -123,14 +146,16 @@ class SalesforceValues(SalesforceReading):
             if not self.writable(tm, f.theirs, creating):
                 if f.read_only_ok or (f.theirs == "FirstPublishLocationId" and not creating):
                     continue
-                return {}, f"{name}: read-only in your Salesforce."
+                return {}, Refusal(
+                    Reason.READ_ONLY, {"field": name}, f"{name}: read-only in your Salesforce."
+                )
             out[f.theirs] = theirs
         for name, uuid_ in refs.items():
             f = tm.field(name)
             assert f is not None and f.ref_table is not None
             sfid = self.sfids(f.ref_table, [uuid_]).get(uuid_)
             if sfid is None:
-                return {}, f"It refers to a record that is not in Salesforce: {name}."
+                return {}, refers_to_missing(name)
             if tm.table == "tasks" and name == "account_id":
                 continue
             if tm.table == "notes" and name == "account_id" and not creating:
@@ -141,11 +166,15 @@ class SalesforceValues(SalesforceReading):
             table = "opportunities" if merged.get("opportunity_id") else "accounts"
             sfid = self.sfids(table, [what]).get(what) if what else None
             if what and sfid is None:
-                return {}, "It refers to a record that is not in Salesforce: account_id."
+                return {}, refers_to_missing("account_id")
             out["WhatId"] = sfid
         if tm is M.EVENTS:
             if (creating or "due_date" in values) and not merged.get("due_date"):
-                return {}, "due_date: a meeting needs a date to be an Event in Salesforce."
+                return {}, Refusal(
+                    Reason.NEEDS_VALUE,
+                    {"field": "due_date"},
+                    "due_date: a meeting needs a date to be an Event in Salesforce.",
+                )
             if creating:
                 out["IsAllDayEvent"] = True  # our tasks have a day, not a time
         if tm.table == "contacts" and "name" in values:

@@ -28,6 +28,7 @@ from .values import (
     _http_date,
     check_results,
     outcome_of_errors,
+    refused_result,
 )
 
 log = logging.getLogger(__name__)
@@ -116,10 +117,7 @@ class SalesforceWriting(SalesforceActivities):
             deferred = {k: v for k, v in m.values.items() if k in self_refs and v in in_group}
             fields, refused = self._fields(tm, m.values, None, True, set(deferred))
             if refused:
-                kind = ErrorKind.NOT_FOUND if "refers to" in refused else ErrorKind.INVALID
-                results[m.op_id] = MutationResult(
-                    m.op_id, Outcome.REJECTED, reason=refused, kind=kind
-                )
+                results[m.op_id] = refused_result(m, refused)
                 continue
             fields[M.UUID_FIELD] = m.id
             pending.append((m, fields, deferred))
@@ -150,7 +148,7 @@ class SalesforceWriting(SalesforceActivities):
         for m, deferred in fixes:
             fields, refused = self._fields(tm, deferred, None, False)
             if refused:
-                log.warning("reference of %s not set: %s", m.id, refused)
+                log.warning("reference of %s not set: %s", m.id, refused.text)
                 continue
             records.append(
                 {"attributes": {"type": tm.sobject}, "id": self._sfid[(tm.table, m.id)], **fields}
@@ -204,10 +202,7 @@ class SalesforceWriting(SalesforceActivities):
             if not refused and tm is M.EVENTS:
                 refused = self.timed_event(fields, row)
             if refused:
-                kind = ErrorKind.NOT_FOUND if "refers to" in refused else ErrorKind.INVALID
-                results[m.op_id] = MutationResult(
-                    m.op_id, Outcome.REJECTED, reason=refused, kind=kind
-                )
+                results[m.op_id] = refused_result(m, refused)
                 continue
             if tm.table == "notes" and "body" in m.values:
                 results.update(self._new_note_version(m, record, row, fields))

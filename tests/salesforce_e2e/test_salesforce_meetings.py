@@ -161,6 +161,9 @@ def test_a_meeting_without_a_date_is_a_clear_rejection(profiles, sf_server):  # 
     assert report.rejected == 1
     [item] = a.engine.outbox_items()
     assert "due_date" in item.last_error and "meeting" in item.last_error
+    from ui.errors import describe  # what the rep reads in the outbox
+
+    assert describe(item.last_error) == "Your CRM needs a value in Due date."
 
 
 def test_an_org_without_fieldbooks_fields_on_event_keeps_meetings_as_tasks(make_sf, sf_server):

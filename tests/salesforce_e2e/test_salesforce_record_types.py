@@ -88,6 +88,11 @@ def test_values_are_checked_per_record_type(profiles, org_with_record_types):  #
     assert "New Business" in errors[lacking]
     assert "stage" in errors[renewal_id] and "'Prospecting'" in errors[renewal_id]
     assert "Renewal" in errors[renewal_id]
+    from ui.errors import describe  # what the rep reads in the outbox
+
+    assert describe(errors[renewal_id]).startswith(
+        "Your CRM does not offer “Prospecting” for Stage on the record type “Renewal”."
+    )
     assert crm_values(a.connector, "opportunities", renewal_id)["stage"] == "negotiation"
 
     # A value the record type has goes through.
