@@ -60,6 +60,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "database": str,
         "salesforce_consumer_key": str,
         "salesforce_scope": str,
+        "salesforce_record_scope": dict,  # sObject -> SOQL condition (sync/salesforce)
     },
     "sync": {"interval_minutes": int, "on_start": bool},
     "ui": {"language": str, "start_page": str},
@@ -74,7 +75,12 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
 }
 
 
-_TYPE_WORDS: dict[Any, str] = {str: "text", int: "a whole number", bool: "true or false"}
+_TYPE_WORDS: dict[Any, str] = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    dict: "an object",
+}
 
 # Settings that take one of a few words, and those words.
 CHOICES: dict[str, tuple[str, ...]] = {"ui.start_page": ("last", "today", "accounts")}

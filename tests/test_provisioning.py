@@ -142,3 +142,23 @@ def test_macos_reads_an_mdm_configuration_profile_first(tmp_path, monkeypatch):
     with pytest.raises(P.ProvisioningError, match="property list"):
         P.check()
     assert P.load().source is None  # the app still starts
+
+
+def test_it_presets_the_salesforce_record_scope_and_a_lock_beats_the_reps_own(system):
+    from sync.salesforce.connector import record_scope
+
+    mine = {"salesforce_record_scope": '{"Account": "Name = \'Mine\'"}'}
+    write(system, {"crm": {"salesforce_record_scope": {"Account": "Region__c = 'EMEA'"}}})
+    assert record_scope({}) == {"Account": "Region__c = 'EMEA'"}  # IT's, when the rep set none
+    assert record_scope(mine) == {"Account": "Name = 'Mine'"}  # the rep's replaces it...
+    write(
+        system,
+        {
+            "crm": {"salesforce_record_scope": {"Account": "Region__c = 'EMEA'"}},
+            "locked": ["crm.salesforce_record_scope"],
+        },
+    )
+    assert record_scope(mine) == {"Account": "Region__c = 'EMEA'"}  # ...unless IT locked it
+    write(system, {"crm": {"salesforce_record_scope": "Region__c = 'EMEA'"}})
+    with pytest.raises(P.ProvisioningError, match="salesforce_record_scope must be an object"):
+        P.check()

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from desktop import credentials
+from desktop import credentials, provisioning
 from desktop.crm_fields import FieldAccess
 
 from . import auth
@@ -77,8 +77,14 @@ def from_settings(settings: dict[str, Any]) -> SalesforceConnector | None:
 
 def record_scope(settings: dict[str, Any]) -> dict[str, str] | None:
     """An explicit scope (``salesforce_record_scope``: sObject -> SOQL condition, as a mapping
-    or its JSON text), which overrides the default per object; None when unset or malformed."""
-    raw = settings.get(RECORD_SCOPE)
+    or its JSON text), which overrides the default per object; None when unset or malformed.
+    IT's preset (``crm.salesforce_record_scope``) applies unless the rep's setting replaces
+    it; a locked preset always applies."""
+    raw = (
+        provisioning.load()
+        .with_options("crm", salesforce_record_scope=settings.get(RECORD_SCOPE) or None)
+        .get("crm", RECORD_SCOPE)
+    )
     if isinstance(raw, str) and raw.strip():
         try:
             raw = json.loads(raw)
