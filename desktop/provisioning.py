@@ -60,7 +60,7 @@ SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "database": str,
         "salesforce_consumer_key": str,
         "salesforce_scope": str,
-        "salesforce_record_scope": dict,  # sObject -> SOQL condition (sync/salesforce)
+        "salesforce_record_scope": dict,  # sObject -> SOQL condition: what a rep syncs
     },
     "sync": {"interval_minutes": int, "on_start": bool},
     "ui": {"language": str, "start_page": str},
