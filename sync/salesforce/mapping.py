@@ -301,6 +301,8 @@ NOTES = TableMap(
     extra_read=("ContentDocumentId", "IsLatest", "FileType", "Fieldbook_Body__c"),
     upsert=False,
 )
+
+_PRIORITIES = _pairs("low", "normal", "high", labels=("Low", "Normal", "High"))
 TASKS = TableMap(
     "tasks",
     "Task",
@@ -326,7 +328,7 @@ TASKS = TableMap(
             "priority",
             "Priority",
             ENUM,
-            values=_pairs("low", "normal", "high", labels=("Low", "Normal", "High")),
+            values=_PRIORITIES,
         ),
         F(
             "status",
@@ -363,7 +365,7 @@ EVENTS = TableMap(
             "priority",
             "Fieldbook_Priority__c",
             ENUM,
-            values=_pairs("low", "normal", "high", labels=("Low", "Normal", "High")),
+            values=_PRIORITIES,
         ),
         F(
             "status",
