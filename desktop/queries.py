@@ -120,6 +120,12 @@ class BookQueries(BookLists):
                 found[data["id"]] = data
         return [found[i] for i in ids if i in found]
 
+    def last_known_title(self, table: str, row_id: str) -> str:
+        """A record's title as stored, else as last seen from the CRM (one deleted here)."""
+        from .sync_review import title
+
+        return title(self.db, table, row_id)
+
     def account_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM accounts").fetchone()[0]
 

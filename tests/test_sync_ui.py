@@ -571,6 +571,7 @@ def test_a_note_added_in_the_crm_to_an_account_deleted_here_is_worded_as_such(
     assert any("Someone added this note in the CRM to a record you deleted" in t for t in texts)
     assert any("From Kim" in t for t in texts)  # what the rep would let go
     assert not any("T09:00:00" in t for t in texts)  # its time as the rep reads times
+    assert any("Acme (deleted here)" in t for t in texts)  # the account it was added to
     dialog.show()
     dialog.grab().save("/tmp/conflict-added-under-delete.png")
 

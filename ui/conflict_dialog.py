@@ -60,7 +60,9 @@ def display_value(store, field: E.Field, value: Any) -> str:
         row = store.get(field.ref, value)
         if row:
             return str(row.get(E.entity(field.ref).title_field) or value)
-        return translate("conflict_dialog", "(a record no longer here)")
+        return translate("conflict_dialog", "{} (deleted here)").format(
+            store.last_known_title(field.ref, value)
+        )
     return str(value)
 
 

@@ -2675,8 +2675,8 @@
             <translation>Nein</translation>
         </message>
         <message>
-            <source>(a record no longer here)</source>
-            <translation>(ein Datensatz, der nicht mehr hier ist)</translation>
+            <source>{} (deleted here)</source>
+            <translation>{} (hier gelöscht)</translation>
         </message>
     </context>
     <context>
