@@ -155,3 +155,30 @@ def test_only_a_profile_with_no_crm_and_no_accounts_opens_the_welcome_page(
     for key, value in preferences.items():
         context.writer.call(lambda k=names[key], v=value: store.set_preference(k, v))
     assert CrmSession._is_empty_profile(store) is empty
+
+
+def test_enter_on_an_it_preset_salesforce_page_connects(qtbot, tmp_path, monkeypatch):
+    # Found running the frozen app: Enter did nothing (the hidden Tryton Connect was the
+    # dialog's default, and the cursor sat in a drop-down).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    system = tmp_path / "system"
+    system.mkdir()
+    preset = {"kind": "salesforce", "url": "http://127.0.0.1:9", "salesforce_consumer_key": "k"}
+    (system / "fieldbook.json").write_text(json.dumps({"crm": preset, "locked": ["crm.kind"]}))
+    monkeypatch.setenv(provisioning.SYSTEM_CONFIG_ENV, str(system))
+    dialog = WelcomeDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    inner = dialog.form.inner
+    opened = []
+    inner.start_sign_in = lambda: opened.append(True)  # what Connect runs
+    inner.connect_button.clicked.disconnect()
+    inner.connect_button.clicked.connect(inner.start_sign_in)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is inner.connect_button  # nothing left to type
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert opened == [True]

@@ -184,6 +184,12 @@ class SalesforceForm(ConnectForm):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.inner)
 
+    def focus_first_empty(self) -> None:
+        """The first field left to type, else Connect itself: Enter signs in."""
+        inner = self.inner
+        edits = [e for e in (inner.domain_edit, inner.key_edit) if e.isVisible() and e.isEnabled()]
+        next((e for e in edits if not e.text().strip()), inner.connect_button).setFocus()
+
     def set_busy(self, busy: bool) -> None:
         pass  # the inner form shows its own progress
 

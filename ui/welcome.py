@@ -167,6 +167,7 @@ class WelcomeDialog(QDialog):
         own = self.form.own_sign_in
         self.test_button.setVisible(not own)
         self.connect_button.setVisible(not own)
+        self.connect_button.setDefault(not own)  # Enter presses the form's own button then
 
     def _connected_with_settings(self, kind: str, connector, settings: dict) -> None:
         self.connected_with_settings.emit(kind, connector, settings)
