@@ -27,7 +27,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from frozen_welcome_sign_in import screenshot, wait_for  # noqa: E402
+from frozen_welcome_sign_in import (  # noqa: E402
+    free_display,
+    screenshot,
+    stop,
+    unlock_keyring,
+    wait_for,
+    welcome_window,
+)
 
 from desktop import provisioning  # noqa: E402
 from desktop.store import Store  # noqa: E402
@@ -89,9 +96,7 @@ def _connect_button(display: str, window: str, env: dict) -> tuple[int, int]:
 def main(argv: list[str]) -> int:
     executable = Path(argv[1] if len(argv) > 1 else ROOT / "dist" / "fieldbook" / "fieldbook")
     work = Path(tempfile.mkdtemp(prefix="fieldbook-salesforce-"))
-    display = next(
-        f":{n}" for n in range(57, 99) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-    )  # a free virtual screen
+    display = free_display()
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
     browser = work / "browser"
     browser.write_text(_BROWSER.format(python=sys.executable))
@@ -121,28 +126,12 @@ def main(argv: list[str]) -> int:
         FIELDBOOK_SYSTEM_CONFIG_DIR=str(system),
     )
     env.pop("XDG_CURRENT_DESKTOP", None)  # no desktop: Qt opens links with $BROWSER
-    subprocess.run(
-        ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
-        input=b"ci",
-        env=env,
-        capture_output=True,
-        check=False,
-    )
+    unlock_keyring(env)
     org.switch("create", sobject="Account", values={"Name": ACCOUNT})
     data = work / "data"
     app = subprocess.Popen([str(executable)], env=dict(env, FIELDBOOK_DATA_DIR=str(data)))
     try:
-        window = wait_for(
-            "the welcome page",
-            lambda: subprocess.run(
-                ["xdotool", "search", "--name", "Welcome to Fieldbook"],
-                env=env,
-                capture_output=True,
-                text=True,
-            ).stdout.split(),
-        )[0]
-        time.sleep(1.0)
-        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=False)
+        window = welcome_window(env)
         screenshot(display, "/tmp/fieldbook-salesforce-welcome-frozen.png", window)
         # Connect to Salesforce: the full-width button under the form (no window manager here,
         # so the keyboard focus is not reliable; the click lands on the button's middle).
@@ -167,11 +156,7 @@ def main(argv: list[str]) -> int:
         )
         return 0
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop(app)
         org.stop()
         xvfb.terminate()
         xvfb.wait(timeout=10)

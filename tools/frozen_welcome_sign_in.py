@@ -39,6 +39,47 @@ def wait_for(what: str, check, timeout: float = 60.0):
     raise SystemExit(f"timed out waiting for {what}")
 
 
+def free_display() -> str:
+    """A virtual screen number nobody uses."""
+    return next(f":{n}" for n in range(57, 99) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+
+
+def unlock_keyring(env: dict) -> None:
+    """A fresh gnome-keyring in the caller's D-Bus session, unlocked: the real keyring."""
+    subprocess.run(
+        ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
+        input=b"ci",
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+
+
+def welcome_window(env: dict) -> str:
+    """The welcome page's window id, once it is up, with the keyboard given to it (there is
+    no window manager on the virtual screen)."""
+    window = wait_for(
+        "the welcome page",
+        lambda: subprocess.run(
+            ["xdotool", "search", "--name", "Welcome to Fieldbook"],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout.split(),
+    )[0]
+    time.sleep(1.0)
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=False)
+    return window
+
+
+def stop(app: subprocess.Popen) -> None:
+    app.terminate()
+    try:
+        app.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        app.kill()
+
+
 def screenshot(display: str, target: str, window: str | None = None) -> None:
     """The whole virtual screen as PNG (xwd's 32-bit ZPixmap, turned into a PNG with Qt)."""
     import struct
@@ -65,18 +106,10 @@ def screenshot(display: str, target: str, window: str | None = None) -> None:
 def main(argv: list[str]) -> int:
     executable = Path(argv[1] if len(argv) > 1 else ROOT / "dist" / "fieldbook" / "fieldbook")
     work = Path(tempfile.mkdtemp(prefix="fieldbook-welcome-"))
-    display = next(
-        f":{n}" for n in range(57, 99) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-    )  # a free virtual screen
+    display = free_display()
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(work))
-    subprocess.run(
-        ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
-        input=b"ci",
-        env=env,
-        capture_output=True,
-        check=False,
-    )
+    unlock_keyring(env)
     cache = Path(
         os.environ.get("FIELDBOOK_TEST_CACHE")
         or Path(tempfile.gettempdir()) / "fieldbook-test-cache"
@@ -85,18 +118,7 @@ def main(argv: list[str]) -> int:
     data = work / "data"
     app = subprocess.Popen([str(executable)], env=dict(env, FIELDBOOK_DATA_DIR=str(data)))
     try:
-        window = wait_for(
-            "the welcome page",
-            lambda: subprocess.run(
-                ["xdotool", "search", "--name", "Welcome to Fieldbook"],
-                env=env,
-                capture_output=True,
-                text=True,
-            ).stdout.split(),
-        )[0]
-        time.sleep(1.0)
-        # No window manager on the virtual screen: give the page the keyboard directly.
-        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=False)
+        window = welcome_window(env)
         for text in (server.url, server.database, crm_server.ADMIN_USER):
             subprocess.run(["xdotool", "type", "--delay", "20", text], env=env, check=True)
             subprocess.run(["xdotool", "key", "Tab"], env=env, check=True)
@@ -125,11 +147,7 @@ def main(argv: list[str]) -> int:
         print(f"the frozen app signed in from the welcome page: profile {slug}")
         return 0
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop(app)
         server.stop()
         xvfb.terminate()
         xvfb.wait(timeout=10)
