@@ -329,3 +329,21 @@ def test_lupdate_sees_every_marked_string(extracted):
         for m in c.iter("message")
     }
     assert sorted(_marked_texts() - in_catalogue) == []
+
+
+def test_english_plurals_are_english():
+    """The English catalogue's plural forms (made by tools/ts_fill.py): "days", never "daies"
+    (a rep saw "Overdue · 20 daies ago" on the Today page)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from ts_fill import english_plural
+
+    assert english_plural("%n day(s) ago") == ["%n day ago", "%n days ago"]
+    assert english_plural("%n opportunity(s)") == ["%n opportunity", "%n opportunities"]
+    english = ET.parse(TRANSLATIONS / "fieldbook_en.ts")
+    for m in english.getroot().iter("message"):
+        if m.get("numerus") == "yes":
+            one, other = [f.text for f in m.find("translation").findall("numerusform")]
+            assert other == english_plural(m.findtext("source"))[1], m.findtext("source")
+            assert "(s)" not in one and "(es)" not in one  # a singular may be reworded by hand

@@ -22,9 +22,10 @@ from pathlib import Path
 
 
 def english_plural(source: str) -> list[str]:
-    """ "%n account(s)" -> ["%n account", "%n accounts"]; "opportunity(s)" -> "opportunities"."""
+    """ "%n account(s)" -> ["%n account", "%n accounts"]; "opportunity(s)" -> "opportunities",
+    "day(s)" -> "days"."""
     one = re.sub(r"\(s\)|\(es\)", "", source)
-    other = re.sub(r"y\(s\)", "ies", source)
+    other = re.sub(r"(?<=[^aeiou])y\(s\)", "ies", source)  # opportunities, but days
     other = other.replace("(es)", "es").replace("(s)", "s")
     return [one, other]
 

@@ -80,7 +80,7 @@
             <source>passed %n day(s) ago</source>
             <translation>
                 <numerusform>passed %n day ago</numerusform>
-                <numerusform>passed %n daies ago</numerusform>
+                <numerusform>passed %n days ago</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -115,21 +115,21 @@
             <source>%n day(s) late</source>
             <translation>
                 <numerusform>%n day late</numerusform>
-                <numerusform>%n daies late</numerusform>
+                <numerusform>%n days late</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>in %n day(s)</source>
             <translation>
                 <numerusform>in %n day</numerusform>
-                <numerusform>in %n daies</numerusform>
+                <numerusform>in %n days</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n day(s) ago</source>
             <translation>
                 <numerusform>%n day ago</numerusform>
-                <numerusform>%n daies ago</numerusform>
+                <numerusform>%n days ago</numerusform>
             </translation>
         </message>
     </context>
@@ -264,7 +264,7 @@
         <message numerus="yes">
             <source>%n change(s) have not reached the CRM yet. Removing the local copy loses them.</source>
             <translation>
-                <numerusform>%n change have not reached the CRM yet. Removing the local copy loses them.</numerusform>
+                <numerusform>%n change has not reached the CRM yet. Removing the local copy loses it.</numerusform>
                 <numerusform>%n changes have not reached the CRM yet. Removing the local copy loses them.</numerusform>
             </translation>
         </message>
