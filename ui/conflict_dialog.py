@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import entities as E
 
 from .errors import show_error
-from .form_fields import choice_label, field_label, local_from_utc_iso, make_editor
+from .form_fields import choice_label, field_label, format_moment, make_editor
 from .i18n import translate
 from .outbox_dialog import entity_name
 from .style import format_date, format_money, tone_colors
@@ -49,11 +49,7 @@ def display_value(store, field: E.Field, value: Any) -> str:
     if kind == E.DATE:
         return format_date(value)
     if kind == E.DATETIME:
-        try:
-            when = local_from_utc_iso(str(value))
-        except ValueError:  # not a time we wrote: shown as it is
-            return str(value)
-        return QLocale().toString(when, translate("dates", "d MMM yyyy, HH:mm"))
+        return format_moment(str(value))
     if kind == E.PERCENT:
         return f"{value} %"
     if kind == E.REF and store is not None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QDateTime,
+    QLocale,
     QStringListModel,
     Qt,
     QTime,
@@ -230,6 +231,16 @@ def local_from_utc_iso(iso: str | None) -> QDateTime:
         QTimeZone.utc(),
     )
     return utc.toLocalTime()
+
+
+def format_moment(iso: str | None) -> str:
+    """A stored UTC instant as the rep reads it: local time, "1 Feb 2026, 10:00" (a text that
+    is not such an instant is shown as it is)."""
+    try:
+        when = local_from_utc_iso(iso)
+    except ValueError:
+        return str(iso or "")
+    return QLocale().toString(when, translate("dates", "d MMM yyyy, HH:mm"))
 
 
 def utc_iso_from_local(moment: QDateTime) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..chips import paint_pill, tag_width
-from ..form_fields import choice_label, local_from_utc_iso
+from ..form_fields import choice_label, format_moment
 from ..i18n import translate
 from ..roles import ROW_ROLE
 from ..style import tone_colors
@@ -81,10 +81,7 @@ class NoteCardDelegate(QStyledItemDelegate):
         bg, fg = tone_colors("violet" if record.get("kind") == "business_review" else "blue")
         paint_pill(painter, pill, kind, bg, fg, small)
         painter.setFont(small)
-        when = QLocale().toString(
-            local_from_utc_iso(record.get("occurred_at")), translate("dates", "d MMM yyyy, HH:mm")
-        )
-        extras = [when]
+        extras = [format_moment(record.get("occurred_at"))]
         if record.get("contact_name"):
             extras.append(translate("account_view", "with {}").format(record["contact_name"]))
         if record.get("opportunity_name"):
