@@ -5,7 +5,8 @@
 The store is built once from the demo generator (``desktop.demo``) and cached in
 ``bench/out/`` keyed by its size and seed, so a rerun starts measuring at once. Figures:
 
-- open: ``Store.open`` on the existing file, each in a new Python process (imports excluded);
+- open: ``Store.open`` on the existing file and the question the app asks before its window
+  (``has_accounts``), each in a new Python process (imports excluded);
 - account list first page: ``account_page()`` sorted by name plus ``account_rows`` of its 100;
 - filter by city: the same for one city;
 - search p50/p95 for rare terms (in a handful of records), common terms (in nearly every note)
@@ -105,7 +106,7 @@ def measure_open(path: Path, runs: int) -> list[float]:
         "import sys, time; sys.path.insert(0, sys.argv[2]);"
         "from desktop.store import Store; from desktop.protection import Protection;"
         "t = time.perf_counter(); s = Store.open(sys.argv[1], Protection(encrypt=False));"
-        "s.account_count();"
+        "s.has_accounts();"
         "print(time.perf_counter() - t)"
     )
     times = []

@@ -65,7 +65,7 @@ def ensure_demo_store(path: Path | str, seed: int = 7, today: dt.date | None = N
     from .protection import Protection
 
     store = Store.open(path, Protection.for_demo())  # made-up data: plain unless IT says
-    if store.account_count() == 0:
+    if not store.has_accounts():
         load_book(store, generate_book(seed=seed, today=today))
     return store
 

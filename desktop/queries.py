@@ -127,7 +127,12 @@ class BookQueries(BookLists):
         return title(self.db, table, row_id)
 
     def account_count(self) -> int:
+        """How many accounts: walks a whole index (for a big book, not on the way to a window)."""
         return self.db.execute("SELECT count(*) FROM accounts").fetchone()[0]
+
+    def has_accounts(self) -> bool:
+        """Whether the book holds any account: one index page, whatever the book's size."""
+        return bool(self.db.execute("SELECT EXISTS (SELECT 1 FROM accounts)").fetchone()[0])
 
     def distinct_values(self, column: str) -> list[str]:
         """Values present in an account column, for filter pickers (city, owner, industry...).

@@ -120,6 +120,17 @@ def test_nested_transaction_commits_once_and_listeners_hear_it(store):
     assert heard[0].outbox
 
 
+def test_has_accounts_says_whether_the_book_holds_any(store):
+    assert not store.has_accounts()
+    first = store.create("accounts", {"name": "First"})
+    second = store.create("accounts", {"name": "Second"})
+    assert store.has_accounts()
+    store.delete("accounts", first)
+    assert store.has_accounts()
+    store.delete("accounts", second)
+    assert not store.has_accounts()
+
+
 def test_a_failing_batch_rolls_back_every_edit(store):
     with pytest.raises(ValidationError), store.transaction():
         store.create("accounts", {"name": "Kept?"})

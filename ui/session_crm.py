@@ -100,7 +100,7 @@ class CrmSession:
         return (
             kinds.connected_to(store.preference) is None
             and store.preference(WELCOME_DONE) is None
-            and store.account_count() == 0
+            and not store.has_accounts()
         )
 
     def show_welcome(self) -> None:
