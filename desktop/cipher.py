@@ -3,7 +3,7 @@
 Why ``sqlcipher3`` and not ``apsw``: sqlcipher3 is a fork of Python's own ``sqlite3`` module
 built against SQLCipher, so it is DB-API 2.0 with the same ``Connection``/``Cursor``/``Row`` the
 store, sqlite-utils (schema migrations) and the sync engine already use; its wheels carry
-SQLCipher 4 (FTS5 with the trigram tokenizer, AES-256 with HMAC-SHA512 pages) for CPython on
+SQLCipher 4 (FTS5 with the trigram tokenizer, AES-256 pages with an HMAC each) for CPython on
 Windows, macOS and Linux. apsw is not DB-API: every ``execute``/``row_factory``/transaction
 call and sqlite-utils itself would have to change.
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,6 +30,25 @@ import sqlcipher3
 
 PLAIN_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 KEY_BYTES = 32  # AES-256
+
+
+@dataclass(frozen=True)
+class PageFormat:
+    """How each page is authenticated: the HMAC, and the PBKDF2 that derives its key from the
+    raw key (two iterations; the page key itself is the raw key). A file opens only with the
+    format it was written in."""
+
+    hmac: str
+    kdf: str
+
+
+# HMAC-SHA256 where SQLCipher 4 defaults to SHA512: SHA-256 has CPU instructions (SHA-NI, the
+# ARMv8 crypto extensions) that SHA-512 lacks, so checking a page read for the first time costs
+# about half (docs/encryption.md), and HMAC-SHA256 is as sound a page MAC.
+PAGE_FORMAT = PageFormat("HMAC_SHA256", "PBKDF2_HMAC_SHA256")
+# SQLCipher 4's defaults, what the first encrypted Fieldbook wrote: opened to be re-encrypted.
+SQLCIPHER4_DEFAULT = PageFormat("HMAC_SHA512", "PBKDF2_HMAC_SHA512")
+Source = tuple[bytes, PageFormat] | None  # how a file to encrypt is encrypted (None: plain)
 
 Progress = Callable[[float], None]  # 0.0 … 1.0
 
@@ -92,12 +112,14 @@ def has_content(path: Path | str) -> bool:
         return False
 
 
-def connect_encrypted(path: Path | str, key: bytes, **options: Any) -> sqlite3.Connection:
+def connect_encrypted(
+    path: Path | str, key: bytes, page_format: PageFormat = PAGE_FORMAT, **options: Any
+) -> sqlite3.Connection:
     """A SQLCipher connection to ``path`` opened with ``key``; raises ``sqlite3.DatabaseError``
-    ("file is not a database") when the key does not fit the file."""
+    ("file is not a database") when the key, or the page format, does not fit the file."""
     db = sqlcipher3.connect(str(path), **options)
     try:
-        apply_key(db, key)
+        apply_key(db, key, page_format)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads page 1: checks the key
     except BaseException:
         db.close()
@@ -105,7 +127,7 @@ def connect_encrypted(path: Path | str, key: bytes, **options: Any) -> sqlite3.C
     return cast(sqlite3.Connection, db)
 
 
-def apply_key(db: Any, key: bytes) -> None:
+def apply_key(db: Any, key: bytes, page_format: PageFormat = PAGE_FORMAT) -> None:
     """The key and the cipher settings, before anything else touches the file.
 
     ``cipher_memory_security`` stays OFF (SQLCipher 4's default), on purpose: ON wipes and locks
@@ -116,12 +138,18 @@ def apply_key(db: Any, key: bytes) -> None:
     """
     db.execute(f"PRAGMA key = {key_pragma(key)}")
     db.execute("PRAGMA cipher_memory_security = OFF")
+    _use_page_format(db, page_format)
     db.execute("PRAGMA temp_store = MEMORY")
 
 
-def key_fits(path: Path | str, key: bytes) -> bool:
+def _use_page_format(db: Any, page_format: PageFormat, schema: str = "main") -> None:
+    db.execute(f"PRAGMA {schema}.cipher_hmac_algorithm = {page_format.hmac}")
+    db.execute(f"PRAGMA {schema}.cipher_kdf_algorithm = {page_format.kdf}")
+
+
+def key_fits(path: Path | str, key: bytes, page_format: PageFormat = PAGE_FORMAT) -> bool:
     try:
-        connect_encrypted(path, key).close()
+        connect_encrypted(path, key, page_format).close()
     except sqlite3.DatabaseError:
         return False
     return True
@@ -130,9 +158,17 @@ def key_fits(path: Path | str, key: bytes) -> bool:
 # -- a plain file made encrypted ---------------------------------------------------------------
 
 
-def checkpoint_plain(path: Path) -> None:
-    """Fold a plain file's WAL into it and leave no -wal/-shm beside it."""
-    db = sqlite3.connect(str(path), isolation_level=None)
+def _connect_source(path: Path, source: Source) -> Any:
+    """A connection to the file being encrypted: plain (``source`` None), or encrypted with
+    ``source`` = (key, page format) of an older format."""
+    if source is None:
+        return sqlcipher3.connect(str(path), isolation_level=None)
+    return connect_encrypted(path, source[0], source[1], isolation_level=None)
+
+
+def checkpoint(path: Path, source: Source = None) -> None:
+    """Fold the WAL of the file to be encrypted into it and leave no -wal/-shm beside it."""
+    db = _connect_source(path, source)
     try:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("PRAGMA journal_mode = DELETE")  # removes the (empty) WAL on the last close
@@ -141,16 +177,21 @@ def checkpoint_plain(path: Path) -> None:
 
 
 def export_encrypted(
-    plain: Path, target: Path, key: bytes, progress: Progress | None = None
+    plain: Path,
+    target: Path,
+    key: bytes,
+    progress: Progress | None = None,
+    source: Source = None,
 ) -> None:
-    """Write an encrypted copy of the plain file ``plain`` to ``target`` (replaced if present).
+    """Write a copy of ``plain`` encrypted with ``key`` in ``PAGE_FORMAT`` to ``target``
+    (replaced if present); ``source``: the key and format ``plain`` is encrypted with, if any.
 
     ``sqlcipher_export`` copies the schema, every row, the FTS shadow tables and the triggers;
     the schema version (``user_version``) is copied by hand, as SQLCipher documents.
     """
     for leftover in (target, *_side_files(target)):
         leftover.unlink(missing_ok=True)
-    db = sqlcipher3.connect(str(plain), isolation_level=None)
+    db = _connect_source(plain, source)
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         pages = max(1, db.execute("PRAGMA page_count").fetchone()[0])
@@ -166,6 +207,7 @@ def export_encrypted(
 
             db.set_progress_handler(tick, 1000)
         db.execute(f"ATTACH DATABASE ? AS encrypted KEY {key_pragma(key)}", (str(target),))
+        _use_page_format(db, PAGE_FORMAT, "encrypted")
         db.execute("SELECT sqlcipher_export('encrypted')")
         db.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         db.execute("DETACH DATABASE encrypted")
@@ -175,24 +217,24 @@ def export_encrypted(
     _fsync(target)
 
 
-def verify_copy(plain: Path, target: Path, key: bytes) -> None:
+def verify_copy(plain: Path, target: Path, key: bytes, source: Source = None) -> None:
     """Raise ``CopyMismatch`` unless ``target`` opens with ``key``, passes SQLCipher's and
     SQLite's integrity checks, and holds the same tables with the same row counts and the same
-    schema version as ``plain``."""
-    source = sqlite3.connect(str(plain))
+    schema version as ``plain`` (encrypted with ``source``, if given)."""
+    original = _connect_source(plain, source)
     copy = connect_encrypted(target, key)
     try:
         ok = copy.execute("PRAGMA integrity_check").fetchone()[0]
         if ok != "ok":
             raise CopyMismatch(f"integrity check: {ok}")
         for name in ("user_version",):
-            a = source.execute(f"PRAGMA {name}").fetchone()[0]
+            a = original.execute(f"PRAGMA {name}").fetchone()[0]
             b = copy.execute(f"PRAGMA {name}").fetchone()[0]
             if a != b:
                 raise CopyMismatch(f"{name} {a} became {b}")
         tables = [
             r[0]
-            for r in source.execute(
+            for r in original.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
                 "'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%'"
             )
@@ -201,12 +243,12 @@ def verify_copy(plain: Path, target: Path, key: bytes) -> None:
         for table in tables:
             if table not in copied:
                 raise CopyMismatch(f"table {table} is missing")
-            a = source.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            a = original.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             b = copy.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             if a != b:
                 raise CopyMismatch(f"table {table}: {a} rows became {b}")
     finally:
-        source.close()
+        original.close()
         copy.close()
 
 

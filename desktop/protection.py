@@ -8,6 +8,8 @@ the store's first connection and returns the key to open it with (None: plain):
 - a plain file (an older Fieldbook, or a machine that had no keyring): encrypted in place
   (``encrypt_in_place``: a new file, verified, then swapped; a kill at any instant loses
   nothing, the plain file stays until the encrypted one has replaced it);
+- an encrypted file of the first encrypted release (SQLCipher 4's default page format):
+  re-encrypted in ``cipher.PAGE_FORMAT`` the same way (``upgrade_page_format``), with the same key;
 - an encrypted file whose key is not in this keyring: ``StoreKeyMissing``: the app says the
   copy cannot be opened and offers to set the file aside (``set_aside``, never deleted) and
   sync afresh;
@@ -25,6 +27,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,10 +140,28 @@ def is_encrypted(path: Path | str) -> bool:
 
 
 def needs_encrypting(path: Path | str, protection: Protection) -> bool:
-    """Whether ``prepare`` would encrypt an existing plain file (long: show progress)."""
-    return (protection.encrypt and cipher.is_plain(path) and credentials.keeps_secrets()) or Path(
-        str(path) + ENCRYPTING_SUFFIX
-    ).exists()
+    """Whether ``prepare(verify_key=True)`` would encrypt an existing file: a plain one, or one
+    in an older page format (long: show progress)."""
+    if Path(str(path) + ENCRYPTING_SUFFIX).exists():
+        return True
+    if is_encrypted(path):
+        return _in_older_format(Path(path))
+    return protection.encrypt and cipher.is_plain(path) and credentials.keeps_secrets()
+
+
+def _in_older_format(path: Path) -> bool:
+    """Whether the encrypted file at ``path`` opens with its key only in SQLCipher 4's default
+    page format; a key found to fit is kept for the ``prepare`` that follows."""
+    name = key_name(path)
+    if name in _just_verified or path in _not_upgraded:
+        return False
+    key = load_key(path)
+    if key is None:
+        return False  # the missing key is asked about when the store opens
+    if cipher.key_fits(path, key):
+        _just_verified[name] = key
+        return False
+    return cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
 
 
 def prepare(
@@ -157,8 +178,12 @@ def prepare(
     """
     path = Path(path)
     if is_encrypted(path):
-        key = _just_verified.pop(key_name(path), None) or load_key(path)
-        if key is None or (verify_key and not cipher.key_fits(path, key)):
+        verified = _just_verified.pop(key_name(path), None)
+        key = verified or load_key(path)
+        if key is None:
+            raise StoreKeyMissing(path=str(path))
+        fits = not verify_key or verified is not None or cipher.key_fits(path, key)
+        if not fits and upgrade_page_format(path, key, progress) is None:
             raise StoreKeyMissing(path=str(path))
         if verify_key:  # the window asks first, then opens: one keyring read, not two
             _just_verified[key_name(path)] = key
@@ -186,16 +211,49 @@ def prepare(
     return Prepared(key)
 
 
-def encrypt_in_place(path: Path, key: bytes, progress: cipher.Progress | None = None) -> None:
-    """Replace the plain store at ``path`` by an encrypted copy: written beside it, verified
-    row for row, then swapped in with one atomic rename. Until that rename the plain file is
-    untouched (a kill leaves it, and a partial copy that the next start throws away)."""
+# Stores whose re-encryption in the current page format failed in this run (a full disk): they
+# open in their older format, still encrypted, and the next start tries again.
+_not_upgraded: set[Path] = set()
+
+
+def upgrade_page_format(
+    path: Path, key: bytes, progress: cipher.Progress | None = None
+) -> cipher.PageFormat | None:
+    """Re-encrypt a store of the first encrypted release (SQLCipher 4's default page format)
+    in ``cipher.PAGE_FORMAT``, as ``encrypt_in_place`` does, and return the format it opens in
+    now: the current one, or the older one when re-encrypting failed (logged; nothing is lost).
+    None when ``key`` opens it in neither (a key that does not fit)."""
+    older = cipher.SQLCIPHER4_DEFAULT
+    if not cipher.key_fits(path, key, older):
+        return None
+    if path in _not_upgraded:
+        return older
+    try:
+        encrypt_in_place(path, key, progress, source=(key, older))
+    except (OSError, sqlite3.Error, cipher.CopyMismatch):
+        log.exception("re-encrypting %s failed: it opens in its older page format", path)
+        _not_upgraded.add(path)
+        _drop_leftover(path)
+        return older
+    return cipher.PAGE_FORMAT
+
+
+def encrypt_in_place(
+    path: Path,
+    key: bytes,
+    progress: cipher.Progress | None = None,
+    source: cipher.Source = None,
+) -> None:
+    """Replace the store at ``path``, plain (or encrypted as ``source`` says), by a copy
+    encrypted with ``key`` in the current page format: written beside it, verified row for
+    row, then swapped in with one atomic rename. Until that rename the file is untouched (a
+    kill leaves it, and a partial copy that the next start throws away)."""
     work = Path(str(path) + ENCRYPTING_SUFFIX)
-    log.info("encrypting the plain store %s", path)
-    cipher.checkpoint_plain(path)
-    cipher.export_encrypted(path, work, key, progress)
-    cipher.verify_copy(path, work, key)
-    for side in cipher.side_files(path):  # empty after the checkpoint; plain, so they go
+    log.info("encrypting the %s store %s", "plain" if source is None else "older", path)
+    cipher.checkpoint(path, source)
+    cipher.export_encrypted(path, work, key, progress, source)
+    cipher.verify_copy(path, work, key, source)
+    for side in cipher.side_files(path):  # empty after the checkpoint, so they go
         side.unlink(missing_ok=True)
     os.replace(work, path)
     cipher.fsync_folder(path.parent)

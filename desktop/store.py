@@ -22,7 +22,7 @@ from . import entities as E
 from .clock import now_iso
 from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
-from .protection import Progress, Protection, StoreKeyMissing, prepare
+from .protection import Progress, Protection, StoreKeyMissing, prepare, upgrade_page_format
 from .queries import BookQueries
 from .schema import SCHEMA_VERSION, migrate
 from .transaction import ORIGIN_LOCAL, ORIGIN_SYNC, Changes, Listener, Transaction, connect
@@ -43,6 +43,7 @@ class Store(BookQueries):
     def __init__(self, path: Path, key: bytes | None = None):
         self.path = Path(path)
         self._key = key  # SQLCipher key (None: a plain file); never written anywhere
+        self.page_format: Any = None  # an encrypted file's (desktop.cipher); None: the current
         self.protection_note: str | None = None  # why it is plain (desktop.protection)
         self._local = threading.local()
         self._listeners: list[Listener] = []
@@ -72,7 +73,10 @@ class Store(BookQueries):
         except sqlite3.DatabaseError:
             if prepared.key is None:
                 raise
-            raise StoreKeyMissing(path=str(path)) from None  # a key that does not fit
+            store.page_format = upgrade_page_format(path, prepared.key, progress)
+            if store.page_format is None:
+                raise StoreKeyMissing(path=str(path)) from None  # a key that does not fit
+            db = store.db
         migrate(db)
         return store
 
@@ -88,7 +92,7 @@ class Store(BookQueries):
         """This thread's connection."""
         db = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path, self._key)
+            db = connect(self.path, self._key, self.page_format)
             self._local.db = db
             self._local.depth = 0
             self._local.pending = None
@@ -99,7 +103,7 @@ class Store(BookQueries):
     def new_connection(self) -> sqlite3.Connection:
         """A connection of the caller's own to this file, keyed like the store's (the caller
         closes it): for a backup, a check, a test that plays another process."""
-        return connect(self.path, self._key)
+        return connect(self.path, self._key, self.page_format)
 
     @property
     def schema_version(self) -> int:

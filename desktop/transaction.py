@@ -45,9 +45,12 @@ class Changes:
 Listener = Callable[[Changes], None]
 
 
-def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
+def connect(
+    path: Path | str, key: bytes | None = None, page_format: Any = None
+) -> sqlite3.Connection:
     """A connection with the pragmas every part of Fieldbook relies on; with ``key``, to the
-    SQLCipher-encrypted file (``desktop.cipher``: the key first, then the same pragmas)."""
+    SQLCipher-encrypted file (``desktop.cipher``: the key first, then the same pragmas), in
+    ``page_format`` (None: ``cipher.PAGE_FORMAT``)."""
     options: dict[str, Any] = {"isolation_level": None, "check_same_thread": False, "timeout": 30}
     if key is None:
         db = sqlite3.connect(str(path), **options)
@@ -55,7 +58,7 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
     else:
         from . import cipher  # loads SQLCipher only for an encrypted store
 
-        db = cipher.connect_encrypted(path, key, **options)
+        db = cipher.connect_encrypted(path, key, page_format or cipher.PAGE_FORMAT, **options)
         db.row_factory = cipher.Row
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")

@@ -4,6 +4,7 @@ disk after a sync, plain stores encrypted without loss, and the missing-key and 
 
 from __future__ import annotations
 
+import errno
 import logging
 import multiprocessing
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from older_stores import encrypt_as_first_release
 
 from desktop import cipher, logs, protection
 from desktop.credentials import MemoryKeyring
@@ -158,6 +160,56 @@ def test_a_plain_store_is_encrypted_on_first_open_and_loses_nothing(file_keyring
     store.close()
 
 
+def test_a_store_of_the_first_encrypted_release_is_re_encrypted_and_loses_nothing(
+    file_keyring, tmp_path
+):
+    path = tmp_path / "p" / "book.sqlite"
+    ids = _plain_store(path, accounts=40)
+    key = encrypt_as_first_release(path)
+    assert not cipher.key_fits(path, key)  # SHA-512 pages: the current format cannot read it
+    store = Store.open(path)
+    assert store.encrypted
+    assert store.db.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == "HMAC_SHA256"
+    assert store.account_count() == 40 and store.pending_count() == 80
+    assert store.get("accounts", ids[7])["name"] == f"{ACCOUNT} 7"
+    assert len(store.search("turbine")) >= 1
+    assert store.integrity_ok()
+    store.close()
+    assert protection.load_key(path) == key  # the same key, the pages written anew
+    assert cipher.key_fits(path, key)
+    assert not cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
+    assert not Path(str(path) + protection.ENCRYPTING_SUFFIX).exists()
+
+
+def test_a_first_release_store_that_cannot_be_re_encrypted_still_opens(
+    file_keyring, tmp_path, monkeypatch
+):
+    path = tmp_path / "p" / "book.sqlite"
+    _plain_store(path, accounts=40)
+    key = encrypt_as_first_release(path)
+    export = cipher.export_encrypted
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cipher, "export_encrypted", full_disk)
+    store = Store.open(path)  # encrypted still, in its older pages: nothing lost, nothing asked
+    assert store.encrypted and store.account_count() == 40 and store.pending_count() == 80
+    store.create("accounts", {"name": "Written Meanwhile"})
+    store.close()
+    assert cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
+    assert not Path(str(path) + protection.ENCRYPTING_SUFFIX).exists()
+    Store.open(path).close()  # the same run does not try again
+    assert cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
+
+    monkeypatch.setattr(cipher, "export_encrypted", export)  # room again, and a new start:
+    protection._not_upgraded.discard(path)
+    store = Store.open(path)
+    assert store.account_count() == 41 and store.pending_count() == 81
+    store.close()
+    assert cipher.key_fits(path, key)
+
+
 def _encrypt_child(path: str, phase: str) -> None:
     """Encrypt the store at ``path`` and SIGKILL this process at ``phase`` of it."""
 
@@ -183,22 +235,42 @@ def _encrypt_child(path: str, phase: str) -> None:
     Store.open(path).close()
 
 
+def _counts_before_the_swap(path: Path, key: bytes | None) -> tuple[int, int] | None:
+    """Accounts and outbox rows of the file as it was before encrypting (plain when ``key`` is
+    None, else in the first release's format); None once the encrypted copy has replaced it."""
+    if key is None:
+        if not cipher.is_plain(path):
+            return None
+        db = sqlite3.connect(str(path))
+    elif cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT):
+        db = cipher.connect_encrypted(path, key, cipher.SQLCIPHER4_DEFAULT)
+    else:
+        return None
+    try:
+        return tuple(
+            db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("accounts", "outbox")
+        )
+    finally:
+        db.close()
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_killing_the_encryption_midway_loses_nothing(file_keyring, tmp_path):
+@pytest.mark.parametrize("start", ["plain", "first encrypted release"])
+def test_killing_the_encryption_midway_loses_nothing(file_keyring, tmp_path, start):
     path = tmp_path / "p" / "book.sqlite"
     ids = _plain_store(path, accounts=600)
+    key = encrypt_as_first_release(path) if start != "plain" else None
     ctx = multiprocessing.get_context("fork")
     for phase in ("export", "verify", "swap", "export", "after-swap"):
         child = ctx.Process(target=_encrypt_child, args=(str(path), phase))
         child.start()
         child.join(60)
         assert child.exitcode == -signal.SIGKILL, f"{phase}: ended with {child.exitcode}"
-        if cipher.is_plain(path):  # killed before the swap: the plain file is whole
+        counts = _counts_before_the_swap(path, key)
+        if counts is not None:  # killed before the swap: the file as it was is whole
             assert phase != "after-swap"
-            store = Store.open(path, PLAIN)
-            assert store.account_count() == 600
-            assert store.pending_count() == 1200
-            store.close()
+            assert counts == (600, 1200)
         else:
             assert phase == "after-swap"
     store = Store.open(path)  # the next start: encrypted already, or encrypted now

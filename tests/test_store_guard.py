@@ -8,6 +8,7 @@ import threading
 
 import keyring
 import pytest
+from older_stores import encrypt_as_first_release
 
 from desktop import access, cipher, paths, protection
 from desktop.credentials import MemoryKeyring
@@ -49,6 +50,45 @@ def test_a_plain_profile_is_encrypted_with_progress_before_the_window_opens(
     assert session.context.store.encrypted
     assert session.context.store.account_count() == 50
     assert not cipher.is_plain(path)
+
+
+def test_a_profile_of_the_first_encrypted_release_is_re_encrypted_before_the_window_opens(
+    qtbot, file_keyring, session
+):
+    path = _local_path(session.data_dir)
+    store = Store.open(path, Protection(encrypt=False))
+    store.create_many("accounts", [{"name": f"Older Pages {n}"} for n in range(40)])
+    store.close()
+    key = encrypt_as_first_release(path)
+    session.open(None, demo=False)
+    assert session.window is None  # re-encrypted off the GUI thread, with the progress window
+    assert session.guard.encrypting is not None
+    qtbot.waitUntil(lambda: session.window is not None, timeout=20_000)
+    assert session.context.store.encrypted
+    assert session.context.store.account_count() == 40
+    assert cipher.key_fits(path, key) and not cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
+
+
+def test_a_first_release_profile_that_cannot_be_re_encrypted_opens_as_it_is(
+    qtbot, file_keyring, session, monkeypatch
+):
+    path = _local_path(session.data_dir)
+    store = Store.open(path, Protection(encrypt=False))
+    store.create_many("accounts", [{"name": f"Older Pages {n}"} for n in range(20)])
+    store.close()
+    key = encrypt_as_first_release(path)
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cipher, "export_encrypted", full_disk)
+    shown = []
+    monkeypatch.setattr(store_guard, "show_error", lambda *args: shown.append(args))
+    session.open(None, demo=False)
+    qtbot.waitUntil(lambda: session.window is not None, timeout=20_000)
+    assert session.context.store.encrypted and session.context.store.account_count() == 20
+    assert shown == []  # still encrypted: nothing for the rep to decide
+    assert cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
 
 
 def test_switching_to_a_plain_profile_encrypts_it_with_the_progress_window(

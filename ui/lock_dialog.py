@@ -113,11 +113,15 @@ def ask_missing_key(parent: QWidget | None, path: Path) -> str:
 
 
 def encrypt_task(parent: QWidget | None, path: Path, wanted: protection.Protection) -> Task:
-    """Encrypt the plain store at ``path`` off the GUI thread, with a progress window."""
+    """Encrypt the store at ``path`` (plain, or in an older page format) off the GUI thread,
+    with a progress window."""
 
     def work(control) -> protection.Prepared:
         return protection.prepare(
-            path, wanted, progress=lambda share: control.report((int(share * 100), 100))
+            path,
+            wanted,
+            progress=lambda share: control.report((int(share * 100), 100)),
+            verify_key=True,  # a file in an older page format is re-encrypted here, with progress
         )
 
     label = QCoreApplication.translate(
