@@ -123,11 +123,17 @@ def check_encrypted_store() -> str:
         try:
             found = db.execute("SELECT name FROM t WHERE t MATCH 'arry'").fetchall()
             version = db.execute("PRAGMA cipher_version").fetchone()[0]
+            hmac = db.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0]
         finally:
             db.close()
         if found != [("Selftest Quarry Holdings",)]:
             raise CheckFailed("the encrypted store did not find its record")
-        return f"SQLCipher {version} (SQLite {cipher.sqlcipher_version}), AES-256, FTS5 trigram"
+        if hmac != cipher.PAGE_FORMAT.hmac:
+            raise CheckFailed(f"pages authenticated with {hmac}, not {cipher.PAGE_FORMAT.hmac}")
+        return (
+            f"SQLCipher {version} (SQLite {cipher.sqlcipher_version}), AES-256 pages with"
+            f" {hmac}, FTS5 trigram"
+        )
 
 
 def _discovered_backends() -> list[str]:
