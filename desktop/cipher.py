@@ -19,9 +19,11 @@ every ``except sqlite3.IntegrityError`` in the core and the engine catches them 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -30,6 +32,7 @@ import sqlcipher3
 
 PLAIN_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 KEY_BYTES = 32  # AES-256
+LOCK_SUFFIX = ".lock"
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,48 @@ def key_fits(path: Path | str, key: bytes, page_format: PageFormat = PAGE_FORMAT
 
 
 # -- a plain file made encrypted ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def one_process_at_a_time(path: Path) -> Iterator[None]:
+    """Hold the lock that lets one process at a time encrypt the store at ``path`` (or make its
+    key): the window and the command line starting together would otherwise each write a copy
+    beside it, and the one that renames last could swap in the other's half-written file. The
+    lock is the OS's on ``<store>.lock`` (an empty file), released when the process dies."""
+    lock = path.with_name(path.name + LOCK_SUFFIX)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+b") as handle:
+        _lock(handle.fileno())
+        try:
+            yield
+        finally:
+            _unlock(handle.fileno())
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while True:  # LK_LOCK gives up after ten seconds; encrypting a big book takes longer
+            try:
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _connect_source(path: Path, source: Source) -> Any:

@@ -177,37 +177,45 @@ def prepare(
     with ``verify_key`` (one extra connection: for the window, which asks before it opens).
     """
     path = Path(path)
-    if is_encrypted(path):
-        verified = _just_verified.pop(key_name(path), None)
-        key = verified or load_key(path)
-        if key is None:
-            raise StoreKeyMissing(path=str(path))
-        fits = not verify_key or verified is not None or cipher.key_fits(path, key)
-        if not fits and upgrade_page_format(path, key, progress) is None:
-            raise StoreKeyMissing(path=str(path))
-        if verify_key:  # the window asks first, then opens: one keyring read, not two
-            _just_verified[key_name(path)] = key
-        _drop_leftover(path)
-        return Prepared(key)
-    if not protection.encrypt:
-        _drop_leftover(path)
-        return Prepared(None, PLAIN_BY_CHOICE)
-    if not credentials.keeps_secrets():
-        if protection.require:
-            raise EncryptionUnavailable()
-        log.warning("no keyring keeps secrets here: the store %s stays plain", path)
-        return Prepared(None, PLAIN_NO_KEYRING)
-    try:
-        key = load_key(path) or create_key(path)
-    except credentials.KeyringUnavailable:
-        if protection.require:
-            raise EncryptionUnavailable() from None
-        log.warning("the keyring refused the store key: the store %s stays plain", path)
-        return Prepared(None, PLAIN_NO_KEYRING)
-    if cipher.has_content(path):
-        encrypt_in_place(path, key, progress)
-    else:
-        _drop_leftover(path)
+    while True:
+        if is_encrypted(path):
+            return _prepare_encrypted(path, progress, verify_key)
+        if not protection.encrypt:
+            _drop_leftover(path)
+            return Prepared(None, PLAIN_BY_CHOICE)
+        if not credentials.keeps_secrets():
+            if protection.require:
+                raise EncryptionUnavailable()
+            log.warning("no keyring keeps secrets here: the store %s stays plain", path)
+            return Prepared(None, PLAIN_NO_KEYRING)
+        with cipher.one_process_at_a_time(path):
+            if is_encrypted(path):
+                continue  # another process encrypted it while this one waited
+            try:
+                key = load_key(path) or create_key(path)
+            except credentials.KeyringUnavailable:
+                if protection.require:
+                    raise EncryptionUnavailable() from None
+                log.warning("the keyring refused the store key: the store %s stays plain", path)
+                return Prepared(None, PLAIN_NO_KEYRING)
+            if cipher.has_content(path):
+                encrypt_in_place(path, key, progress)
+            else:
+                _drop_leftover(path, locked=True)
+            return Prepared(key)
+
+
+def _prepare_encrypted(path: Path, progress: cipher.Progress | None, verify_key: bool) -> Prepared:
+    verified = _just_verified.pop(key_name(path), None)
+    key = verified or load_key(path)
+    if key is None:
+        raise StoreKeyMissing(path=str(path))
+    fits = not verify_key or verified is not None or cipher.key_fits(path, key)
+    if not fits and upgrade_page_format(path, key, progress) is None:
+        raise StoreKeyMissing(path=str(path))
+    if verify_key:  # the window asks first, then opens: one keyring read, not two
+        _just_verified[key_name(path)] = key
+    _drop_leftover(path)
     return Prepared(key)
 
 
@@ -224,17 +232,20 @@ def upgrade_page_format(
     now: the current one, or the older one when re-encrypting failed (logged; nothing is lost).
     None when ``key`` opens it in neither (a key that does not fit)."""
     older = cipher.SQLCIPHER4_DEFAULT
-    if not cipher.key_fits(path, key, older):
-        return None
-    if path in _not_upgraded:
-        return older
-    try:
-        encrypt_in_place(path, key, progress, source=(key, older))
-    except (OSError, sqlite3.Error, cipher.CopyMismatch):
-        log.exception("re-encrypting %s failed: it opens in its older page format", path)
-        _not_upgraded.add(path)
-        _drop_leftover(path)
-        return older
+    with cipher.one_process_at_a_time(path):
+        if cipher.key_fits(path, key):
+            return cipher.PAGE_FORMAT  # another process re-encrypted it while this one waited
+        if not cipher.key_fits(path, key, older):
+            return None
+        if path in _not_upgraded:
+            return older
+        try:
+            encrypt_in_place(path, key, progress, source=(key, older))
+        except (OSError, sqlite3.Error, cipher.CopyMismatch):
+            log.exception("re-encrypting %s failed: it opens in its older page format", path)
+            _not_upgraded.add(path)
+            _drop_leftover(path, locked=True)
+            return older
     return cipher.PAGE_FORMAT
 
 
@@ -262,9 +273,17 @@ def encrypt_in_place(
     log.info("the store %s is encrypted", path)
 
 
-def _drop_leftover(path: Path) -> None:
-    """A partial encrypted copy from a migration that was killed: the next one starts anew."""
+def _drop_leftover(path: Path, locked: bool = False) -> None:
+    """A partial encrypted copy from a migration that was killed: the next one starts anew
+    (``locked``: the caller holds ``one_process_at_a_time``; otherwise it is taken here, so no
+    other process is writing the copy that goes)."""
     work = Path(str(path) + ENCRYPTING_SUFFIX)
+    if not work.exists():
+        return
+    if not locked:
+        with cipher.one_process_at_a_time(path):
+            _drop_leftover(path, locked=True)
+        return
     for leftover in (work, *cipher.side_files(work)):
         leftover.unlink(missing_ok=True)
 

@@ -286,6 +286,40 @@ def test_killing_the_encryption_midway_loses_nothing(file_keyring, tmp_path, sta
     assert not Path(str(path) + protection.ENCRYPTING_SUFFIX).exists()
 
 
+def _open_together(path: str, ready, failures) -> None:
+    ready.wait(30)
+    try:
+        Store.open(path).close()
+    except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails on it
+        failures.put(f"{type(exc).__name__}: {exc}")
+        raise SystemExit(1) from None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize("start", ["plain", "first encrypted release"])
+def test_two_processes_starting_together_encrypt_the_store_once(file_keyring, tmp_path, start):
+    """The window and the command line opening one older store at the same moment: one of them
+    encrypts it while the other waits, and both then open it."""
+    path = tmp_path / "p" / "book.sqlite"
+    ids = _plain_store(path, accounts=600)
+    if start != "plain":
+        encrypt_as_first_release(path)
+    ctx = multiprocessing.get_context("fork")
+    ready, failures = ctx.Barrier(2), ctx.Queue()
+    children = [ctx.Process(target=_open_together, args=(str(path), ready, failures)) for _ in "ab"]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(120)
+    said = [failures.get(timeout=5) for child in children if child.exitcode != 0]
+    assert said == []
+    store = Store.open(path)
+    assert store.encrypted and store.account_count() == 600 and store.pending_count() == 1200
+    assert store.get("accounts", ids[599])["name"] == f"{ACCOUNT} 599"
+    store.close()
+    assert cipher.key_fits(path, protection.load_key(path))
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_killing_the_encryption_at_random_instants_loses_nothing(file_keyring, tmp_path):
     path = tmp_path / "p" / "book.sqlite"
