@@ -139,6 +139,9 @@ def apply_key(db: Any, key: bytes, page_format: PageFormat = PAGE_FORMAT) -> Non
     is a dump of a running process's freed memory, not the lost laptop this is for (data at
     rest); SQLCipher wipes its own key material regardless of the setting.
     """
+    # SQLCipher writes its own warnings to stderr ("hmac check failed for pgno=1" for a key or
+    # a page format that does not fit): on a rep's terminal, beside fieldbook's own message.
+    db.execute("PRAGMA cipher_log_level = NONE")
     db.execute(f"PRAGMA key = {key_pragma(key)}")
     db.execute("PRAGMA cipher_memory_security = OFF")
     _use_page_format(db, page_format)

@@ -358,6 +358,17 @@ def test_a_missing_key_is_said_plainly_and_the_file_is_kept_aside(file_keyring, 
     fresh.close()
 
 
+def test_a_key_that_does_not_fit_prints_nothing_on_the_terminal(file_keyring, tmp_path, capfd):
+    path = tmp_path / "p" / "book.sqlite"
+    Store.open(path).close()
+    capfd.readouterr()
+    file_keyring.set_password("Fieldbook", protection.key_name(path), cipher.new_key().hex())
+    with pytest.raises(StoreKeyMissing):
+        Store.open(path)
+    out, err = capfd.readouterr()
+    assert out == "" and "hmac" not in err.lower() and "ERROR" not in err
+
+
 def test_a_wrong_key_is_a_missing_key(file_keyring, tmp_path):
     path = tmp_path / "p" / "book.sqlite"
     Store.open(path).close()
