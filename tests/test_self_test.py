@@ -26,6 +26,7 @@ CHECK_NAMES = [
     "style",
     "pdf",
     "collation",
+    "translations",
     "connectors",
 ]
 
@@ -123,3 +124,14 @@ def test_connectors_line_names_every_crm_kind():
     detail = check_connectors()
     assert detail.startswith("connectors importable")
     assert "Tryton (sync.tryton.connector)" in detail
+
+
+def test_translations_check_finds_real_plurals_and_fails_without_a_catalogue(qapp, monkeypatch):
+    from ui import i18n
+    from ui import self_test as qt_checks
+
+    detail = qt_checks.check_translations()
+    assert "en '3 accounts'" in detail and "de '3 Konten'" in detail
+    monkeypatch.setattr(i18n, "ensure_compiled", lambda language: None)  # nothing shipped
+    with pytest.raises(self_test.CheckFailed, match="account"):
+        qt_checks.check_translations()

@@ -120,6 +120,30 @@ def check_collation() -> str:
     return "German sort order and case mapping as expected"
 
 
+def check_translations() -> str:
+    """Every shipped catalogue loads, so counts are real plurals: "3 accounts", "3 Konten",
+    never the source text's "3 account(s)" (English's plural forms live in its catalogue)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from . import i18n
+
+    app = _application()
+    before = i18n.current_language()
+    seen = []
+    try:
+        for language in i18n.SHIPPED_LANGUAGES:
+            i18n.install_translators(app, language)
+            one, three = (
+                QCoreApplication.translate("AccountsView", "%n account(s)", "", n) for n in (1, 3)
+            )
+            if "(s)" in one + three or one.replace("1", "3") == three:
+                raise CheckFailed(f"{language}: counts read {one!r}, {three!r}: no catalogue")
+            seen.append(f"{language} {three!r}")
+    finally:
+        i18n.install_translators(app, before)
+    return "plural forms from each catalogue: " + ", ".join(seen)
+
+
 def check_connectors() -> str:
     """Every CRM connector imports (the client needs only requests, never a CRM server)."""
     from sync import kinds
@@ -134,6 +158,7 @@ QT_CHECKS: list[core.Check] = [
     ("style", check_style),
     ("pdf", check_pdf),
     ("collation", check_collation),
+    ("translations", check_translations),
     ("connectors", check_connectors),
 ]
 
