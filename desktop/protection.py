@@ -206,7 +206,8 @@ def prepare(
 
 
 def _prepare_encrypted(path: Path, progress: cipher.Progress | None, verify_key: bool) -> Prepared:
-    verified = _just_verified.pop(key_name(path), None)
+    name = key_name(path)
+    verified = _just_verified.pop(name, None)
     key = verified or load_key(path)
     if key is None:
         raise StoreKeyMissing(path=str(path))
@@ -214,7 +215,7 @@ def _prepare_encrypted(path: Path, progress: cipher.Progress | None, verify_key:
     if not fits and upgrade_page_format(path, key, progress) is None:
         raise StoreKeyMissing(path=str(path))
     if verify_key:  # the window asks first, then opens: one keyring read, not two
-        _just_verified[key_name(path)] = key
+        _just_verified[name] = key
     _drop_leftover(path)
     return Prepared(key)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import crm_fields, integrity, outbox, replica
 from . import entities as E
+from .cipher import PageFormat
 from .clock import now_iso
 from .errors import NOT_FOUND, FieldbookError
 from .ids import new_ids
@@ -43,7 +44,7 @@ class Store(BookQueries):
     def __init__(self, path: Path, key: bytes | None = None):
         self.path = Path(path)
         self._key = key  # SQLCipher key (None: a plain file); never written anywhere
-        self.page_format: Any = None  # an encrypted file's (desktop.cipher); None: the current
+        self.page_format: PageFormat | None = None  # an encrypted file's; None: the current
         self.protection_note: str | None = None  # why it is plain (desktop.protection)
         self._local = threading.local()
         self._listeners: list[Listener] = []

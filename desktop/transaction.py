@@ -9,7 +9,10 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .cipher import PageFormat
 
 ORIGIN_LOCAL = "local"
 ORIGIN_SYNC = "sync"
@@ -46,7 +49,7 @@ Listener = Callable[[Changes], None]
 
 
 def connect(
-    path: Path | str, key: bytes | None = None, page_format: Any = None
+    path: Path | str, key: bytes | None = None, page_format: PageFormat | None = None
 ) -> sqlite3.Connection:
     """A connection with the pragmas every part of Fieldbook relies on; with ``key``, to the
     SQLCipher-encrypted file (``desktop.cipher``: the key first, then the same pragmas), in
