@@ -123,7 +123,9 @@ def connect_encrypted(
     db = sqlcipher3.connect(str(path), **options)
     try:
         apply_key(db, key, page_format)
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads page 1: checks the key
+        # Page 1 alone checks the key (its HMAC); the schema is parsed when first needed, once,
+        # not here as well: the window checks the key before the store opens the file.
+        db.execute("PRAGMA user_version").fetchone()
     except BaseException:
         db.close()
         raise

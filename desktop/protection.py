@@ -24,6 +24,7 @@ switch; IT's ``require_encryption`` wins over it).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
@@ -31,7 +32,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cipher, credentials
+from . import cipher, credentials, transaction
 from .errors import STORE_ENCRYPTION_UNAVAILABLE, STORE_KEY_MISSING, FieldbookError
 from .security_policy import SecurityPolicy
 
@@ -84,10 +85,12 @@ class Protection:
 
 @dataclass(frozen=True)
 class Prepared:
-    """What ``prepare`` decided: the key (None: plain) and, when plain, why."""
+    """What ``prepare`` decided: the key (None: plain) and, when plain, why; and the connection
+    that checked the key, when one did, for the store to keep as its first."""
 
     key: bytes | None
     note: str | None = None  # PLAIN_NO_KEYRING | PLAIN_BY_CHOICE | None
+    connection: sqlite3.Connection | None = None
 
 
 # -- keys in the keyring ------------------------------------------------------------------------
@@ -95,8 +98,13 @@ class Prepared:
 
 def key_name(path: Path | str) -> str:
     """The keyring entry of the store at ``path`` (its absolute path, hashed: no user name)."""
-    where = str(Path(path).resolve())
-    return "store-key:" + hashlib.sha256(where.encode("utf-8")).hexdigest()[:32]
+    return _key_name_of(os.path.abspath(path))
+
+
+@functools.lru_cache(maxsize=64)  # asked several times on the way to every open
+def _key_name_of(where: str) -> str:
+    resolved = str(Path(where).resolve())
+    return "store-key:" + hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:32]
 
 
 def load_key(path: Path | str) -> bytes | None:
@@ -120,15 +128,40 @@ def create_key(path: Path | str) -> bytes:
 
 
 def forget_key(path: Path | str) -> None:
-    _just_verified.pop(key_name(path), None)
+    _drop_verified(path)
     credentials.forget_secret(key_name(path))
 
 
-# The key ``prepare(verify_key=True)`` has just found to fit, for the one ``prepare`` that
-# follows (the store's own open): a real keyring read is a D-Bus or Keychain round trip, and
-# the window's open path would otherwise make it twice. Taken by the next ``prepare`` of that
-# file, dropped by ``forget_key`` and ``set_aside``; the store holds its key in memory anyway.
-_just_verified: dict[str, bytes] = {}
+@dataclass(frozen=True)
+class _Verified:
+    key: bytes
+    connection: sqlite3.Connection | None  # None: re-encrypted since (a new file)
+
+
+# The key ``prepare(verify_key=True)`` has just found to fit, and the connection that found it,
+# for the one ``prepare`` that follows (the store's own open): a real keyring read is a D-Bus or
+# Keychain round trip, and the window's open path would otherwise make it twice, and open,
+# close and reopen the file. Taken by the next ``prepare`` of that file, dropped by
+# ``forget_key`` and ``set_aside``; the store holds its key in memory anyway.
+_just_verified: dict[str, _Verified] = {}
+
+
+def _verify(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens ``path`` in the current page format; if so, the connection that
+    found it waits in ``_just_verified``."""
+    try:
+        db = transaction.connect(path, key)
+    except sqlite3.DatabaseError:
+        return False
+    _drop_verified(path)
+    _just_verified[key_name(path)] = _Verified(key, db)
+    return True
+
+
+def _drop_verified(path: Path | str) -> None:
+    verified = _just_verified.pop(key_name(path), None)
+    if verified is not None and verified.connection is not None:
+        verified.connection.close()
 
 
 # -- deciding, before the first connection ------------------------------------------------------
@@ -152,14 +185,12 @@ def needs_encrypting(path: Path | str, protection: Protection) -> bool:
 def _in_older_format(path: Path) -> bool:
     """Whether the encrypted file at ``path`` opens with its key only in SQLCipher 4's default
     page format; a key found to fit is kept for the ``prepare`` that follows."""
-    name = key_name(path)
-    if name in _just_verified or path in _not_upgraded:
+    if key_name(path) in _just_verified or path in _not_upgraded:
         return False
     key = load_key(path)
     if key is None:
         return False  # the missing key is asked about when the store opens
-    if cipher.key_fits(path, key):
-        _just_verified[name] = key
+    if _verify(path, key):
         return False
     return cipher.key_fits(path, key, cipher.SQLCIPHER4_DEFAULT)
 
@@ -174,7 +205,8 @@ def prepare(
 
     Raises ``StoreKeyMissing`` or ``EncryptionUnavailable`` (see the module's docstring).
     A key that does not fit is found by the store's first connection (``Store.open``), or here
-    with ``verify_key`` (one extra connection: for the window, which asks before it opens).
+    with ``verify_key`` (for the window, which asks before it opens: the connection that checked
+    the key is the store's first, handed on by the next ``prepare``).
     """
     path = Path(path)
     while True:
@@ -206,17 +238,26 @@ def prepare(
 
 
 def _prepare_encrypted(path: Path, progress: cipher.Progress | None, verify_key: bool) -> Prepared:
+    _drop_leftover(path)
     name = key_name(path)
+    if verify_key:  # the window asks first, then opens: one keyring read, one connection
+        verified = _just_verified.get(name)
+        if verified is not None:
+            return Prepared(verified.key)
+        key = load_key(path)
+        if key is None:
+            raise StoreKeyMissing(path=str(path))
+        if not _verify(path, key):
+            if upgrade_page_format(path, key, progress) is None:
+                raise StoreKeyMissing(path=str(path))
+            _just_verified[name] = _Verified(key, None)
+        return Prepared(key)
     verified = _just_verified.pop(name, None)
-    key = verified or load_key(path)
+    if verified is not None:
+        return Prepared(verified.key, connection=verified.connection)
+    key = load_key(path)
     if key is None:
         raise StoreKeyMissing(path=str(path))
-    fits = not verify_key or verified is not None or cipher.key_fits(path, key)
-    if not fits and upgrade_page_format(path, key, progress) is None:
-        raise StoreKeyMissing(path=str(path))
-    if verify_key:  # the window asks first, then opens: one keyring read, not two
-        _just_verified[name] = key
-    _drop_leftover(path)
     return Prepared(key)
 
 
@@ -295,7 +336,7 @@ def set_aside(path: Path | str, now: dt.datetime | None = None) -> Path:
     Nothing is deleted: pending changes in it may still be read should the key turn up (the
     keyring restored from a backup)."""
     path = Path(path)
-    _just_verified.pop(key_name(path), None)
+    _drop_verified(path)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.unreadable-{stamp}")
     n = 1

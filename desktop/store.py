@@ -69,6 +69,8 @@ class Store(BookQueries):
         prepared = prepare(path, protection or Protection.default(), progress)
         store = cls(path, prepared.key)
         store.protection_note = prepared.note
+        if prepared.connection is not None:  # the one that checked the key: not a second
+            store._keep(prepared.connection)
         try:
             db = store.db
         except sqlite3.DatabaseError:
@@ -93,12 +95,16 @@ class Store(BookQueries):
         """This thread's connection."""
         db = getattr(self._local, "db", None)
         if db is None:
-            db = connect(self.path, self._key, self.page_format)
-            self._local.db = db
-            self._local.depth = 0
-            self._local.pending = None
-            with self._connections_lock:
-                self._connections.append(db)
+            db = self._keep(connect(self.path, self._key, self.page_format))
+        return db
+
+    def _keep(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        """Make ``db`` this thread's connection (closed by ``close``)."""
+        self._local.db = db
+        self._local.depth = 0
+        self._local.pending = None
+        with self._connections_lock:
+            self._connections.append(db)
         return db
 
     def new_connection(self) -> sqlite3.Connection:

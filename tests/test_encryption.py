@@ -513,3 +513,43 @@ def test_asking_first_then_opening_reads_the_keyring_once(file_keyring, tmp_path
     protection.forget_key(path)
     with pytest.raises(StoreKeyMissing):
         Store.open(path)
+
+
+def _encrypted_book(path: Path) -> None:
+    store = Store.open(path)
+    store.create("accounts", {"name": ACCOUNT})
+    store.close()
+
+
+def _counting_connections(monkeypatch) -> list[Path]:
+    opened: list[Path] = []
+    connect = cipher.connect_encrypted
+
+    def counted(path, *args, **options):
+        opened.append(Path(path))
+        return connect(path, *args, **options)
+
+    monkeypatch.setattr(cipher, "connect_encrypted", counted)
+    return opened
+
+
+def _window_opens(path: Path) -> Store:
+    """What the window does before it shows the book (ui/store_guard.py, then Store.open)."""
+    assert not protection.needs_encrypting(path, Protection())
+    protection.prepare(path, Protection(), verify_key=True)
+    return Store.open(path)
+
+
+def test_the_window_opens_an_encrypted_file_once_its_key_check_included(
+    file_keyring, tmp_path, monkeypatch
+):
+    """The connection that checked the key is the store's first: the window does not open,
+    close and open the file again (each open of an encrypted file reads, decrypts and checks
+    its pages afresh)."""
+    path = tmp_path / "book.sqlite"
+    _encrypted_book(path)
+    opened = _counting_connections(monkeypatch)
+    store = _window_opens(path)
+    assert [hit.title for hit in store.search("zebrafinch")] == [ACCOUNT]
+    assert opened == [path]
+    store.close()
