@@ -68,6 +68,18 @@ NO_DISPLAY_MESSAGE = (
 )
 
 
+def read_ahead(args: argparse.Namespace) -> None:
+    """Start reading the key of the store the window is about to open, and opening it, while Qt
+    loads (``desktop.protection.open_early``): the profile ``ui.app.choose_profile`` picks."""
+    if args.demo:
+        return  # plain unless IT says otherwise: nothing to read
+    from . import paths, protection
+
+    base = paths.data_dir(args.data_dir)
+    name = args.profile or paths.last_profile(base) or paths.LOCAL_PROFILE
+    protection.open_early(paths.store_path(base, name))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command:
@@ -81,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    read_ahead(args)
     from ui.app import run  # imported late: the core and command-line tools never load Qt
 
     return run(args)

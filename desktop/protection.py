@@ -32,7 +32,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cipher, credentials, transaction
+from . import cipher, credentials, read_ahead, transaction
 from .errors import STORE_ENCRYPTION_UNAVAILABLE, STORE_KEY_MISSING, FieldbookError
 from .security_policy import SecurityPolicy
 
@@ -128,6 +128,7 @@ def create_key(path: Path | str) -> bytes:
 
 
 def forget_key(path: Path | str) -> None:
+    _await_early_open(path)
     _drop_verified(path)
     credentials.forget_secret(key_name(path))
 
@@ -164,6 +165,37 @@ def _drop_verified(path: Path | str) -> None:
         verified.connection.close()
 
 
+# -- started early, while the window's toolkit loads ----------------------------------------------
+
+
+def open_early(path: Path | str) -> None:
+    """Start, on a thread, what opening the encrypted store at ``path`` waits for, while the
+    window's toolkit loads: the keyring's first read of its key (GNOME's Secret Service takes
+    about 0.1 s the first time in a process: its backend, a D-Bus session, the read) and the
+    store's first connection. What it finds waits for ``needs_encrypting`` and ``prepare``,
+    which wait for it; what fails is left for them, which meet it again and say so.
+
+    The keyring's backend is chosen here, on the caller's thread: the app swaps in its
+    in-memory stand-in where there is none (``ui.app.ensure_keyring``), which a choice made
+    later on the thread would undo."""
+    path = Path(path)
+    if is_encrypted(path) and credentials.keeps_secrets():  # plain or new: nothing to read
+        read_ahead.start(key_name(path), lambda: _open_early(path))
+
+
+def _open_early(path: Path) -> None:
+    try:
+        key = load_key(path)
+        if key is not None:
+            _verify(path, key)
+    except Exception:  # noqa: BLE001 - the open itself meets it again and says so
+        log.debug("reading ahead for %s failed", path, exc_info=True)
+
+
+def _await_early_open(path: Path | str) -> None:
+    read_ahead.wait(key_name(path))
+
+
 # -- deciding, before the first connection ------------------------------------------------------
 
 
@@ -175,6 +207,7 @@ def is_encrypted(path: Path | str) -> bool:
 def needs_encrypting(path: Path | str, protection: Protection) -> bool:
     """Whether ``prepare(verify_key=True)`` would encrypt an existing file: a plain one, or one
     in an older page format (long: show progress)."""
+    _await_early_open(path)
     if Path(str(path) + ENCRYPTING_SUFFIX).exists():
         return True
     if is_encrypted(path):
@@ -209,6 +242,7 @@ def prepare(
     the key is the store's first, handed on by the next ``prepare``).
     """
     path = Path(path)
+    _await_early_open(path)
     while True:
         if is_encrypted(path):
             return _prepare_encrypted(path, progress, verify_key)
@@ -336,6 +370,7 @@ def set_aside(path: Path | str, now: dt.datetime | None = None) -> Path:
     Nothing is deleted: pending changes in it may still be read should the key turn up (the
     keyring restored from a backup)."""
     path = Path(path)
+    _await_early_open(path)
     _drop_verified(path)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.unreadable-{stamp}")

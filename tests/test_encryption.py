@@ -553,3 +553,100 @@ def test_the_window_opens_an_encrypted_file_once_its_key_check_included(
     assert [hit.title for hit in store.search("zebrafinch")] == [ACCOUNT]
     assert opened == [path]
     store.close()
+
+
+def test_reading_ahead_reads_the_key_and_opens_the_store_while_the_caller_goes_on(
+    file_keyring, tmp_path, monkeypatch
+):
+    """``open_early`` (the app's start, while Qt loads): the keyring read happens on a thread,
+    the caller is not held up by it, and the window's open then waits for it and uses it."""
+    import threading
+
+    from desktop import credentials
+
+    path = tmp_path / "book.sqlite"
+    _encrypted_book(path)
+    readers: list[threading.Thread] = []
+    key_read = threading.Event()
+    load = credentials.load_secret
+
+    def slow_keyring(name):
+        readers.append(threading.current_thread())
+        assert key_read.wait(10), "the caller was held up by the keyring read"
+        return load(name)
+
+    monkeypatch.setattr(credentials, "load_secret", slow_keyring)
+    opened = _counting_connections(monkeypatch)
+    protection.open_early(path)
+    key_read.set()  # reached only because open_early did not wait for the keyring
+    store = _window_opens(path)
+    assert len(readers) == 1 and readers[0] is not threading.current_thread()
+    assert opened == [path]
+    assert [hit.title for hit in store.search("zebrafinch")] == [ACCOUNT]
+    store.close()
+
+
+def test_reading_ahead_leaves_a_missing_key_or_a_failing_keyring_to_the_open(
+    file_keyring, tmp_path, monkeypatch
+):
+    from desktop import credentials
+
+    path = tmp_path / "book.sqlite"
+    _encrypted_book(path)
+    load = credentials.load_secret
+    failures = iter([RuntimeError("the keyring daemon went away")])
+
+    def failing_once(name):
+        failure = next(failures, None)
+        if failure is not None:
+            raise failure
+        return load(name)
+
+    monkeypatch.setattr(credentials, "load_secret", failing_once)
+    protection.open_early(path)
+    store = _window_opens(path)  # the open reads the key itself, and opens
+    assert store.has_accounts()
+    store.close()
+    protection.forget_key(path)
+    protection.open_early(path)
+    with pytest.raises(StoreKeyMissing):
+        protection.prepare(path, Protection(), verify_key=True)
+
+
+def test_a_store_set_aside_after_reading_ahead_is_not_the_one_that_opens(file_keyring, tmp_path):
+    """The connection read ahead points at the file it opened: once that file is set aside (the
+    rep chose a fresh copy), the store that opens is the new, empty one."""
+    path = tmp_path / "book.sqlite"
+    _encrypted_book(path)
+    protection.open_early(path)
+    kept = protection.set_aside(path)
+    store = Store.open(path)
+    assert not store.has_accounts()
+    store.close()
+    assert kept.exists()
+
+
+def test_the_app_reads_ahead_the_profile_it_is_about_to_open(file_keyring, tmp_path, monkeypatch):
+    import threading
+
+    from desktop import credentials, paths
+    from desktop.__main__ import build_parser, read_ahead
+
+    base = tmp_path / "data"
+    path = paths.store_path(base, "rep@crm.example.com")
+    _encrypted_book(path)
+    paths.remember_profile(base, "rep@crm.example.com")
+    readers: list[threading.Thread] = []
+    load = credentials.load_secret
+    monkeypatch.setattr(
+        credentials,
+        "load_secret",
+        lambda name: readers.append(threading.current_thread()) or load(name),
+    )
+    read_ahead(build_parser().parse_args(["--data-dir", str(base), "--demo"]))
+    assert not readers  # the demo book is plain: nothing to read
+    read_ahead(build_parser().parse_args(["--data-dir", str(base)]))
+    store = _window_opens(path)
+    assert store.has_accounts()
+    assert len(readers) == 1 and readers[0] is not threading.current_thread()
+    store.close()

@@ -184,6 +184,7 @@ _STARTS_A_THREAD = re.compile(
 )
 _THREAD_HOMES = {
     "desktop/writer.py": "the one thread that writes to the store",
+    "desktop/read_ahead.py": "the store's key read while Qt loads, before its thread pool exists",
     "sync/lookahead.py": "one connector call ahead, handed back to the engine's thread",
 }
 
