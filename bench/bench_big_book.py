@@ -38,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_store import OUT, build, measure_open, percentile, search_terms
-from store_encryption import ENCRYPTED, PLAIN, _open_ms, encrypted_copy, use_bench_keyring
+from bench_store import OUT, build, percentile, search_terms
+from store_encryption import ENCRYPTED, PLAIN, encrypted_copy, use_bench_keyring
+from store_open import open_ms
 
 from desktop.account_list import SORT_KEYS
 from desktop.queries import AccountFilter
@@ -91,9 +92,8 @@ def measure_book(
         path, seconds = encrypted_copy(path)
         if seconds is not None:
             figures["encrypted in place (first start) s"] = seconds
-        figures["open median ms"] = _open_ms(path, True, ROOT, runs=5)
-    else:
-        figures["open median ms"] = sorted(measure_open(path, 5))[2]
+    variant = "encrypted" if encrypted else "plain"
+    figures["open median ms"] = open_ms({variant: path}, ROOT, "store", runs=5)[variant][0]
     store = Store.open(path, ENCRYPTED if encrypted else PLAIN)
     empty = AccountFilter()
     for key in SORT_KEYS:

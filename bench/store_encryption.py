@@ -7,12 +7,13 @@ through ``desktop.transaction.connect``: the same page cache and pragmas, only t
 Each figure is measured on both files, alternating plain and encrypted so a busy neighbour
 slows both alike:
 
-- open: ``Store.open`` in a new process and the one question the app asks of the store before
-  its window shows (``has_accounts``), the median of 15 with the three variants taking turns;
-  shown twice: with the key read from the keyring (what a rep waits for) and without it (the
-  store's own cost); the keyring read itself on its own line. Then, in the same process and
-  for information (no target: the accounts list counts in the background), the count of
-  every account: a cold walk of a whole index, where every page is decrypted and checked once;
+- open (``bench/store_open.py``): the app's start, Qt included, with the store's key and first
+  connection read ahead while Qt loads, as ``fieldbook`` does; for information, the window's
+  open once Qt is up, and the store opened with nothing before it (with and without its keyring
+  read); with the bench's file keyring and, where GNOME Keyring runs, with a Secret Service;
+  then, in the same process and for information (no target: the accounts list counts in the
+  background), the count of every account: a cold walk of a whole index, where every page is
+  decrypted and checked once;
 - search p95: every rare, common and prefix term of bench_store together, each query's median
   over four rounds after a first one that reads the pages in, then the p95 over the queries;
   and a "first pass": the same searches on a new connection, when no page of the encrypted
@@ -27,7 +28,8 @@ Targets: every throughput >= 70% of the plain one, every latency <= 1.4x the pla
 The keyring is a file keyring in ``bench/out`` (``desktop.credentials.FileKeyring``), shared
 with the child processes: the bench never touches the machine's keyring. A real OS keyring
 (Secret Service over D-Bus, the macOS Keychain, Windows' Credential Manager) is slower than
-this file; the line "keyring read" says what this one cost.
+this file: the figures ending in ", GNOME" are measured with GNOME's Secret Service, in a D-Bus
+session of their own (``bench/store_open.py``).
 """
 
 from __future__ import annotations
@@ -37,8 +39,6 @@ import os
 import shutil
 import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import types
@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
+import store_open
 
 from desktop import entities as E
 from desktop import protection
@@ -93,7 +94,6 @@ def _open_store(path: Path, variant: str) -> Store:
 
 
 MAX_LATENCY_RATIO = 1.4
-COLD_COUNT = "count all accounts ms, cold"
 FIRST_PASSES = 5
 SEARCH_ROUNDS = 4
 MIN_THROUGHPUT_RATIO = 0.70
@@ -135,56 +135,6 @@ def plain_copy(plain: Path) -> Path:
     finally:
         db.close()
     return target
-
-
-_OPEN_CHILD = """
-import sys, time
-sys.path.insert(0, sys.argv[2])
-from desktop import protection
-from desktop.store import Store
-from desktop.protection import Protection
-spent = [0.0]
-load_key = protection.load_key
-def timed_load_key(path):
-    started = time.perf_counter()
-    try:
-        return load_key(path)
-    finally:
-        spent[0] += time.perf_counter() - started
-protection.load_key = timed_load_key
-if sys.argv[4] == '1':  # the control: plain, through SQLCipher's own SQLite
-    import types, sqlcipher3
-    from desktop import transaction
-    transaction.sqlite3 = types.SimpleNamespace(connect=sqlcipher3.connect, Row=sqlcipher3.Row)
-started = time.perf_counter()
-store = Store.open(sys.argv[1], Protection(encrypt=sys.argv[3] == '1'))
-store.has_accounts()
-opened = time.perf_counter() - started
-started = time.perf_counter()
-store.account_count()
-print(opened, spent[0], time.perf_counter() - started)
-"""
-
-
-def _open_ms(paths: dict[str, Path], root: Path, runs: int = 15) -> dict[str, list[float]]:
-    """Per variant, the median ms of ``Store.open`` in a new process, of its keyring reads and
-    of the cold count that follows; the variants take turns, so a busy moment slows all."""
-    seen: dict[str, list[list[float]]] = {variant: [] for variant in paths}
-    for _ in range(runs):
-        for variant, path in paths.items():
-            flags = ["1" if variant == ENCRYPTED_ else "0", "1" if variant == NO_KEY else "0"]
-            out = subprocess.run(
-                [sys.executable, "-c", _OPEN_CHILD, str(path), str(root), *flags],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=os.environ.copy(),
-            )
-            seen[variant].append([float(x) * 1000 for x in out.stdout.split()])
-    return {
-        variant: [statistics.median(column) for column in zip(*rows, strict=True)]
-        for variant, rows in seen.items()
-    }
 
 
 def _p95(fn: Callable[[], object], runs: int) -> float:
@@ -283,11 +233,8 @@ def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, not
     figures: dict[str, dict[str, float]] = {variant: {} for variant in VARIANTS}
     paths = {PLAIN_: plain_path, NO_KEY: plain_path, ENCRYPTED_: encrypted_path}
     stores = {variant: _open_store(paths[variant], variant) for variant in VARIANTS}
-    for variant, (total, read, count) in _open_ms(paths, root).items():
-        figures[variant]["open ms (keyring read)"] = total
-        figures[variant]["open ms (no keyring)"] = total - read
-        figures[variant]["keyring read ms"] = read
-        figures[variant][COLD_COUNT] = count
+    for variant, named in store_open.figures(paths, root).items():
+        figures[variant].update(named)
     print("  opened each (new processes)", flush=True)
     first_passes: dict[str, list[list[float]]] = {variant: [] for variant in VARIANTS}
     for _ in range(FIRST_PASSES):  # each on a new connection: an empty page cache
@@ -331,20 +278,20 @@ def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, not
 
     print(f"\nencryption on vs off ({args.sync_accounts} accounts for the first sync):")
     print(
-        f"  {'figure':26s} {'plain':>9s} {'no key':>9s} {'encrypted':>9s}  ratio   target"
+        f"  {'figure':32s} {'plain':>9s} {'no key':>9s} {'encrypted':>9s}  ratio   target"
         "      cipher alone (encrypted / no key)"
     )
     ok = True
     for name in figures[PLAIN_]:
         plain, control, encrypted = (figures[v][name] for v in VARIANTS)
         values = f"{plain:9.1f} {control:9.1f} {encrypted:9.1f}"
-        if name == "keyring read ms":  # a plain store reads no key: no ratio, no target
-            print(f"  {name:26s} {values}  (the bench's file keyring)")
+        kind = name.removesuffix(store_open.SECRET_SERVICE)
+        if kind in store_open.NO_RATIO:
+            print(f"  {name:32s} {values}")
             continue
-        if name == COLD_COUNT:  # for information: the list counts in the background
+        if kind in store_open.INFORMATION:
             print(
-                f"  {name:26s} {values}  {encrypted / plain:4.2f}x  (information: every page"
-                " read for the first time)"
+                f"  {name:32s} {values}  {encrypted / plain:4.2f}x  {store_open.INFORMATION[kind]}"
             )
             continue
         ratio, alone = encrypted / plain, encrypted / control
@@ -358,7 +305,7 @@ def compare(plain_path: Path, root: Path, terms: dict[str, list[str]], args, not
             shown, shown_alone = f"{ratio:4.2f}x", f"{alone:4.2f}x"
         ok &= met
         print(
-            f"  {name:26s} {values}  {shown}  {target:7s} {'met   ' if met else 'MISSED'}"
+            f"  {name:32s} {values}  {shown}  {target:7s} {'met   ' if met else 'MISSED'}"
             f" {shown_alone}"
         )
     return ok
