@@ -186,8 +186,8 @@ def open_early(path: Path | str) -> None:
 def _open_early(path: Path) -> None:
     try:
         key = load_key(path)
-        if key is not None:
-            _verify(path, key)
+        if key is not None and _verify(path, key):
+            log.info("read the key of %s and opened it ahead of the window", path)
     except Exception:  # noqa: BLE001 - the open itself meets it again and says so
         log.debug("reading ahead for %s failed", path, exc_info=True)
 

@@ -556,7 +556,7 @@ def test_the_window_opens_an_encrypted_file_once_its_key_check_included(
 
 
 def test_reading_ahead_reads_the_key_and_opens_the_store_while_the_caller_goes_on(
-    file_keyring, tmp_path, monkeypatch
+    file_keyring, tmp_path, monkeypatch, caplog
 ):
     """``open_early`` (the app's start, while Qt loads): the keyring read happens on a thread,
     the caller is not held up by it, and the window's open then waits for it and uses it."""
@@ -577,11 +577,13 @@ def test_reading_ahead_reads_the_key_and_opens_the_store_while_the_caller_goes_o
 
     monkeypatch.setattr(credentials, "load_secret", slow_keyring)
     opened = _counting_connections(monkeypatch)
+    caplog.set_level(logging.INFO, logger="desktop.protection")
     protection.open_early(path)
     key_read.set()  # reached only because open_early did not wait for the keyring
     store = _window_opens(path)
     assert len(readers) == 1 and readers[0] is not threading.current_thread()
     assert opened == [path]
+    assert "opened it ahead of the window" in caplog.text  # the rep's log says so
     assert [hit.title for hit in store.search("zebrafinch")] == [ACCOUNT]
     store.close()
 
