@@ -179,7 +179,12 @@ def open_early(path: Path | str) -> None:
     in-memory stand-in where there is none (``ui.app.ensure_keyring``), which a choice made
     later on the thread would undo."""
     path = Path(path)
-    if is_encrypted(path) and credentials.keeps_secrets():  # plain or new: nothing to read
+    try:
+        worth_it = is_encrypted(path) and credentials.keeps_secrets()  # plain or new: no
+    except Exception:  # noqa: BLE001 - an unreadable file: the window's open says what it is
+        log.debug("not reading ahead for %s", path, exc_info=True)
+        return
+    if worth_it:
         read_ahead.start(key_name(path), lambda: _open_early(path))
 
 

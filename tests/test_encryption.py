@@ -615,6 +615,16 @@ def test_reading_ahead_leaves_a_missing_key_or_a_failing_keyring_to_the_open(
         protection.prepare(path, Protection(), verify_key=True)
 
 
+def test_reading_ahead_a_file_that_cannot_be_read_leaves_it_to_the_window(file_keyring, tmp_path):
+    """Before Qt, nothing may raise: the window's open meets the file and says what it is."""
+    path = tmp_path / "book.sqlite"
+    path.mkdir()
+    (path / "something").write_text("x")
+    protection.open_early(path)
+    with pytest.raises(OSError):
+        protection.prepare(path, Protection(), verify_key=True)
+
+
 def test_a_store_set_aside_after_reading_ahead_is_not_the_one_that_opens(file_keyring, tmp_path):
     """The connection read ahead points at the file it opened: once that file is set aside (the
     rep chose a fresh copy), the store that opens is the new, empty one."""
