@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    from . import logs
+
+    logs.setup_logging()  # the rotating file in the OS log folder, before the read-ahead logs
     read_ahead(args)
     from ui.app import run  # imported late: the core and command-line tools never load Qt
 

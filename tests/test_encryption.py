@@ -662,3 +662,31 @@ def test_the_app_reads_ahead_the_profile_it_is_about_to_open(file_keyring, tmp_p
     assert store.has_accounts()
     assert len(readers) == 1 and readers[0] is not threading.current_thread()
     store.close()
+
+
+def test_the_app_logs_to_its_file_before_it_reads_ahead(file_keyring, tmp_path, monkeypatch):
+    """``fieldbook`` (desktop/__main__.py) sets up the rep's log before the read-ahead starts:
+    a line the thread writes while Qt loads reaches the file."""
+    import ui.app
+    from desktop import logs, paths
+    from desktop.__main__ import main
+
+    base = tmp_path / "data"
+    _encrypted_book(paths.store_path(base, "local"))
+    monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "logs"))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    opened = []
+
+    def window(args):  # the window's first step: the store, read ahead
+        store = _window_opens(paths.store_path(base, "local"))
+        opened.append(store.has_accounts())
+        store.close()
+        return 0
+
+    monkeypatch.setattr(ui.app, "run", window)
+    try:
+        assert main(["--data-dir", str(base)]) == 0
+    finally:
+        logs.stop_logging()
+    assert opened == [True]
+    assert "opened it ahead of the window" in (tmp_path / "logs" / logs.LOG_FILE).read_text()

@@ -18,7 +18,7 @@ import keyring
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__, access, credentials, logs, money, paths, provisioning
+from desktop import APP_NAME, __version__, access, credentials, money, paths, provisioning
 from desktop.protection import Protection
 from desktop.store import Store
 from sync import kinds
@@ -298,8 +298,8 @@ class Session(CrmSession, LockedCopySteps):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the window for the parsed command line; returns the exit code."""
-    logs.setup_logging()  # the rotating file in the OS log folder (desktop/logs.py)
+    """Run the window for the parsed command line (logging set up: ``desktop.__main__``);
+    returns the exit code."""
     app = create_application()
     install_excepthook()
     session = Session(
