@@ -70,13 +70,11 @@ NO_DISPLAY_MESSAGE = (
 
 def read_ahead(args: argparse.Namespace) -> None:
     """Start reading the key of the store the window is about to open, and opening it, while Qt
-    loads (``desktop.protection.open_early``): the profile ``ui.app.choose_profile`` picks."""
-    if args.demo:
-        return  # plain unless IT says otherwise: nothing to read
+    loads (``desktop.protection.open_early``; a plain store, such as the demo's, needs none)."""
     from . import paths, protection
 
     base = paths.data_dir(args.data_dir)
-    name = args.profile or paths.last_profile(base) or paths.LOCAL_PROFILE
+    name = paths.profile_to_open(args.profile, args.demo, base) or paths.LOCAL_PROFILE
     protection.open_early(paths.store_path(base, name))
 
 

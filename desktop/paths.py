@@ -57,6 +57,14 @@ def last_profile(base: Path) -> str | None:
     return name if name and profile_dir(Path(base), name).is_dir() else None
 
 
+def profile_to_open(profile: str | None, demo: bool, base: Path) -> str | None:
+    """``--demo`` wins, then ``--profile``, then the profile opened last (the data folder's
+    note); None when none is noted (the window then asks QSettings, an older Fieldbook's)."""
+    if demo:
+        return DEMO_PROFILE
+    return profile or last_profile(base)
+
+
 def remember_profile(base: Path, profile: str) -> None:
     folder = Path(base)
     folder.mkdir(parents=True, exist_ok=True)

@@ -43,14 +43,10 @@ CRM_PREFERENCES = kinds.CONNECTION_PREFERENCES
 def choose_profile(profile: str | None, demo: bool, base: Path | None = None) -> str:
     """``--demo`` wins, then ``--profile``, then the last profile used (by the window or
     ``fieldbook sign-in``: the data folder's note, else QSettings), then "local"."""
-    if demo:
-        return DEMO_PROFILE
-    if profile:
-        return profile
     base = base or paths.data_dir()
-    noted = paths.last_profile(base)
-    if noted:
-        return noted
+    chosen = paths.profile_to_open(profile, demo, base)
+    if chosen:
+        return chosen
     # Before the note existed, QSettings held it; it counts only for a profile of this folder.
     last = QSettings().value("profile/last") if QCoreApplication.instance() else None
     if last and paths.profile_dir(base, str(last)).is_dir():
